@@ -1,0 +1,46 @@
+"""sourcelens: who says so, how sure, how often, in what tone.
+
+The public API is re-exported here lazily, so ``import analysis`` stays fast::
+
+    import analysis
+    articles, rejects = analysis.load_articles("data/examples")
+    results = analysis.analyze(articles)
+"""
+from __future__ import annotations
+
+import importlib
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_EXPORTS = {
+    "analyze": "pipeline",
+    "Results": "pipeline",
+    "split_sentences": "segment",
+    "load_articles": "corpus",
+    "as_article_table": "corpus",
+    "LoadError": "corpus",
+    "save_figure": "plots",
+    "extract_attributions": "attribution",
+    "find_no_comment": "sources",
+    "source_profile": "sources",
+    "find_hedges": "hedging",
+    "is_uncertain": "hedging",
+    "extract_claims": "claims",
+    "cluster_claims": "claims",
+    "match_claims": "claims",
+    "target_polarity": "sentiment",
+    "target_label": "sentiment",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(list(globals()) + list(_EXPORTS))

@@ -1,0 +1,152 @@
+"""Paragraphs and sentences with character offsets into the original text.
+
+No NLTK data: a regex finds candidate boundaries (``.``, ``!``, ``?`` or an ellipsis,
+optionally followed by closing quotes or brackets, then white space) and a few rules
+reject the false ones (abbreviations such as *Mr.*, *Gov.*, *U.S.*, *Sept.*, initials,
+numbered items). A line break always ends a sentence, so headlines without final
+punctuation stand alone.
+
+>>> text = 'Gov. Smith said the U.S. would act. "It is over." Then he left.'
+>>> [text[s:e] for s, e in sentence_spans(text)]
+['Gov. Smith said the U.S. would act.', '"It is over."', 'Then he left.']
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+__all__ = ["split_sentences", "sentence_spans", "paragraph_spans", "SENTENCE_COLUMNS"]
+
+SENTENCE_COLUMNS = ["sentence_id", "paragraph_id", "start", "end"]
+
+# Abbreviations that are (almost) never sentence-final when followed by a capital.
+_TITLES = {
+    "mr", "mrs", "ms", "dr", "prof", "gov", "sen", "rep", "reps", "sens", "gen", "col", "lt",
+    "sgt", "capt", "cmdr", "adm", "maj", "cpl", "pvt", "st", "mt", "ft", "rev", "hon", "pres",
+    "supt", "insp", "det", "atty", "messrs", "mmes", "sr", "jr", "gov's", "no", "nos", "vs", "v",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "inc", "corp", "co", "ltd", "llc", "bros", "dept", "est", "approx", "fig", "vol", "pp",
+    "ave", "blvd", "rd", "e.g", "i.e", "etc", "al", "cf", "ca",
+}
+# Abbreviations after which a capitalised word is likely a new sentence anyway.
+_SENTENCE_FINAL_OK = {"inc", "corp", "co", "ltd", "llc", "etc", "jr", "sr", "bros"}
+# Words that typically open a sentence: after "U.S." or "Inc." they signal a real boundary.
+_STARTERS = {
+    "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "this", "that",
+    "these", "those", "there", "in", "on", "at", "as", "if", "when", "while", "after", "before",
+    "his", "her", "their", "its", "our", "my", "meanwhile", "however", "yet", "so", "still",
+    "then", "now", "for", "some", "many", "most", "officials", "according",
+}
+
+_BOUNDARY = re.compile(
+    r"""(?:\.{3}|…|[.!?])+            # terminal punctuation (or an ellipsis)
+        [\"'”’»)\]]*                 # closing quotes / brackets that belong to the sentence
+        (?=\s+[\"'“‘«(\[]*[A-Z0-9])   # white space, then an opening quote or a capital/digit
+    """,
+    re.VERBOSE,
+)
+_LINEBREAK = re.compile(r"\n")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’]*)$")
+_NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]*([A-Za-z0-9]+)")
+_PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n\s*|\n")
+
+
+def _is_false_boundary(text: str, punct_start: int, boundary_end: int) -> bool:
+    """True when the period at ``punct_start`` closes an abbreviation, not a sentence."""
+    if text[punct_start] != ".":
+        return False
+    if punct_start + 1 < len(text) and text[punct_start : boundary_end].startswith(".."):
+        return False  # an ellipsis
+    m = _WORD_BEFORE.search(text, max(0, punct_start - 20), punct_start)
+    if not m:
+        return False
+    word = m.group(1)
+    low = word.lower().rstrip(".")
+    nxt = _NEXT_WORD.match(text, boundary_end)
+    next_word = nxt.group(1) if nxt else ""
+    starter = next_word.lower() in _STARTERS
+    if len(word) == 1 and word.isupper():
+        # An initial ("J. Smith") unless it is a lone pronoun "I."
+        return word != "I"
+    if "." in word.strip("."):
+        # U.S., U.K., a.m., p.m., e.g.: a boundary only before a typical sentence opener.
+        return not starter
+    if low in _TITLES:
+        if low in _SENTENCE_FINAL_OK:
+            return not starter
+        if low in {"no", "nos"}:
+            return next_word[:1].isdigit()
+        if low in {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}:
+            return word[0].isupper() and next_word[:1].isdigit()
+        return word[0].isupper() or low in {"e.g", "i.e", "vs", "v", "cf", "ca", "approx", "al"}
+    return False
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the non-blank paragraphs (one per line block).
+
+    >>> paragraph_spans("Title\\n\\nFirst para.\\nSecond.")
+    [(0, 5), (7, 18), (19, 26)]
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _PARAGRAPH.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [_strip(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the sentences of ``text`` (end exclusive).
+
+    >>> sentence_spans("It rose 3.5 percent. Mr. Li agreed.")
+    [(0, 20), (21, 35)]
+    """
+    return [(s, e) for s, e, _ in _sentences_with_paragraphs(text)]
+
+
+def _sentences_with_paragraphs(text: str) -> list[tuple[int, int, int]]:
+    out: list[tuple[int, int, int]] = []
+    for pid, (pstart, pend) in enumerate(paragraph_spans(text)):
+        start = pstart
+        for m in _BOUNDARY.finditer(text, pstart, pend):
+            if _is_false_boundary(text, m.start(), m.end()):
+                continue
+            s, e = _strip(text, start, m.end())
+            if e > s:
+                out.append((s, e, pid))
+            start = m.end()
+        s, e = _strip(text, start, pend)
+        if e > s:
+            out.append((s, e, pid))
+    return out
+
+
+def split_sentences(text: str) -> pd.DataFrame:
+    """One row per sentence: ``sentence_id``, ``paragraph_id``, ``start``, ``end``.
+
+    Offsets index ``text`` directly, so ``text[start:end]`` is the sentence.
+
+    >>> split_sentences("Title\\n\\nOne. Two.")[["start", "end"]].values.tolist()
+    [[0, 5], [7, 11], [12, 16]]
+    """
+    rows = _sentences_with_paragraphs(text or "")
+    return pd.DataFrame(
+        {
+            "sentence_id": pd.Series(range(len(rows)), dtype="int64"),
+            "paragraph_id": pd.Series([p for _, _, p in rows], dtype="int64"),
+            "start": pd.Series([s for s, _, _ in rows], dtype="int64"),
+            "end": pd.Series([e for _, e, _ in rows], dtype="int64"),
+        },
+        columns=SENTENCE_COLUMNS,
+    )
