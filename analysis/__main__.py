@@ -1,0 +1,4 @@
+"""``python -m analysis ...``: see :mod:`analysis.cli`."""
+from .cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,222 @@
+"""Plot helpers in one house style, and :func:`save_figure` for report figures.
+
+Every helper takes a tidy DataFrame and ``ax=None``, draws on that axes (or a new one) and returns
+it. Plots never parse text: they draw tables made upstream. :func:`save_figure` writes
+``reports/figures/figNN-slug.png`` and ``.svg`` plus ``figNN-slug.csv`` holding exactly the data
+drawn.
+
+>>> import pandas as pd
+>>> ax = barh(pd.DataFrame({"outlet": ["A", "B"], "articles": [3, 5]}), "outlet", "articles")
+>>> [t.get_text() for t in ax.get_yticklabels()]
+['A', 'B']
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Sequence
+
+import matplotlib
+
+if matplotlib.get_backend().lower() not in {"module://matplotlib_inline.backend_inline", "agg"}:
+    try:  # headless by default; notebooks keep their inline backend
+        import IPython  # noqa: F401
+
+        if IPython.get_ipython() is None:
+            matplotlib.use("Agg")
+    except ImportError:
+        matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from . import paths
+
+__all__ = [
+    "STYLE", "COLORS", "color_for", "use_style", "new_axes", "barh", "stacked_barh", "lines",
+    "hist", "save_figure",
+]
+
+STYLE = {
+    "figure.figsize": (8, 4.5),
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    "savefig.bbox": "tight",
+    "font.size": 10,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "x",
+    "grid.color": "#dddddd",
+    "grid.linewidth": 0.8,
+    "legend.frameon": False,
+    "svg.hashsalt": "sourcelens",
+}
+
+# One meaning, one colour, in every figure (Okabe-Ito, colour-blind safe).
+COLORS: dict[str, str] = {
+    # identification of sources
+    "named": "#0072B2", "institutional": "#56B4E9", "anonymous": "#D55E00", "vague": "#E69F00",
+    "pronoun": "#999999", "self": "#CC79A7", "none": "#cccccc",
+    # hedge categories
+    "hedge": "#E69F00", "conditional": "#56B4E9", "unverified": "#D55E00", "weasel": "#CC79A7",
+    "booster": "#009E73",
+    # cue stance
+    "neutral": "#999999", "doubting": "#D55E00", "endorsing": "#009E73", "opinion": "#CC79A7",
+    # voices
+    "narrator": "#000000", "quoted": "#0072B2",
+    # sentiment labels
+    "negative": "#D55E00", "positive": "#009E73",
+}
+_CYCLE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+_NAME = re.compile(r"^fig\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def color_for(key, i: int = 0) -> str:
+    """The house colour of a category, or the ``i``-th colour of the cycle.
+
+    >>> color_for("anonymous")
+    '#D55E00'
+    """
+    return COLORS.get(str(key), _CYCLE[i % len(_CYCLE)])
+
+
+def use_style() -> None:
+    """Apply the house style to matplotlib (notebooks call it once)."""
+    plt.rcParams.update(STYLE)
+    plt.rcParams["axes.prop_cycle"] = matplotlib.cycler(color=_CYCLE)
+
+
+use_style()
+
+
+def new_axes(ax=None, figsize=None):
+    """``ax`` if given, else a fresh figure's axes."""
+    if ax is not None:
+        return ax
+    _, ax = plt.subplots(figsize=figsize)
+    return ax
+
+
+def _finish(ax, title, xlabel, ylabel, note=None):
+    if title:
+        ax.set_title(title)
+    if xlabel is not None:
+        ax.set_xlabel(xlabel)
+    if ylabel is not None:
+        ax.set_ylabel(ylabel)
+    if note:
+        ax.annotate(note, xy=(0, -0.18), xycoords="axes fraction", fontsize=8, color="#666666",
+                    va="top")
+    return ax
+
+
+def barh(data: pd.DataFrame, label: str, value: str, ax=None, *, title: str | None = None,
+         xlabel: str | None = None, color: str | None = None, colors: str | None = None,
+         annotate: bool = True, fmt: str = "{:,.0f}", note: str | None = None):
+    """Horizontal bars of ``data[value]`` labelled by ``data[label]``, first row on top.
+
+    ``colors`` names a column whose values pick house colours (e.g. an identification class).
+    """
+    ax = new_axes(ax)
+    d = data.reset_index(drop=True)
+    ys = range(len(d))[::-1]
+    if colors:
+        cs = [color_for(v, i) for i, v in enumerate(d[colors])]
+    else:
+        cs = color or _CYCLE[0]
+    ax.barh(list(ys), d[value], color=cs)
+    ax.set_yticks(list(ys), [str(v) for v in d[label]])
+    ax.grid(axis="y", visible=False)
+    if annotate and len(d):
+        span = float(d[value].max() or 1)
+        for y, v in zip(ys, d[value]):
+            ax.text(float(v) + span * 0.01, y, fmt.format(v), va="center", fontsize=8)
+    return _finish(ax, title, xlabel if xlabel is not None else value, "", note)
+
+
+def stacked_barh(data: pd.DataFrame, ax=None, *, title: str | None = None,
+                 xlabel: str | None = None, normalize: bool = False, note: str | None = None,
+                 legend: bool = True):
+    """Stacked horizontal bars of a wide table: index = bars, columns = parts.
+
+    With ``normalize`` each bar is scaled to shares (0..1). Part colours follow :data:`COLORS`.
+    """
+    ax = new_axes(ax)
+    d = data.fillna(0)
+    if normalize:
+        d = d.div(d.sum(axis=1).where(lambda s: s > 0, 1), axis=0)
+    ys = list(range(len(d)))[::-1]
+    left = pd.Series(0.0, index=d.index)
+    for i, col in enumerate(d.columns):
+        ax.barh(ys, d[col], left=left, color=color_for(col, i), label=str(col))
+        left = left + d[col]
+    ax.set_yticks(ys, [str(v) for v in d.index])
+    ax.grid(axis="y", visible=False)
+    if legend and len(d.columns):
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+    if normalize:
+        ax.set_xlim(0, 1)
+    return _finish(ax, title, xlabel if xlabel is not None else ("share" if normalize else ""),
+                   "", note)
+
+
+def lines(data: pd.DataFrame, ax=None, *, title: str | None = None, xlabel: str | None = None,
+          ylabel: str | None = None, marker: str = "o", note: str | None = None):
+    """One line per column of a wide table indexed by x (dates or numbers)."""
+    ax = new_axes(ax)
+    for i, col in enumerate(data.columns):
+        ax.plot(data.index, data[col], marker=marker, markersize=3, label=str(col),
+                color=color_for(col, i))
+    ax.grid(axis="y", visible=True)
+    if len(data.columns) > 1:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+    if pd.api.types.is_datetime64_any_dtype(data.index):
+        ax.figure.autofmt_xdate()
+    return _finish(ax, title, xlabel, ylabel, note)
+
+
+def hist(values: Sequence[float] | pd.Series, ax=None, *, bins: int | Sequence[float] = 30,
+         title: str | None = None, xlabel: str | None = None, ylabel: str = "count",
+         log: bool = False, note: str | None = None):
+    """Histogram of ``values`` (log-spaced bins when ``log``)."""
+    import numpy as np
+
+    ax = new_axes(ax)
+    v = pd.Series(values).dropna().astype(float)
+    if log and len(v) and isinstance(bins, int):
+        lo, hi = max(v.min(), 1.0), max(v.max(), 2.0)
+        bins = np.logspace(np.log10(lo), np.log10(hi), bins)
+        ax.set_xscale("log")
+    ax.hist(v, bins=bins, color=_CYCLE[0], edgecolor="white")
+    ax.grid(axis="y", visible=True)
+    return _finish(ax, title, xlabel, ylabel, note)
+
+
+def save_figure(fig, name: str, data: pd.DataFrame, out_dir: Path | str | None = None) -> list[Path]:
+    """Write ``NAME.png``, ``NAME.svg`` and ``NAME.csv`` (exactly the plotted data).
+
+    ``name`` is ``figNN-slug`` (two digits, lower-case slug). ``fig`` may be a Figure or Axes.
+    Returns the written paths.
+
+    >>> import tempfile
+    >>> ax = barh(pd.DataFrame({"k": ["a"], "n": [1]}), "k", "n")
+    >>> [p.suffix for p in save_figure(ax, "fig99-demo", pd.DataFrame({"k": ["a"], "n": [1]}),
+    ...                                tempfile.mkdtemp())]
+    ['.png', '.svg', '.csv']
+    """
+    if not _NAME.match(name):
+        raise ValueError(f"figure name {name!r} must look like 'fig01-articles-per-outlet'")
+    if not isinstance(data, pd.DataFrame):
+        data = pd.DataFrame(data)
+    fig = getattr(fig, "figure", fig)
+    out = Path(out_dir) if out_dir is not None else paths.FIGURES
+    out.mkdir(parents=True, exist_ok=True)
+    png, svg, csv = (out / f"{name}.{ext}" for ext in ("png", "svg", "csv"))
+    fig.savefig(png, metadata={"Software": None})
+    fig.savefig(svg, metadata={"Date": None, "Creator": None})
+    index = not isinstance(data.index, pd.RangeIndex)
+    data.to_csv(csv, index=index)
+    return [png, svg, csv]
