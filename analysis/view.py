@@ -1,0 +1,520 @@
+"""Make an article's sourcing visible at a glance: highlighted HTML of who says so and how sure.
+
+:func:`annotate` turns a text and a table of typed character spans into an HTML fragment;
+:func:`article_spans` collects those spans for one article from the results tables
+(attributions, no-comment statements, hedges); :func:`show_article` shows the page in a notebook
+and :func:`write_article_html` writes it as a standalone HTML file with inline CSS.
+
+Colours follow the Okabe-Ito palette (distinguishable with the common forms of colour blindness)
+and every category also differs by something other than colour (border style, underline style,
+weight), so a printout in grey still shows them apart. Hovering any mark shows the rule or
+lexicon entry that produced it.
+
+>>> import pandas as pd
+>>> spans = pd.DataFrame({"start": [0], "end": [4], "label": ["source-named"],
+...                       "title": ["named source"]})
+>>> annotate("Holt said so.", spans)
+'<div class="sl-article"><p><span class="sl sl-source sl-source-named" title="named source">Holt</span> said so.</p></div>'
+"""
+from __future__ import annotations
+
+import bisect
+import html
+import re
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = [
+    "SPAN_COLUMNS",
+    "annotate",
+    "article_spans",
+    "show_article",
+    "write_article_html",
+    "ArticleView",
+]
+
+SPAN_COLUMNS = ["start", "end", "label", "title", "group"]
+
+_PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r\u00a0]*\n\s*")
+_LINE_BREAK = re.compile(r"\r?\n")
+_CLASS_UNSAFE = re.compile(r"[^a-z0-9]+")
+
+# Legend text for the labels the analysis produces; unknown labels get a generic entry.
+_LEGEND = {
+    "source-named": "named source (a person or body given by name)",
+    "source-institutional": "institutional source (a ministry, agency, police ...)",
+    "source-anonymous": "anonymous source (unnamed official, \u201ca source close to ...\u201d)",
+    "source-vague": "vague source (\u201canalysts\u201d, \u201ccritics\u201d, \u201csome say\u201d)",
+    "source-pronoun": "pronoun source (\u201che said\u201d), resolved where possible",
+    "source-self": "the outlet itself (\u201cThe Ledger has learned\u201d)",
+    "cue-neutral": "cue verb, neutral (said, told)",
+    "cue-distancing": "cue verb, distancing (claimed, alleged, insisted)",
+    "cue-endorsing": "cue verb, endorsing (confirmed, admitted, revealed)",
+    "cue-argumentative": "cue verb, argumentative (argued, suggested)",
+    "content": "what the source said (attributed content)",
+    "no-comment": "a party that declined or failed to comment",
+}
+
+_CSS = """
+.sl-article { font-family: Georgia, 'Times New Roman', serif; font-size: 17px; line-height: 1.75;
+  color: #1a1a1a; max-width: 46em; }
+.sl-article p { margin: 0 0 0.9em 0; }
+.sl { border-radius: 3px; padding: 0 1px; }
+.sl-content { background: #ececec; }
+.sl-source { padding: 0 2px; }
+.sl-source-named { background: #cde3f3; box-shadow: inset 0 -2px 0 #0072B2; }
+.sl-source-institutional { background: #c9eee1; box-shadow: inset 0 -2px 0 #009E73; }
+.sl-source-anonymous { background: #fbd9c4; box-shadow: inset 0 -2px 0 #D55E00;
+  outline: 1px dashed #D55E00; }
+.sl-source-vague { background: #fbe9b7; box-shadow: inset 0 -2px 0 #E69F00;
+  outline: 1px dotted #9a6a00; }
+.sl-source-pronoun { background: #dcedf9; box-shadow: inset 0 -2px 0 #56B4E9; }
+.sl-source-self { background: #f3dbe9; box-shadow: inset 0 -2px 0 #CC79A7; }
+.sl-cue { font-weight: bold; font-variant: small-caps; letter-spacing: 0.02em; }
+.sl-cue-distancing { color: #a0410d; font-style: italic; }
+.sl-cue-endorsing { color: #00507e; }
+.sl-cue-argumentative { color: #7a3d63; }
+.sl-hedge { text-decoration-line: underline; text-decoration-thickness: 2px;
+  text-underline-offset: 3px; text-decoration-color: #000000; text-decoration-style: wavy; }
+.sl-hedge-modal { text-decoration-style: wavy; text-decoration-color: #0072B2; }
+.sl-hedge-reporting { text-decoration-style: dashed; text-decoration-color: #D55E00; }
+.sl-hedge-conditional { text-decoration-style: double; text-decoration-color: #009E73; }
+.sl-hedge-approximator { text-decoration-style: dotted; text-decoration-color: #CC79A7; }
+.sl-hedge-verification { text-decoration-style: solid; text-decoration-color: #E69F00; }
+.sl-hedge-uncertainty { text-decoration-style: wavy; text-decoration-color: #56B4E9; }
+.sl-no-comment { outline: 2px dashed #444; outline-offset: 1px; background: repeating-linear-gradient(
+  135deg, #f4f4f4, #f4f4f4 4px, #e2e2e2 4px, #e2e2e2 8px); }
+.sl-legend { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; font-size: 13px;
+  display: flex; flex-wrap: wrap; gap: 6px 16px; margin: 0.5em 0 1.2em 0; padding: 8px 10px;
+  border: 1px solid #ddd; border-radius: 6px; background: #fafafa; max-width: 60em; }
+.sl-legend .sl-item { white-space: nowrap; }
+.sl-legend .sl { margin-right: 4px; }
+.sl-meta { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; color: #555; font-size: 14px; }
+.sl-table { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; font-size: 13px;
+  border-collapse: collapse; margin-top: 0.5em; }
+.sl-table th, .sl-table td { border-bottom: 1px solid #ddd; padding: 4px 8px; text-align: left;
+  vertical-align: top; }
+.sl-table th { background: #f0f0f0; }
+.sl-empty { font-family: system-ui, sans-serif; color: #777; font-style: italic; }
+.sl-page { display: flex; flex-wrap: wrap; gap: 2em; align-items: flex-start; }
+.sl-page > aside { flex: 1 1 22em; max-width: 40em; }
+""".strip()
+
+
+def _css_class(label: str) -> str:
+    """``'source-named'`` -> ``'sl sl-source sl-source-named'``: a family class and a label class."""
+    safe = _CLASS_UNSAFE.sub("-", str(label).lower()).strip("-") or "span"
+    family = safe.split("-", 1)[0]
+    return f"sl sl-{family} sl-{safe}" if family != safe else f"sl sl-{safe}"
+
+
+def _clean_spans(text: str, spans: pd.DataFrame | None) -> pd.DataFrame:
+    """Spans with integer, clipped, non-empty offsets, outermost first at equal starts."""
+    if spans is None or len(spans) == 0 or not {"start", "end"} <= set(spans.columns):
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in SPAN_COLUMNS})
+    n = len(text)
+    out = spans.reindex(columns=SPAN_COLUMNS).assign(
+        start=lambda d: pd.to_numeric(d["start"], errors="coerce"),
+        end=lambda d: pd.to_numeric(d["end"], errors="coerce"),
+    ).dropna(subset=["start", "end"])
+    out = (
+        out.assign(
+            start=lambda d: d["start"].astype("int64").clip(0, n),
+            end=lambda d: d["end"].astype("int64").clip(0, n),
+            label=lambda d: d["label"].where(d["label"].notna(), "span").astype(str),
+            title=lambda d: d["title"].where(d["title"].notna(), d["label"]).astype(str),
+        )
+        .loc[lambda d: d["start"] < d["end"]]
+        .assign(length=lambda d: d["end"] - d["start"])
+        .sort_values(["start", "length"], ascending=[True, False], kind="stable")
+        .drop(columns="length")
+        .reset_index(drop=True)
+    )
+    return out
+
+
+def _open_tag(label: str, title: str, group) -> str:
+    attrs = f' title="{html.escape(title, quote=True)}"' if title else ""
+    if group is not None and not (isinstance(group, float) and group != group) and group is not pd.NA:
+        attrs += f' data-group="{html.escape(str(group), quote=True)}"'
+    return f'<span class="{_css_class(label)}"{attrs}>'
+
+
+def _paragraph_breaks(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _PARAGRAPH_BREAK.finditer(text)]
+
+
+def annotate(text: str, spans: pd.DataFrame | None) -> str:
+    """Render ``text`` as an HTML fragment with ``spans`` highlighted; nesting and overlap are safe.
+
+    ``spans`` has columns ``start``, ``end`` (character offsets, end exclusive), ``label`` (becomes
+    the CSS classes ``sl-<family>`` and ``sl-<label>``), ``title`` (the tooltip: rule or lexicon
+    entry) and optionally ``group`` (an id shared by the parts of one attribution, written as
+    ``data-group``). The text is cut at every span boundary and every paragraph break; each
+    piece is wrapped in all the spans that cover it, outermost (longest) first, so overlapping
+    spans never produce broken HTML. Text is escaped, blank lines start a new ``<p>``, single
+    line breaks become ``<br>``. Spans with missing or out-of-range offsets are clipped or dropped.
+
+    >>> import pandas as pd
+    >>> spans = pd.DataFrame({"start": [0, 3], "end": [8, 6], "label": ["content", "hedge-modal"],
+    ...                       "title": ["quote", "may"]})
+    >>> print(annotate("It may <rain>", spans).replace("><", ">\\n<"))
+    <div class="sl-article">
+    <p>
+    <span class="sl sl-content" title="quote">It </span>
+    <span class="sl sl-content" title="quote">
+    <span class="sl sl-hedge sl-hedge-modal" title="may">may</span>
+    </span>
+    <span class="sl sl-content" title="quote"> &lt;</span>rain&gt;</p>
+    </div>
+    >>> annotate("", None)
+    '<div class="sl-article"></div>'
+    """
+    text = "" if text is None or (isinstance(text, float) and text != text) else str(text)
+    if not text.strip():
+        return '<div class="sl-article"></div>'
+    clean = _clean_spans(text, spans)
+    breaks = _paragraph_breaks(text)
+    # Cut points: every span boundary and both ends of every paragraph break.
+    cuts = {0, len(text)}
+    cuts.update(clean["start"].tolist())
+    cuts.update(clean["end"].tolist())
+    for b0, b1 in breaks:
+        cuts.update((b0, b1))
+    cuts = sorted(cuts)
+    starts = clean["start"].tolist()
+    ends = clean["end"].tolist()
+    tags = [
+        (_open_tag(lab, tit, grp))
+        for lab, tit, grp in zip(clean["label"], clean["title"], clean["group"])
+    ]
+    break_starts = [b0 for b0, _ in breaks]
+    # Sweep: spans are sorted by start, so the active set grows by a pointer and shrinks on end.
+    pieces: list[str] = ["<p>"]
+    active: list[int] = []
+    nxt = 0
+    for a, b in zip(cuts, cuts[1:]):
+        k = bisect.bisect_right(break_starts, a) - 1
+        if k >= 0 and a < breaks[k][1]:  # inside a paragraph break: one separator, no text
+            if a == breaks[k][0] and a > 0 and breaks[k][1] < len(text):
+                pieces.append("</p>\n<p>")
+            continue
+        while nxt < len(starts) and starts[nxt] <= a:
+            active.append(nxt)
+            nxt += 1
+        active = [i for i in active if ends[i] > a]
+        chunk = _LINE_BREAK.sub("<br>", html.escape(text[a:b], quote=False))
+        if not chunk:
+            continue
+        opened = "".join(tags[i] for i in active)
+        pieces.append(f"{opened}{chunk}{'</span>' * len(active)}")
+    pieces.append("</p>")
+    body = "".join(pieces).replace("<p></p>", "")
+    return f'<div class="sl-article">{body}</div>'
+
+
+# ---------------------------------------------------------------------------------------------
+# Collecting spans from the results tables
+
+
+def _table(results, name: str) -> pd.DataFrame:
+    tables = getattr(results, "tables", None) or {}
+    table = tables.get(name) if isinstance(tables, dict) else None
+    return table if isinstance(table, pd.DataFrame) else pd.DataFrame()
+
+
+def _rows_for(table: pd.DataFrame, article_id) -> pd.DataFrame:
+    if table.empty or "article_id" not in table.columns:
+        return table.iloc[0:0]
+    return table.loc[table["article_id"].astype(str) == str(article_id)]
+
+
+def _val(row: dict, key: str) -> str:
+    """A cell as display text; missing, NA and empty give ``''``."""
+    value = row.get(key)
+    if value is None or value is pd.NA:
+        return ""
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(value)
+
+
+def _slug(value: str, default: str) -> str:
+    return _CLASS_UNSAFE.sub("-", value.lower()).strip("-") or default
+
+
+def _describe(row: dict, keys: list[tuple[str, str]]) -> str:
+    return " \u00b7 ".join(f"{name}: {_val(row, key)}" for key, name in keys if _val(row, key))
+
+
+def _span_rows(table: pd.DataFrame, prefix: str, label_of, title_of, group_of) -> list[dict]:
+    start, end = f"{prefix}start", f"{prefix}end"
+    if table.empty or start not in table.columns or end not in table.columns:
+        return []
+    out = []
+    for row in table.to_dict("records"):
+        s, e = row.get(start), row.get(end)
+        if s is None or e is None or s is pd.NA or e is pd.NA or pd.isna(s) or pd.isna(e):
+            continue
+        out.append(
+            {"start": int(s), "end": int(e), "label": label_of(row), "title": title_of(row),
+             "group": group_of(row)}
+        )
+    return out
+
+
+_ATTR_KEYS = [
+    ("identification", "identification"), ("kind", "kind"), ("side", "side"),
+    ("resolved_text", "resolved"), ("via", "via"), ("via_text", "via text"),
+    ("anonymity_reason", "anonymity reason"), ("cue_stance", "stance"), ("rule", "rule"),
+]
+
+
+def article_spans(results, article_id) -> pd.DataFrame:
+    """All highlightable spans of one article, from whichever results tables exist.
+
+    Reads ``attributions`` (``source_*`` -> label ``source-<identification>``, ``cue_*`` ->
+    ``cue-<cue_stance>``, ``content_*`` -> ``content``), ``no_comment`` (``party_*`` and ``cue_*``
+    -> ``no-comment``) and ``hedges`` (``start``/``end`` -> ``hedge-<category>``). Missing
+    tables, columns or offsets are skipped. Returns columns ``start``, ``end`` (Int64),
+    ``label``, ``title`` (tooltip: identification, kind, side, via, rule ...), ``group`` (string:
+    ``a<attribution_id>``, ``n<row>``, ``h<hedge_id>``), ``layer`` (which table), sorted by start.
+
+    >>> import pandas as pd
+    >>> from types import SimpleNamespace
+    >>> hedges = pd.DataFrame({"article_id": ["a"], "hedge_id": [0], "start": [3], "end": [11],
+    ...                        "cue": ["allegedly"], "category": ["reporting"], "rule": ["lex:allegedly"]})
+    >>> res = SimpleNamespace(articles=pd.DataFrame(), tables={"hedges": hedges})
+    >>> article_spans(res, "a")[["start", "end", "label"]].to_dict("records")
+    [{'start': 3, 'end': 11, 'label': 'hedge-reporting'}]
+    """
+    rows: list[dict] = []
+    attributions = _rows_for(_table(results, "attributions"), article_id)
+    if not attributions.empty:
+        attributions = attributions.reset_index(drop=True)
+        if "attribution_id" not in attributions.columns:
+            attributions = attributions.assign(attribution_id=range(len(attributions)))
+
+        def group(row):
+            return f"a{_val(row, 'attribution_id')}"
+
+        def head(what):
+            return lambda row: f"attribution {_val(row, 'attribution_id')} {what}" + (
+                f" \u2014 {_describe(row, _ATTR_KEYS)}" if _describe(row, _ATTR_KEYS) else ""
+            )
+
+        rows += [dict(r, layer="attributions") for r in _span_rows(
+            attributions, "content_", lambda row: "content",
+            lambda row: head("content")(row) + (" \u00b7 direct quote" if _val(row, "quote") in {"True", "1"} else ""),
+            group)]
+        rows += [dict(r, layer="attributions") for r in _span_rows(
+            attributions, "source_",
+            lambda row: f"source-{_slug(_val(row, 'identification'), 'unknown')}", head("source"), group)]
+        rows += [dict(r, layer="attributions") for r in _span_rows(
+            attributions, "cue_",
+            lambda row: f"cue-{_slug(_val(row, 'cue_stance'), 'neutral')}", head("cue"), group)]
+
+    no_comment = _rows_for(_table(results, "no_comment"), article_id).reset_index(drop=True)
+    if not no_comment.empty:
+        no_comment = no_comment.assign(_n=range(len(no_comment)))
+        keys = [("party_text", "party"), ("cue_text", "cue"), ("side", "side"), ("rule", "rule")]
+
+        def nc_title(what):
+            return lambda row: f"no comment ({what}) \u2014 {_describe(row, keys)}"
+
+        for prefix, what in (("party_", "party"), ("cue_", "cue")):
+            rows += [dict(r, layer="no_comment") for r in _span_rows(
+                no_comment, prefix, lambda row: "no-comment", nc_title(what),
+                lambda row: f"n{row['_n']}")]
+
+    hedges = _rows_for(_table(results, "hedges"), article_id).reset_index(drop=True)
+    if not hedges.empty:
+        if "hedge_id" not in hedges.columns:
+            hedges = hedges.assign(hedge_id=range(len(hedges)))
+        hkeys = [("cue", "cue"), ("category", "category"), ("rule", "rule")]
+        rows += [dict(r, layer="hedges") for r in _span_rows(
+            hedges, "", lambda row: f"hedge-{_slug(_val(row, 'category'), 'other')}",
+            lambda row: f"hedge \u2014 {_describe(row, hkeys)}", lambda row: f"h{_val(row, 'hedge_id')}")]
+
+    columns = [*SPAN_COLUMNS, "layer"]
+    if not rows:
+        return pd.DataFrame({c: pd.Series(dtype="Int64" if c in ("start", "end") else "string")
+                             for c in columns})
+    return (
+        pd.DataFrame(rows, columns=columns)
+        .astype({"start": "Int64", "end": "Int64", "label": "string", "title": "string",
+                 "group": "string", "layer": "string"})
+        .sort_values(["start", "end"], ascending=[True, False], kind="stable")
+        .reset_index(drop=True)
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Page parts
+
+
+def _article_row(results, article_id) -> dict:
+    articles = getattr(results, "articles", None)
+    if not isinstance(articles, pd.DataFrame) or "article_id" not in articles.columns:
+        raise KeyError(f"results has no articles table with an article_id column")
+    match = articles.loc[articles["article_id"].astype(str) == str(article_id)]
+    if match.empty:
+        known = ", ".join(map(str, articles["article_id"].head(5).tolist()))
+        raise KeyError(f"no article {article_id!r} in results.articles (ids start: {known} ...)")
+    return match.iloc[0].to_dict()
+
+
+def _legend(spans: pd.DataFrame) -> str:
+    labels = list(dict.fromkeys(spans["label"].dropna().astype(str).tolist())) if len(spans) else []
+    if not labels:
+        return '<div class="sl-legend"><span class="sl-empty">no sources, hedges or no-comment statements found</span></div>'
+    order = {key: i for i, key in enumerate(_LEGEND)}
+    labels.sort(key=lambda lab: (order.get(lab, len(order)), lab))
+    items = []
+    for lab in labels:
+        family = lab.split("-", 1)[0]
+        if lab in _LEGEND:
+            desc = _LEGEND[lab]
+        elif family == "hedge":
+            desc = f"hedge: {lab.split('-', 1)[1] if '-' in lab else 'other'}"
+        elif family in ("source", "cue"):
+            desc = f"{family}: {lab.split('-', 1)[1] if '-' in lab else 'other'}"
+        else:
+            desc = lab
+        sample = "hedge" if family == "hedge" else ("said" if family == "cue" else "Aa")
+        items.append(
+            f'<span class="sl-item"><span class="{_css_class(lab)}">{sample}</span>'
+            f"{html.escape(desc)}</span>"
+        )
+    return f'<div class="sl-legend">{"".join(items)}</div>'
+
+
+_SIDE_COLUMNS = [
+    ("source", "source"), ("identification", "identification"), ("kind", "kind"), ("side", "side"),
+    ("via", "via"), ("cue_text", "cue"), ("cue_stance", "stance"),
+]
+
+
+def _attribution_table(results, article_id) -> str:
+    attributions = _rows_for(_table(results, "attributions"), article_id)
+    if attributions.empty:
+        return '<p class="sl-empty">No attributions found.</p>'
+    head = "".join(f"<th>{html.escape(name)}</th>" for _, name in _SIDE_COLUMNS)
+    body = []
+    sort_key = "source_start" if "source_start" in attributions.columns else None
+    ordered = attributions.sort_values(sort_key, kind="stable") if sort_key else attributions
+    for row in ordered.to_dict("records"):
+        source = _val(row, "source_text") or "(no source)"
+        resolved = _val(row, "resolved_text")
+        if resolved and resolved != source:
+            source = f"{source} \u2192 {resolved}"
+        via = " ".join(x for x in (_val(row, "via"), _val(row, "via_text")) if x)
+        cells = {"source": source, "via": via}
+        label = f"source-{_slug(_val(row, 'identification'), 'unknown')}"
+        tds = []
+        for key, _ in _SIDE_COLUMNS:
+            value = html.escape(cells.get(key, _val(row, key)))
+            if key == "source":
+                value = f'<span class="{_css_class(label)}">{value}</span>'
+            tds.append(f"<td>{value}</td>")
+        body.append(f"<tr>{''.join(tds)}</tr>")
+    return f'<table class="sl-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def _meta(article: dict) -> str:
+    parts = [html.escape(x) for x in (_val(article, "outlet"), _val(article, "published"),
+                                      _val(article, "byline")) if x]
+    url = _val(article, "url")
+    if url:
+        parts.append(f'<a href="{html.escape(url, quote=True)}">{html.escape(url)}</a>')
+    sep = " \u00b7 "
+    return f'<div class="sl-meta">{sep.join(parts)}</div>'
+
+
+def _body(results, article_id) -> str:
+    article = _article_row(results, article_id)
+    spans = article_spans(results, article_id)
+    title = _val(article, "title") or f"Article {article_id}"
+    return (
+        f"<style>{_CSS}</style>"
+        f'<div class="sl-view"><h2 style="font-family: Georgia, serif; margin-bottom: 0.2em">'
+        f"{html.escape(title)}</h2>{_meta(article)}{_legend(spans)}"
+        f'<div class="sl-page"><main>{annotate(_val(article, "text"), spans)}</main>'
+        f'<aside><h3 style="font-family: system-ui, sans-serif; font-size: 15px">Who says so</h3>'
+        f"{_attribution_table(results, article_id)}</aside></div></div>"
+    )
+
+
+class ArticleView:
+    """A rich display object: Jupyter shows ``_repr_html_``; ``str()`` gives the HTML.
+
+    >>> ArticleView("<b>x</b>")._repr_html_()
+    '<b>x</b>'
+    """
+
+    def __init__(self, data: str):
+        self.data = data
+
+    def _repr_html_(self) -> str:
+        return self.data
+
+    def __str__(self) -> str:
+        return self.data
+
+    def __repr__(self) -> str:
+        return f"<ArticleView: {len(self.data)} characters of HTML>"
+
+
+def show_article(results, article_id):
+    """Display one article with its sources, cues, contents, hedges and no-comments highlighted.
+
+    Returns ``IPython.display.HTML`` when IPython is installed (else an :class:`ArticleView`);
+    both have ``_repr_html_``, so a notebook cell ending in this call shows the page: a legend,
+    the annotated text and a side table of attributions (source, identification, kind, side,
+    via, cue, stance). Raises ``KeyError`` for an unknown ``article_id``.
+
+    >>> import pandas as pd
+    >>> from types import SimpleNamespace
+    >>> res = SimpleNamespace(articles=pd.DataFrame({"article_id": ["a"], "title": ["T"],
+    ...                                             "text": ["Police said so."]}), tables={})
+    >>> "Police said so." in show_article(res, "a")._repr_html_()
+    True
+    """
+    page = _body(results, article_id)
+    try:
+        from IPython.display import HTML
+    except ImportError:  # pragma: no cover - IPython is normally present with Jupyter
+        return ArticleView(page)
+    return HTML(page)
+
+
+def write_article_html(results, article_id, path) -> Path:
+    """Write a standalone HTML page (inline CSS, no scripts, no downloads) for one article.
+
+    >>> import pandas as pd, tempfile, pathlib
+    >>> from types import SimpleNamespace
+    >>> res = SimpleNamespace(articles=pd.DataFrame({"article_id": ["a"], "title": ["T"],
+    ...                                             "text": ["Police said so."]}), tables={})
+    >>> out = write_article_html(res, "a", pathlib.Path(tempfile.mkdtemp()) / "a.html")
+    >>> out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    True
+    """
+    article = _article_row(results, article_id)
+    title = html.escape(_val(article, "title") or f"Article {article_id}")
+    page = (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        f"<title>{title} \u2014 sourcelens</title></head>"
+        '<body style="margin: 2em; background: #ffffff">'
+        f"{_body(results, article_id)}"
+        '<p class="sl-meta" style="margin-top: 2em">Made with sourcelens. Hover a mark to see the '
+        "rule or lexicon entry that produced it.</p></body></html>\n"
+    )
+    out = Path(path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8")
+    return out
