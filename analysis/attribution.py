@@ -1,0 +1,650 @@
+"""Who says so: attribution spans (source, cue, content) found by explainable rules.
+
+Each reporting verb of ``lexicons/reporting_verbs.yaml`` (or a phrase cue such as
+*according to*) anchors one attribution; a rule then bounds the source and the content
+around it inside the sentence (quotes that run over several sentences are followed).
+Every row names its ``rule``, and all offsets index the original text (end exclusive).
+
+>>> df = find_attribution_spans("The mayor said that the road is closed.")
+>>> df.loc[0, ["source_text", "cue_text", "content_text", "rule"]].tolist()
+['The mayor', 'said', 'that the road is closed', 'source-cue-content']
+>>> df = find_attribution_spans('"We will win," Smith told reporters.')
+>>> df.loc[0, ["source_text", "cue_text", "content_text", "quote"]].tolist()
+['Smith', 'told', '"We will win,"', 'direct']
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+import yaml
+
+from . import paths
+from .segment import paragraph_spans, sentence_spans
+
+__all__ = [
+    "find_attribution_spans",
+    "extract_attributions",
+    "attributions_stage",
+    "SPAN_COLUMNS",
+    "ATTRIBUTION_COLUMNS",
+]
+
+SPAN_COLUMNS = [
+    "attribution_id", "sentence_id", "source_text", "source_start", "source_end",
+    "cue_text", "cue_start", "cue_end", "content_text", "content_start", "content_end",
+    "quote", "via", "via_text", "chain_depth", "cue_stance", "rule",
+]
+ATTRIBUTION_COLUMNS = [
+    "attribution_id", "sentence_id", "source_text", "source_start", "source_end",
+    "cue_text", "cue_start", "cue_end", "content_text", "content_start", "content_end", "quote",
+    "identification", "kind", "side", "resolved_text", "via", "via_text", "chain_depth",
+    "anonymity_reason", "cue_stance", "rule",
+]
+_INT_COLS = ["sentence_id", "source_start", "source_end", "cue_start", "cue_end",
+             "content_start", "content_end", "via"]
+_STR_COLS = ["source_text", "cue_text", "content_text", "quote", "via_text", "cue_stance", "rule"]
+
+_OPEN_QUOTES = "\"“‘«'"
+_CLOSE_QUOTES = "\"”’»'"
+_QUOTE_CHARS = re.compile(r"''|[\"“”‘’«»]")
+_ALL_QUOTES = "\"“”‘’«»'"
+_DETERMINERS = {
+    "the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "our", "my",
+    "your", "no", "any", "some", "new", "first", "latest", "recent", "whose", "such", "own",
+    "each", "every", "another", "other", "many", "several", "two", "three",
+}
+_TRAILING_ADVERB = re.compile(r"\s+(?:[a-z]+ly\s+)+$")
+_PREP_THAT = re.compile(
+    r"(?:at|in|on|during|after|before|to|from|with|last|this|earlier|yesterday|later|about)\b"
+    r"[^.;:!?\"“”]{0,90}?\s(?P<that>that)\s"
+)
+_PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
+_DAYS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|later|recently|again|publicly|privately|repeatedly|Monday\s+night|Tuesday\s+night)"
+
+
+@dataclass(frozen=True)
+class _Verb:
+    lemma: str
+    stance: str
+    strict: bool
+    particles: frozenset
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    verbs: dict
+    cue: re.Pattern
+    phrase: re.Pattern
+    phrase_stance: dict
+    source_head: re.Pattern
+    relay: re.Pattern
+    cue_ext: re.Pattern
+    days: re.Pattern
+    boundary: re.Pattern
+    gerund_boundary: re.Pattern
+    pronouns: frozenset
+    openers: frozenset
+    addressee: re.Pattern
+    outlet: re.Pattern
+    interviewer: re.Pattern
+
+
+def _words(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    """Load the YAML lexicons once and compile them to regexes."""
+    verbs_doc = yaml.safe_load((paths.LEXICONS / "reporting_verbs.yaml").read_text("utf-8"))
+    pat = yaml.safe_load((paths.LEXICONS / "attribution_patterns.yaml").read_text("utf-8"))
+    verbs: dict[str, _Verb] = {}
+    particles: set[str] = set()
+    for entry in verbs_doc["verbs"]:
+        info = _Verb(
+            entry["lemma"], entry.get("stance", "neutral"), bool(entry.get("strict", False)),
+            frozenset(entry.get("particles", []) or []),
+        )
+        particles |= info.particles
+        for form in entry["forms"]:
+            verbs.setdefault(str(form).lower(), info)
+    aux = _words(pat["auxiliaries"]["words"])
+    cue = re.compile(
+        rf"(?<![\w'’-])(?:(?:{aux})\s+){{0,3}}(?P<verb>{_words(verbs)})"
+        rf"(?:\s+(?P<part>{_words(particles)}))?(?![\w'’-])",
+        re.IGNORECASE,
+    )
+    phrases = {p["phrase"].lower(): p.get("stance", "neutral") for p in pat["phrase_cues"]}
+    heads = pat["source_heads"]
+    source_head = re.compile(
+        rf"\s*(?:(?:a|an|the|his|her|their|its|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+)?"
+        rf"(?:new\s+|recent\s+|latest\s+)?(?:{_words(heads['words'])})\s+(?:{_words(heads['joiners'])})\b",
+        re.IGNORECASE,
+    )
+    bnd = _words(pat["boundaries"]["words"])
+    gbnd = _words(pat["boundaries"]["words"] + pat["boundaries"]["gerund_words"])
+    punct = r"[,;:()\[\]—–\"“”‘«»]|''|(?<!\w)’|’(?!\w)|\s-\s|^"
+    outlets = "|".join(f"(?:{p})" for p in pat["media_outlets"]["patterns"])
+    return _Lexicon(
+        verbs=verbs,
+        cue=cue,
+        phrase=re.compile(rf"(?<![\w-])(?:{_words(phrases)})(?![\w-])", re.IGNORECASE),
+        phrase_stance=phrases,
+        source_head=source_head,
+        relay=re.compile(rf"\s*,?\s*(?P<cue>{_words(pat['relay_cues']['words'])})\s+", re.IGNORECASE),
+        cue_ext=re.compile(r"\s+(?:" + "|".join(pat["cue_extensions"]["patterns"]) + r")\b", re.IGNORECASE),
+        days=re.compile(rf"\s*,?\s*{_DAYS}\b", re.IGNORECASE),
+        boundary=re.compile(rf"(?:{punct}|(?<![\w'’-])(?:{bnd})(?![\w'’-]))", re.IGNORECASE),
+        gerund_boundary=re.compile(rf"(?:{punct}|(?<![\w'’-])(?:{gbnd})(?![\w'’-]))", re.IGNORECASE),
+        pronouns=frozenset(w.lower() for w in pat["pronouns"]["words"]),
+        openers=frozenset(w.lower() for w in pat["sentence_openers"]["words"]),
+        addressee=re.compile(
+            rf"\s+(?P<who>(?:{_words(pat['addressees']['words'])})|(?:{outlets})"
+            r"|(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))(?![\w'’-])",
+        ),
+        outlet=re.compile(rf"(?:{outlets})$"),
+        interviewer=re.compile(
+            rf"\s+(?:{_words(pat['interviewer_joiners']['words'])})\s+(?P<who>(?:the\s+)?(?:{outlets}))(?![\w'’-])"
+        ),
+    )
+
+
+# --------------------------------------------------------------------------- quotes
+def _quote_pairs(text: str) -> dict[int, int]:
+    """Map the index of every opening quote mark to the index just after its closing mark.
+
+    Quotes pair inside a paragraph only; straight double quotes and doubled apostrophes
+    (``''``, New York Times style) alternate; a curly apostrophe inside a word
+    (``Ukraine’s``) is not a closing quote.
+
+    >>> _quote_pairs('He said "yes" and “no” and \'\'maybe.\'\'')
+    {8: 13, 18: 22, 27: 37}
+    """
+    pairs: dict[int, int] = {}
+    open_straight: dict[str, int | None] = {'"': None, "''": None}
+    stack: list[tuple[str, int]] = []
+    last = 0
+    for m in _QUOTE_CHARS.finditer(text):
+        i, q = m.start(), m.group(0)
+        if text.find("\n", last, i) != -1:  # a new paragraph: forget open quotes
+            open_straight = {'"': None, "''": None}
+            stack = []
+        last = i
+        if q in open_straight:
+            if open_straight[q] is None:
+                open_straight[q] = i
+            else:
+                pairs[open_straight[q]] = m.end()
+                open_straight[q] = None
+        elif q in "“«":
+            stack.append((q, i))
+        elif q == "‘":
+            if i == 0 or not text[i - 1].isalnum():
+                stack.append((q, i))
+        else:  # ” » ’
+            if q == "’" and i + 1 < len(text) and text[i + 1].isalnum():
+                continue  # apostrophe
+            want = {"”": "“", "»": "«", "’": "‘"}[q]
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][0] == want:
+                    pairs[stack[k][1]] = m.end()
+                    del stack[k:]
+                    break
+    return dict(sorted(pairs.items()))
+
+
+# --------------------------------------------------------------------------- helpers
+@dataclass
+class _Row:
+    sentence: int
+    cue: tuple[int, int]
+    content: tuple[int, int] | None
+    source: tuple[int, int] | None
+    stance: str
+    rule: str
+    via_row: int | None = None
+    via_text: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _strip(text: str, s: int, e: int, chars: str = " \t\r\n,;:") -> tuple[int, int]:
+    while s < e and (text[s] in chars or text[s].isspace()):
+        s += 1
+    while e > s and (text[e - 1] in chars or text[e - 1].isspace()):
+        e -= 1
+    return s, e
+
+
+def _strip_end_punct(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop trailing sentence punctuation, keeping a closing quote mark when it closes content."""
+    s, e = _strip(text, s, e)
+    while e > s and text[e - 1] in ".!?…":
+        e -= 1
+    return _strip(text, s, e)
+
+
+def _n_words(text: str, s: int, e: int) -> int:
+    return len(text[s:e].split())
+
+
+def _source_before(text: str, lo: int, cue_start: int, lex: _Lexicon, gerund: bool = False
+                   ) -> tuple[tuple[int, int] | None, str]:
+    """Source span ending at the cue: back to the last clause boundary (``''`` rule suffix).
+
+    Handles an appositive or participle set off by commas: ``The official, speaking on
+    condition of anonymity, added`` gives *The official*.
+    """
+    pattern = lex.gerund_boundary if gerund else lex.boundary
+    bounds = [m for m in pattern.finditer(text, lo, cue_start)]
+    last = bounds[-1] if bounds else None
+    start = last.end() if last else lo
+    s, e = _strip(text, start, cue_start, " \t\r\n")
+    if e > s:
+        if _n_words(text, s, e) > 10:
+            return None, ""
+        first = text[s:e].split()[0].lower().strip("'’")
+        if first in lex.openers and first not in lex.pronouns:
+            return None, ""
+        return (s, e), ""
+    # Nothing between the boundary and the cue: an appositive ``X, apposition, said``.
+    if last is None or text[last.start():last.end()] != ",":
+        return None, ""
+    comma2 = last.start()
+    prev = [m for m in bounds[:-1]]
+    if not prev or text[prev[-1].start():prev[-1].end()] != ",":
+        return None, ""
+    comma1 = prev[-1].start()
+    head_lo = prev[-2].end() if len(prev) > 1 else lo
+    hs, he = _strip(text, head_lo, comma1, " \t\r\n")
+    as_, ae = _strip(text, prev[-1].end(), comma2, " \t\r\n")
+    if he <= hs or ae <= as_ or _n_words(text, hs, he) > 8 or _n_words(text, as_, ae) > 12:
+        return None, ""
+    head_first = text[hs:he].split()[0].lower()
+    if head_first in lex.openers or not text[hs].isupper() and head_first not in lex.pronouns:
+        return None, ""
+    appos_first = text[as_:ae].split()[0].lower()
+    if appos_first.endswith("ing") or appos_first in lex.openers:
+        return (hs, he), "-appositive"
+    return (hs, ae), "-appositive"
+
+
+_SUBJECT = re.compile(
+    r"\s*[\"“‘]?\s*(?P<np>(?:he|she|they|we|i|it)\b|(?:(?:the|a|an)\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*)",
+)
+
+
+def _subject(text: str, lo: int, hi: int, lex: _Lexicon) -> tuple[int, int] | None:
+    m = _SUBJECT.match(text, lo, hi)
+    if not m:
+        return None
+    s, e = m.span("np")
+    if e <= s or text[s:e].split()[0].lower() in lex.openers:
+        return None
+    return s, e
+
+
+def _extend_to_quote(text: str, s: int, e: int, qpairs: dict[int, int], hard_end: int) -> int:
+    """End of content: when it opens a quote that closes later (same paragraph), follow it."""
+    for i in range(s, e):
+        if i in qpairs and qpairs[i] > e:
+            return min(qpairs[i], hard_end) if hard_end > qpairs[i] else qpairs[i]
+    return e
+
+
+def _quote_kind(text: str, s: int, e: int) -> str:
+    seg = text[s:e].strip(" ,.;:")
+    if not seg:
+        return "indirect"
+    if seg[0] in _OPEN_QUOTES and seg[-1] in _CLOSE_QUOTES + "\"":
+        inner = seg[1:-1]
+        if not any(q in inner for q in "\"“”«»"):
+            return "direct"
+    if any(q in seg for q in "\"“”«»") or re.search(r"(?<!\w)‘|’(?!\w)", seg):
+        return "mixed"
+    return "indirect"
+
+
+# --------------------------------------------------------------------------- rules
+def _after_cue(text: str, cue_end: int, lex: _Lexicon, tell: bool) -> tuple[int, str | None, int]:
+    """Skip cue extensions and addressees after the verb: (new cue end, via text, content start)."""
+    via = None
+    m = lex.cue_ext.match(text, cue_end)
+    if m:
+        cue_end = m.end()
+        mi = lex.interviewer.match(text, cue_end)
+        if mi:
+            via = mi.group("who")
+            cue_end = cue_end  # the outlet stays outside the cue
+            return cue_end, via, mi.end()
+    pos = cue_end
+    if tell:
+        ma = lex.addressee.match(text, pos)
+        if ma:
+            who = ma.group("who")
+            if lex.outlet.match(who) or lex.outlet.search(who):
+                via = who
+            pos = ma.end()
+    return cue_end, via, pos
+
+
+def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = None) -> pd.DataFrame:
+    """One row per attributed statement: source, cue and content spans with the rule used.
+
+    ``sentences`` (optional) are the ``(start, end)`` spans of :func:`analysis.segment.sentence_spans`.
+
+    >>> df = find_attribution_spans("Prices will rise, according to a report by TASS citing police.")
+    >>> df[["source_text", "cue_text", "via", "chain_depth"]].values.tolist()
+    [['TASS', 'according to a report by', <NA>, 0], ['police', 'citing', 0, 1]]
+    >>> find_attribution_spans("").shape
+    (0, 17)
+    """
+    text = text or ""
+    if not text.strip():
+        return _empty()
+    lex = _lexicon()
+    sents = sentences if sentences is not None else sentence_spans(text)
+    if not sents:
+        return _empty()
+    starts = [s for s, _ in sents]
+    qpairs = _quote_pairs(text)
+    paras = paragraph_spans(text)
+    pstarts = [s for s, _ in paras]
+    closers = {v - 1: k for k, v in qpairs.items()}
+    rows: list[_Row] = []
+    taken: list[tuple[int, int]] = []
+
+    def sent_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+
+    def para_end(pos: int) -> int:
+        i = max(0, bisect.bisect_right(pstarts, pos) - 1)
+        return paras[i][1]
+
+    def overlaps(a: int, b: int) -> bool:
+        return any(a < e and s < b for s, e in taken)
+
+    # 1. phrase cues with the source after the cue: "according to X".
+    for m in lex.phrase.finditer(text):
+        si = sent_of(m.start())
+        ss, se = sents[si]
+        if m.start() >= se:
+            continue
+        cue_s, cue_e = m.span()
+        h = lex.source_head.match(text, cue_e)
+        if h:
+            cue_e = h.end()
+        # the source runs to the next comma / relay / sentence end
+        src_lo = cue_e
+        stop = re.compile(r",|;|\s+(?:citing|quoting)\s|\s[—–-]\s|[.!?](?:\s|$)|$")
+        st = stop.search(text, src_lo, se)
+        src_hi = st.start() if st else se
+        src = _strip_end_punct(text, src_lo, src_hi)
+        if src[1] <= src[0]:
+            continue
+        # content: the rest of the sentence on the other side
+        before = _strip(text, ss, cue_s, " \t\r\n,;:\"“‘")
+        if before[1] > before[0] and _n_words(text, *before) >= 2:
+            after_src = src_hi
+            rest = _strip_end_punct(text, after_src, se)
+            if rest[1] > rest[0] and _n_words(text, *rest) >= 2 and text[after_src:after_src + 1] == ",":
+                content = (ss, _strip_end_punct(text, ss, se)[1])
+                rule = "content-according-to-source-content"
+            else:
+                content = _strip(text, ss, cue_s)
+                rule = "content-according-to-source"
+        else:
+            rest_lo = src_hi
+            rest = _strip_end_punct(text, rest_lo, se)
+            if rest[1] <= rest[0]:
+                continue
+            end = _extend_to_quote(text, rest[0], rest[1], qpairs, para_end(rest[0]))
+            content = (rest[0], end)
+            rule = "according-to-source-content"
+        first = len(rows)
+        rows.append(_Row(si, (cue_s, cue_e), content, src, lex.phrase_stance.get(m.group(0).lower(), "neutral"), rule))
+        taken.append((cue_s, cue_e))
+        # relay: "X citing Y"
+        r = lex.relay.match(text, src_hi)
+        if r:
+            y_lo = r.end()
+            st2 = stop.search(text, y_lo, se)
+            y = _strip_end_punct(text, y_lo, st2.start() if st2 else se)
+            if y[1] > y[0]:
+                rows.append(_Row(si, r.span("cue"), content, y, "neutral", "relay-citing-source",
+                                 via_row=first))
+                taken.append(r.span("cue"))
+
+    # 2. reporting verbs.
+    for m in lex.cue.finditer(text):
+        verb = m.group("verb").lower()
+        info = lex.verbs.get(verb)
+        if info is None:
+            continue
+        cue_s, cue_e = m.span()
+        vs, ve = m.span("verb")
+        if m.group("part"):
+            if m.group("part").lower() in info.particles:
+                cue_e = m.end("part")
+            else:
+                cue_e = ve
+        if info.lemma == "point" and cue_e == ve:
+            continue
+        aux_words = text[cue_s:vs].lower().split()
+        if aux_words and aux_words[-1] in _PASSIVE and verb.endswith(("ed", "en", "wn", "ld", "id")):
+            continue  # passive: "cases were noted"
+        if text[vs].isupper() and vs != sents[sent_of(vs)][0] and not text[vs:ve].isupper():
+            continue  # Title Case headline word or a name ("Report", "Post")
+        if overlaps(cue_s, cue_e):
+            continue
+        si = sent_of(vs)
+        ss, se = sents[si]
+        if vs >= se:
+            continue
+        prev = re.search(r"([\w'’]+)\W*$", text[max(ss, vs - 30):vs])
+        prev_word = prev.group(1).lower() if prev else ""
+        if cue_s == vs and (prev_word in _DETERMINERS or prev_word.endswith(("'s", "’s"))):
+            continue  # a noun: "the report", "his claims", "Trump's comments"
+        if cue_s == vs and prev_word == "to" and not verb.endswith("ed"):
+            continue  # an infinitive governed by another verb
+        if vs == ss and text[vs].isupper() and verb.endswith("ed") and verb not in {"said"}:
+            continue  # "Asked about X, ..." participle opener
+        gerund = verb.endswith("ing")
+        tell = info.lemma in {"tell", "inform", "ask", "warn", "urge", "assure", "remind"}
+        cue_e2, via, after = _after_cue(text, cue_e, lex, tell)
+        # what follows the cue (+ optional time words)?
+        d = lex.days.match(text, after)
+        after2 = d.end() if d else after
+        tail = text[after2:se]
+        tail_stripped = tail.strip()
+        ends_here = (not tail_stripped or tail_stripped[0] in ".!?" and len(tail_stripped) <= 2
+                     or re.fullmatch(r"[.!?\"”’)\s]*", tail) is not None)
+        followed_by_comma = tail.lstrip().startswith(",")
+        # the source chunk before the cue
+        src, suffix = _source_before(text, ss, cue_s, lex, gerund=gerund)
+        if src is not None:
+            adv = _TRAILING_ADVERB.search(text, src[0], src[1])
+            if adv and adv.start() > src[0]:
+                cue_s = adv.start()  # "Mrs. Clinton regularly pledges": the adverb is cue
+                src = _strip(text, src[0], adv.start())
+        # text right before the source (to tell content-before from subject position)
+        pre_lo = src[0] if src else cue_s
+        pre = text[ss:pre_lo].rstrip()
+        content_before = bool(pre) and pre[-1] in ",”\"’':—–?!"
+        row: _Row | None = None
+        if (ends_here or followed_by_comma) and content_before and src is not None and not gerund:
+            # "Content," SOURCE said.  /  "A," he said, "B."
+            c_hi = ss + len(pre)
+            c_hi_s = _strip(text, ss, c_hi)[1]
+            c_lo = ss
+            if c_hi_s - 1 in closers and closers[c_hi_s - 1] < ss:
+                c_lo = closers[c_hi_s - 1]
+            elif text[c_hi - 1] in ",":
+                k = c_hi - 2
+                if k in closers and closers[k] < ss:
+                    c_lo = closers[k]
+            content_hi = c_hi
+            if followed_by_comma:
+                rest_lo = text.index(",", after2) + 1
+                rest = _strip_end_punct(text, rest_lo, se)
+                nxt = text[rest[0]:rest[0] + 1]
+                if rest[1] > rest[0] and not lex.cue.match(text, rest[0]):
+                    if nxt in _OPEN_QUOTES and rest[0] in qpairs:
+                        content_hi = qpairs[rest[0]]
+                    elif nxt.islower() or nxt in _OPEN_QUOTES:
+                        content_hi = _extend_to_quote(text, rest[0], rest[1], qpairs, para_end(rest[0]))
+            c = _strip(text, c_lo, content_hi)
+            if c[1] > c[0]:
+                row = _Row(si, (cue_s, cue_e2), c, src, info.stance, "content-comma-source-cue" + suffix, via_text=via)
+        elif content_before and src is None and not gerund and text[ss:cue_s].rstrip()[-1:] in ",”\"’'":
+            # "Content," said SOURCE.
+            st = re.search(r",\s*(?:who|adding|saying|noting|according)\b|[.!?](?:\s|$)|$", text[cue_e2:se])
+            s_hi = cue_e2 + st.start() if st else se
+            s2 = _strip_end_punct(text, cue_e2, s_hi)
+            c_hi = _strip(text, ss, text.rfind(",", ss, cue_s) if "," in text[ss:cue_s] else cue_s)[1]
+            c_lo = ss
+            if c_hi - 1 in closers and closers[c_hi - 1] < ss:
+                c_lo = closers[c_hi - 1]
+            c = _strip(text, c_lo, c_hi)
+            if s2[1] > s2[0] and _n_words(text, *s2) <= 12 and c[1] > c[0]:
+                row = _Row(si, (cue_s, cue_e2), c, s2, info.stance, "content-comma-cue-source", via_text=via)
+        if row is None:
+            # SOURCE said (that) content.
+            c_lo = after
+            lead = re.match(r"\s*(?:[,:]\s*)?", text[c_lo:se])
+            c_lo += lead.end() if lead else 0
+            pp = _PREP_THAT.match(text, c_lo, se)
+            if pp:
+                c_lo = pp.start("that")  # "told in Kentucky on Sunday that ..."
+            if info.strict:
+                nxt = text[c_lo:c_lo + 5].lower()
+                if not (nxt.startswith("that") or text[after:c_lo].strip().startswith(":")
+                        or nxt[:1] in _OPEN_QUOTES):
+                    continue
+            c = _strip_end_punct(text, c_lo, se)
+            if c[1] <= c[0]:
+                continue
+            end = _extend_to_quote(text, c[0], c[1], qpairs, para_end(c[0]))
+            if text[c[0]] in _OPEN_QUOTES and c[0] in qpairs and qpairs[c[0]] < end:
+                end = qpairs[c[0]]  # content is the quotation only
+            rule = "source-cue-content"
+            if gerund and (text[ss:cue_s].rstrip().endswith(",") or src is None):
+                # ", saying ...": the source is the subject of the main clause
+                earlier = [r for r in rows if r.sentence == si and r.cue[0] < cue_s and r.source]
+                if earlier:
+                    src = earlier[-1].source
+                    rule = "gerund-previous-source"
+                else:
+                    src = _subject(text, ss, cue_s, lex)
+                    rule = "gerund-sentence-subject"
+            elif src is None:
+                continue  # a bare cue with no source: mostly nouns and noise in news text
+            else:
+                rule += suffix
+            row = _Row(si, (cue_s, cue_e2), (c[0], end), src, info.stance, rule, via_text=via)
+        rows.append(row)
+        taken.append(row.cue)
+    return _to_frame(text, rows)
+
+
+def _empty() -> pd.DataFrame:
+    return _to_frame("", [])
+
+
+def _to_frame(text: str, rows: list[_Row]) -> pd.DataFrame:
+    order = sorted(range(len(rows)), key=lambda i: (rows[i].cue[0], i))
+    new_id = {old: new for new, old in enumerate(order)}
+    recs = []
+    for old in order:
+        r = rows[old]
+        via = new_id.get(r.via_row) if r.via_row is not None else None
+        via_text = r.via_text
+        if via is not None:
+            up = rows[r.via_row]
+            via_text = text[up.source[0]:up.source[1]] if up.source else via_text
+        src_text = text[r.source[0]:r.source[1]] if r.source else None
+        c0, c1 = r.content
+        recs.append({
+            "attribution_id": new_id[old],
+            "sentence_id": r.sentence,
+            "source_text": src_text,
+            "source_start": r.source[0] if r.source else None,
+            "source_end": r.source[1] if r.source else None,
+            "cue_text": text[r.cue[0]:r.cue[1]],
+            "cue_start": r.cue[0],
+            "cue_end": r.cue[1],
+            "content_text": text[c0:c1],
+            "content_start": c0,
+            "content_end": c1,
+            "quote": _quote_kind(text, c0, c1),
+            "via": via,
+            "via_text": via_text,
+            "chain_depth": 0,
+            "cue_stance": r.stance,
+            "rule": r.rule,
+        })
+    # link "told TASS" style relays to an earlier row whose source is that outlet
+    by_source: dict[str, int] = {}
+    for rec in recs:
+        if rec["via"] is None and rec["via_text"]:
+            key = rec["via_text"].lower().removeprefix("the ")
+            if key in by_source:
+                rec["via"] = by_source[key]
+        if rec["source_text"]:
+            by_source[rec["source_text"].lower().removeprefix("the ")] = rec["attribution_id"]
+    depth: dict[int, int] = {}
+    for rec in sorted(recs, key=lambda r: r["attribution_id"]):
+        if rec["via"] is not None and rec["via"] in depth:
+            rec["chain_depth"] = depth[rec["via"]] + 1
+        elif rec["via_text"]:
+            rec["chain_depth"] = 1
+        depth[rec["attribution_id"]] = rec["chain_depth"]
+    df = pd.DataFrame.from_records(recs, columns=SPAN_COLUMNS)
+    return df.astype(
+        {**{c: "Int64" for c in _INT_COLS}, **{c: "string" for c in _STR_COLS},
+         "attribution_id": "int64", "chain_depth": "int64"}
+    )
+
+
+def extract_attributions(text: str, sentences: list[tuple[int, int]] | None = None) -> pd.DataFrame:
+    """Attribution spans plus who the sources are (``analysis.sources.describe_sources``).
+
+    Columns follow the ``attributions`` schema (:data:`ATTRIBUTION_COLUMNS`). When
+    ``analysis.sources`` is not available the source description columns are empty.
+
+    >>> list(extract_attributions("").columns) == ATTRIBUTION_COLUMNS
+    True
+    """
+    spans = find_attribution_spans(text, sentences)
+    try:
+        from .sources import describe_sources
+    except ImportError:
+        described = spans.assign(
+            identification=pd.Series(pd.NA, index=spans.index, dtype="string"),
+            kind=pd.Series(pd.NA, index=spans.index, dtype="string"),
+            side=pd.Series(pd.NA, index=spans.index, dtype="string"),
+            resolved_text=spans["source_text"],
+            anonymity_reason=pd.Series(pd.NA, index=spans.index, dtype="string"),
+        )
+    else:
+        described = describe_sources(text, spans)
+    for col in ATTRIBUTION_COLUMNS:
+        if col not in described.columns:
+            described = described.assign(**{col: pd.Series(pd.NA, index=described.index, dtype="string")})
+    return described[ATTRIBUTION_COLUMNS]
+
+
+def attributions_stage(text: str, ctx: dict) -> pd.DataFrame:
+    """Pipeline stage ``attributions``: :func:`extract_attributions`, reusing ``ctx["sentences"]``.
+
+    >>> attributions_stage("Police said the road was closed.", {}).loc[0, "cue_text"]
+    'said'
+    """
+    sentences = ctx.get("sentences") if ctx else None
+    spans = None
+    if sentences is not None and len(sentences) and {"start", "end"} <= set(sentences.columns):
+        spans = list(zip(sentences["start"].astype(int), sentences["end"].astype(int)))
+    return extract_attributions(text, spans)
