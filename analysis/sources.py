@@ -1,0 +1,839 @@
+"""Who says so: profile the source of every attribution, and find parties that did not comment.
+
+Per attribution (:func:`describe_sources`):
+
+* ``identification``: ``named`` | ``institutional`` | ``anonymous`` | ``vague`` | ``pronoun`` | ``self`` | ``none``
+* ``kind``: ``person`` | ``official`` | ``media`` | ``expert`` | ``organization`` | ``document`` | ``unknown``
+* ``side``: affiliation from the actor dictionary (``lexicons/actors.yaml``, user-extensible
+  through :func:`load_actors`), e.g. ``russia``, ``ukraine``, ``united-states``, ``trump-campaign``
+* ``resolved_text``: pronoun sources resolved to an earlier antecedent
+* ``anonymity_reason``: the stated reason for anonymity ("speaking on condition of anonymity ...")
+* ``source_evidence``: the lexicon entries that decided (``actors.yaml: TASS; ...``)
+
+Per article (:func:`find_no_comment`): "declined to comment", "have yet to comment" ... with the party
+and its side. Corpus tables: :func:`source_profile`, :func:`side_balance`, :func:`outlet_sourcing`,
+:func:`top_sources`, :func:`cue_stance_by_outlet`.
+
+Everything is rule based: word lists and patterns live in YAML under ``analysis/lexicons/``
+(``actors.yaml``, ``source_types.yaml``, ``no_comment.yaml``), are loaded once and compiled to
+regular expressions.
+
+>>> import pandas as pd
+>>> text = "Peskov said the talks failed. Analysts say more is coming."
+>>> rows = pd.DataFrame({"attribution_id": [0, 1], "source_text": ["Peskov", "Analysts"],
+...                      "source_start": [0, 30], "source_end": [6, 38]})
+>>> describe_sources(text, rows)[["identification", "kind", "side"]].values.tolist()
+[['named', 'official', 'russia'], ['vague', 'expert', <NA>]]
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import pandas as pd
+import yaml
+
+from . import paths, segment
+
+__all__ = [
+    "describe_sources",
+    "find_no_comment",
+    "no_comment_stage",
+    "load_actors",
+    "find_actors",
+    "source_profile",
+    "side_balance",
+    "outlet_sourcing",
+    "top_sources",
+    "cue_stance_by_outlet",
+    "DESCRIBE_COLUMNS",
+    "NO_COMMENT_COLUMNS",
+    "IDENTIFICATIONS",
+    "KINDS",
+]
+
+IDENTIFICATIONS = ["named", "institutional", "anonymous", "vague", "pronoun", "self", "none"]
+KINDS = ["person", "official", "media", "expert", "organization", "document", "unknown"]
+DESCRIBE_COLUMNS = ["identification", "resolved_text", "kind", "side", "anonymity_reason", "source_evidence"]
+NO_COMMENT_COLUMNS = [
+    "no_comment_id", "party_text", "party_start", "party_end",
+    "cue_text", "cue_start", "cue_end", "side", "rule",
+]
+
+ACTORS_FILE = "actors.yaml"
+TYPES_FILE = "source_types.yaml"
+NO_COMMENT_FILE = "no_comment.yaml"
+
+
+# --------------------------------------------------------------------------- actor dictionary
+@dataclass(frozen=True)
+class Actor:
+    """One entry of the actor dictionary."""
+
+    name: str
+    side: str | None
+    kind: str
+    type: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    """An actor mention: ``text[start:end]`` is ``surface``; ``alias`` False for adjectives."""
+
+    start: int
+    end: int
+    surface: str
+    actor: Actor
+    alias: bool
+
+
+@dataclass(frozen=True)
+class ActorDictionary:
+    """Compiled actor dictionary: ``lookup`` maps a surface form to (actor, is_alias)."""
+
+    actors: tuple[Actor, ...]
+    lookup: Mapping[str, tuple[Actor, bool]]
+    regex: re.Pattern
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[ActorMatch]:
+        """All non-overlapping actor mentions in ``text[start:end]`` (longest first at each place)."""
+        end = len(text) if end is None else end
+        out = []
+        for m in self.regex.finditer(text, start, end):
+            actor, alias = self.lookup[m.group(0)]
+            out.append(ActorMatch(m.start(), m.end(), m.group(0), actor, alias))
+        return out
+
+
+def _read_yaml(path: Path) -> Any:
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+def _actor_entries(data: Any) -> list[dict]:
+    if data is None:
+        return []
+    if isinstance(data, Mapping):
+        if "actors" in data:
+            return list(data["actors"] or [])
+        return [data] if "name" in data else []
+    return list(data)
+
+
+@functools.lru_cache(maxsize=16)
+def _compile_actors(extra_key: str | None) -> ActorDictionary:
+    entries = _actor_entries(_read_yaml(paths.LEXICONS / ACTORS_FILE))
+    if extra_key is not None:
+        kind, _, payload = extra_key.partition(":")
+        extra = json.loads(payload) if kind == "json" else _read_yaml(Path(payload))
+        entries += _actor_entries(extra)
+    actors: list[Actor] = []
+    lookup: dict[str, tuple[Actor, bool]] = {}
+    for entry in entries:  # later entries (the user's) win
+        actor = Actor(
+            name=str(entry["name"]),
+            side=entry.get("side"),
+            kind=entry.get("kind", "unknown"),
+            type=entry.get("type", "organization"),
+            note=str(entry.get("note", "")),
+        )
+        actors.append(actor)
+        for adj in entry.get("adjectives", []) or []:
+            lookup[str(adj)] = (actor, False)
+        for alias in [actor.name if entry.get("name_is_alias") else None, *(entry.get("aliases", []) or [])]:
+            if alias:
+                lookup[str(alias)] = (actor, True)
+    surfaces = sorted(lookup, key=lambda s: (-len(s), s))
+    regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?!\w)")
+    return ActorDictionary(tuple(actors), lookup, regex)
+
+
+def load_actors(extra: str | Path | Mapping | list | None = None) -> ActorDictionary:
+    """The compiled actor dictionary, with the user's ``extra`` YAML file or dict added (cached).
+
+    ``extra`` has the format of ``lexicons/actors.yaml`` (``{"actors": [{name, aliases, adjectives,
+    side, kind, type, note}, ...]}``, or a list of entries); its entries win over shipped ones.
+
+    >>> load_actors().lookup["TASS"][0].side
+    'russia'
+    >>> mine = load_actors({"actors": [{"name": "Acme Corp", "aliases": ["Acme"], "side": "acme"}]})
+    >>> mine.lookup["Acme"][0].side, "Acme" in load_actors().lookup
+    ('acme', False)
+    """
+    if extra is None:
+        return _compile_actors(None)
+    if isinstance(extra, (str, Path)):
+        return _compile_actors("path:" + str(Path(extra).resolve()))
+    return _compile_actors("json:" + json.dumps(extra, sort_keys=True, default=str))
+
+
+def find_actors(text: str, extra: str | Path | Mapping | None = None) -> pd.DataFrame:
+    """Every actor mention in ``text``: ``start``, ``end``, ``surface``, ``actor``, ``side``, ``kind``, ``alias``.
+
+    >>> find_actors("Russian officials and the Pentagon disagreed.")[["surface", "side", "alias"]].values.tolist()
+    [['Russian', 'russia', False], ['Pentagon', 'united-states', True]]
+    """
+    matches = load_actors(extra).find(text or "")
+    return pd.DataFrame(
+        {
+            "start": pd.Series([m.start for m in matches], dtype="int64"),
+            "end": pd.Series([m.end for m in matches], dtype="int64"),
+            "surface": pd.Series([m.surface for m in matches], dtype="string"),
+            "actor": pd.Series([m.actor.name for m in matches], dtype="string"),
+            "side": pd.Series([m.actor.side for m in matches], dtype="string"),
+            "kind": pd.Series([m.actor.kind for m in matches], dtype="string"),
+            "alias": pd.Series([m.alias for m in matches], dtype="bool"),
+        }
+    )
+
+
+# --------------------------------------------------------------------------- source types
+def _variants(term: str) -> list[str]:
+    """A term plus its regular plural forms (analyst -> analysts; authority -> authorities)."""
+    out = [term]
+    if term.endswith("man"):
+        out.append(term[:-3] + "men")
+    elif term.endswith("y") and len(term) > 2 and term[-2] not in "aeiou":
+        out.append(term[:-1] + "ies")
+    elif term.endswith(("s", "x", "ch", "sh")):
+        out.append(term + "es")
+    else:
+        out.append(term + "s")
+    return out
+
+
+def _term_regex(terms: Iterable[str]) -> re.Pattern:
+    alts = sorted({t for t in terms if t}, key=lambda s: (-len(s), s))
+    if not alts:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _group_regex(patterns: list[dict]) -> tuple[re.Pattern, list[dict]]:
+    """One alternation of named groups g0, g1 ... so a single search says which entry matched."""
+    if not patterns:
+        return re.compile(r"(?!x)x"), []
+    body = "|".join(f"(?P<g{i}>{p['pattern']})" for i, p in enumerate(patterns))
+    return re.compile(body, re.IGNORECASE), patterns
+
+
+@dataclass(frozen=True)
+class SourceTypes:
+    """Compiled ``source_types.yaml``."""
+
+    pronoun_person: frozenset
+    pronoun_plural: frozenset
+    pronoun_thing: frozenset
+    self_regex: re.Pattern
+    self_entries: list
+    mastheads: frozenset
+    self_cue: re.Pattern
+    anonymous_regex: re.Pattern
+    anonymous_entries: list
+    reason_regex: re.Pattern
+    reason_entries: list
+    vague_terms: frozenset
+    quantifier: re.Pattern
+    kind_regex: re.Pattern
+    kind_of: Mapping[str, str]
+    plural_forms: frozenset
+    bodies: frozenset
+    common_words: frozenset
+
+
+@functools.lru_cache(maxsize=1)
+def _pattern_lexicon_common_words() -> frozenset:
+    """Lower-cased words the Pattern/Brill lexicon (shipped with TextBlob) tags as common words."""
+    try:
+        import importlib.util
+
+        spec = importlib.util.find_spec("textblob")
+        if spec is None or spec.origin is None:
+            return frozenset()
+        path = Path(spec.origin).parent / "en" / "en-lexicon.txt"
+        words = set()
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith(";"):
+                    continue
+                parts = line.split()
+                if len(parts) >= 2 and not parts[1].startswith("NNP") and parts[0].islower():
+                    words.add(parts[0])
+        return frozenset(words)
+    except OSError:  # pragma: no cover - textblob data missing
+        return frozenset()
+
+
+@functools.lru_cache(maxsize=1)
+def load_source_types() -> SourceTypes:
+    """Compiled ``lexicons/source_types.yaml`` (cached).
+
+    >>> st = load_source_types()
+    >>> "he" in st.pronoun_person, st.kind_of["analysts"]
+    (True, 'expert')
+    """
+    data = _read_yaml(paths.LEXICONS / TYPES_FILE)
+    pron = data.get("pronouns", {})
+    self_regex, self_entries = _group_regex(data.get("self", {}).get("patterns", []))
+    cue_regex, _ = _group_regex(data.get("self", {}).get("self_cues", {}).get("patterns", []))
+    anon = data.get("anonymous", {})
+    anon_regex, anon_entries = _group_regex(anon.get("patterns", []))
+    reason_regex, reason_entries = _group_regex(anon.get("reasons", {}).get("patterns", []))
+    vague = data.get("vague", {})
+    vague_terms = {v.lower() for t in vague.get("terms", []) for v in _variants(str(t))}
+    quant = vague.get("quantifier_heads", {}).get("terms", [])
+    kind_of: dict[str, str] = {}
+    plural: set[str] = set()
+    for kind, group in (data.get("kinds", {}) or {}).items():
+        if not isinstance(group, Mapping):
+            continue
+        for term in group.get("terms", []):
+            forms = _variants(str(term).lower())
+            for i, form in enumerate(forms):
+                kind_of.setdefault(form, kind)
+                if i:
+                    plural.add(form)
+    plural |= {"people", "police", "authorities", "troops", "forces", "media", "staff", "many", "some",
+               "others", "several", "they", "we"}
+    bodies = {v.lower() for t in data.get("bodies", {}).get("terms", []) for v in _variants(str(t))}
+    quantifier = re.compile(
+        r"^(?:" + "|".join(re.escape(q) for q in sorted(quant, key=len, reverse=True)) + r")\b", re.IGNORECASE
+    ) if quant else re.compile(r"(?!x)x")
+    return SourceTypes(
+        pronoun_person=frozenset(pron.get("person", [])),
+        pronoun_plural=frozenset(pron.get("plural", [])),
+        pronoun_thing=frozenset(pron.get("thing", [])),
+        self_regex=self_regex,
+        self_entries=self_entries,
+        mastheads=frozenset(str(t).lower() for t in data.get("self", {}).get("masthead", {}).get("terms", [])),
+        self_cue=cue_regex,
+        anonymous_regex=anon_regex,
+        anonymous_entries=anon_entries,
+        reason_regex=reason_regex,
+        reason_entries=reason_entries,
+        vague_terms=frozenset(vague_terms),
+        quantifier=quantifier,
+        kind_regex=_term_regex(kind_of),
+        kind_of=kind_of,
+        plural_forms=frozenset(plural),
+        bodies=frozenset(bodies),
+        common_words=_pattern_lexicon_common_words(),
+    )
+
+
+# --------------------------------------------------------------------------- classify one source
+_POSTMOD = re.compile(
+    r",|\(|\s[-–—]\s|\s(?:of|for|at|from|with|in|on|to|close|familiar|who|whom|whose|which|that|speaking|"
+    r"citing|according|by|representing|inside|within|near|involved|knowledgeable|briefed|under|said|told)\b",
+)
+_TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*[\w])?\.?")
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+                "your", "one", "two", "three", "four", "another", "some", "many", "several"}
+_DEFINITE = re.compile(r"^(?:the|this|that|these|those|his|her|its|their|our|my|your)\b|^\w+['’]s\b",
+                       re.IGNORECASE)
+_TITLES = {"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "adm.", "prof.",
+           "president", "senator", "governor", "secretary", "minister", "mayor", "judge", "general",
+           "spokesman", "spokeswoman", "spokesperson", "ambassador", "chancellor", "director", "chairman"}
+_WORDS = re.compile(r"\w+(?:['’]\w+)*")
+
+
+@dataclass
+class _Profile:
+    identification: str
+    kind: str
+    side: str | None
+    evidence: list
+    person_like: bool = False
+    plural: bool = False
+    body: bool = False
+    reason_ok: bool = True  # may an anonymity reason nearby make it anonymous
+
+
+def _strip_token(tok: str) -> str:
+    tok = re.sub(r"['’]s$", "", tok)
+    if tok.endswith(".") and tok.count(".") == 1 and tok.lower() not in _TITLES:
+        tok = tok[:-1]
+    return tok
+
+
+def _is_proper(tok: str, first: bool, st: SourceTypes, actors: ActorDictionary) -> bool:
+    """Capitalised word that is a name, not a capitalised common word or a nationality adjective."""
+    core = _strip_token(tok)
+    if not core or not core[0].isupper():
+        return False
+    low = core.lower()
+    if core in actors.lookup:
+        return actors.lookup[core][1]
+    if low in st.kind_of or low in st.vague_terms or low in _DETERMINERS or low in st.pronoun_person \
+            or low in st.pronoun_plural or low in st.pronoun_thing or low.rstrip(".") + "." in _TITLES \
+            or low in _TITLES:
+        return False
+    if low in st.common_words:
+        # A capitalised common word: a name only mid-span and when its capital is not explained away.
+        return not first and not core.isupper()
+    return True
+
+
+def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, outlet: str | None) -> _Profile:
+    st = types
+    stripped = src.strip().strip("\"'“”‘’")
+    low = stripped.lower()
+    # 1. the outlet itself
+    m = st.self_regex.search(stripped)
+    if m:
+        entry = st.self_entries[int(m.lastgroup[1:])]
+        return _Profile("self", "media", None, [f"{TYPES_FILE}: self '{m.group(0)}'"], body=True)
+    if outlet and low in {outlet.lower(), "the " + outlet.lower()}:
+        return _Profile("self", "media", None, [f"outlet name '{outlet}'"], body=True)
+    if low in st.mastheads and cue and st.self_cue.search(cue):
+        return _Profile("self", "media", None, [f"{TYPES_FILE}: self masthead '{stripped}' + cue '{cue}'"],
+                        body=True)
+    # 2. a bare pronoun
+    if low in st.pronoun_person or low in st.pronoun_plural or low in st.pronoun_thing:
+        return _Profile("pronoun", "unknown", None, [f"{TYPES_FILE}: pronoun '{low}'"],
+                        person_like=low in st.pronoun_person, plural=low in st.pronoun_plural)
+    # 3. analyse the span: pre-modified head, kind word, actor mentions
+    pm = _POSTMOD.search(stripped)
+    pre_end = pm.start() if pm else len(stripped)
+    pre = stripped[:pre_end].rstrip()
+    if not pre:  # e.g. a span that starts with a comma
+        pre, pre_end = stripped, len(stripped)
+    tokens = list(_TOKEN.finditer(pre))
+    found = actors.find(stripped)
+    evidence: list[str] = []
+    side = None
+    side_match = next((a for a in found if a.end <= pre_end and a.actor.side), None) or next(
+        (a for a in found if a.actor.side), None
+    )
+    if side_match is not None:
+        side = side_match.actor.side
+        evidence.append(f"{ACTORS_FILE}: {side_match.actor.name} ('{side_match.surface}' -> side {side})")
+    kind_matches = list(st.kind_regex.finditer(pre))
+    kind_match = kind_matches[-1] if kind_matches else None
+    kind_word = kind_match.group(0).lower() if kind_match else None
+    kind_from_word = st.kind_of.get(kind_word) if kind_word else None
+    head = tokens[-1] if tokens else None
+    head_low = _strip_token(head.group(0)).lower() if head else ""
+    head_alias = next((a for a in found if head and a.alias and a.start <= head.start() < a.end), None)
+    proper_run: list[str] = []
+    if head and head_alias is None:
+        for tok in reversed(tokens):
+            if _is_proper(tok.group(0), tok.start() == tokens[0].start(), st, actors):
+                proper_run.insert(0, tok.group(0))
+            else:
+                break
+    plural = head_low in st.plural_forms or (head_low.endswith("s") and head_low[:-1] in st.kind_of) \
+        or " and " in pre
+    body = head_low in st.bodies or (kind_word in st.bodies if kind_word else False)
+    anon = st.anonymous_regex.search(stripped)
+
+    # named: the head is a proper name (from the dictionary or a capitalised unknown word)
+    if head_alias is not None:
+        actor = head_alias.actor
+        evidence = [f"{ACTORS_FILE}: {actor.name} (named '{head_alias.surface}' -> side {actor.side})"]
+        kind = kind_from_word if kind_from_word and kind_match.end() <= head_alias.start else actor.kind
+        return _Profile("named", kind, actor.side or side, _dedupe(evidence),
+                        person_like=actor.type == "person", plural=False,
+                        body=actor.type != "person", reason_ok=False)
+    if proper_run:
+        name = " ".join(proper_run)
+        titled = len(tokens) > len(proper_run) and tokens[-len(proper_run) - 1].group(0).lower() in _TITLES
+        person = len(proper_run) >= 2 or titled or kind_from_word in {"official", "expert", "person", "media"}
+        kind = kind_from_word or ("person" if person else "unknown")
+        evidence.insert(0, f"proper name '{name}'")
+        return _Profile("named", kind, side, _dedupe(evidence), person_like=person and not body,
+                        plural=False, body=body, reason_ok=False)
+    # a document with a named author ("a report by TASS")
+    if kind_from_word == "document" and pm is not None:
+        author = next((a for a in found if a.alias and a.start >= pre_end), None)
+        if author is not None:
+            evidence.insert(0, f"{ACTORS_FILE}: {author.actor.name} (author of a {kind_word})")
+            return _Profile("named", "document", author.actor.side, _dedupe(evidence), body=True,
+                            reason_ok=False)
+    kind = kind_from_word
+    if kind is None:
+        alias_any = next((a for a in found if a.alias), None)
+        kind = alias_any.actor.kind if alias_any else "unknown"
+    person_like = not body and not plural and kind in {"person", "official", "expert", "media", "unknown"}
+    # anonymous: unnamed individuals
+    if anon:
+        entry = st.anonymous_entries[int(anon.lastgroup[1:])]
+        evidence.insert(0, f"{TYPES_FILE}: anonymous '{anon.group(0).strip()}' ({entry['note']})")
+        return _Profile("anonymous", kind, side, _dedupe(evidence), person_like=person_like, plural=plural,
+                        body=body)
+    # vague: crowds ("analysts", "critics", "some say")
+    quant = st.quantifier.search(pre)
+    if head_low in st.vague_terms or quant or low in st.vague_terms:
+        affiliated = any(a.alias for a in found) or any(
+            _is_proper(t.group(0), False, st, actors) for t in _TOKEN.finditer(stripped, pre_end)
+        )
+        if not affiliated:
+            word = quant.group(0) if quant else (head_low or low)
+            evidence.insert(0, f"{TYPES_FILE}: vague '{word}'")
+            return _Profile("vague", kind, side, _dedupe(evidence), plural=True, body=body)
+        evidence.insert(0, f"{TYPES_FILE}: crowd '{head_low}' with a named affiliation")
+        return _Profile("institutional", kind, side, _dedupe(evidence), plural=True, body=body)
+    if kind_match is not None:
+        evidence.insert(0, f"{TYPES_FILE}: {kind} '{kind_word}'")
+        return _Profile("institutional", kind, side, _dedupe(evidence), person_like=person_like,
+                        plural=plural, body=body)
+    if found:
+        evidence.insert(0, f"{ACTORS_FILE}: affiliation '{found[0].surface}'")
+        return _Profile("institutional", kind, side, _dedupe(evidence), plural=plural, body=body)
+    if _DEFINITE.search(stripped):
+        evidence.insert(0, "definite noun phrase without a name")
+        return _Profile("institutional", kind, side, _dedupe(evidence), person_like=person_like,
+                        plural=plural, body=body)
+    evidence.insert(0, "unspecified noun phrase")
+    return _Profile("vague", kind, side, _dedupe(evidence), plural=plural, body=body)
+
+
+def _dedupe(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+# --------------------------------------------------------------------------- describe_sources
+def _int_or_none(value) -> int | None:
+    if value is None or value is pd.NA:
+        return None
+    try:
+        if pd.isna(value):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return int(value)
+
+
+def _str_or_none(value) -> str | None:
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float) and pd.isna(value):
+        return None
+    return str(value)
+
+
+def _find_reason(text: str, sent: tuple[int, int], start: int, end: int, others: list[tuple[int, int]],
+                 st: SourceTypes) -> tuple[str, str] | None:
+    """The anonymity reason next to ``text[start:end]`` within its sentence, if any.
+
+    A reason counts when it overlaps the source or when no other source stands between the two.
+    """
+    best: tuple[int, str, str] | None = None
+    for m in st.reason_regex.finditer(text, sent[0], sent[1]):
+        if not m.group(0).strip():
+            continue
+        lo, hi = (end, m.start()) if m.start() >= end else (m.end(), start)
+        if m.start() < end and m.end() > start:
+            dist = 0
+        elif any(lo <= s < hi or lo < e <= hi for s, e in others):
+            continue
+        else:
+            dist = max(0, hi - lo)
+        clause_end = re.compile(r"[,;:.)—–]|\s-\s").search(text, m.end(), sent[1])
+        stop = clause_end.start() if clause_end else sent[1]
+        reason = text[m.start():stop].strip()
+        if best is None or dist < best[0]:
+            best = (dist, reason, st.reason_entries[int(m.lastgroup[1:])]["note"])
+    return (best[1], best[2]) if best else None
+
+
+def _text_candidates(text: str, actors: ActorDictionary) -> list[tuple[int, str, bool, bool]]:
+    """Mentions that may be antecedents: (start, surface, is_person, is_group), from the actor dictionary."""
+    return [
+        (m.start, m.surface, m.actor.type == "person", m.actor.type != "person")
+        for m in actors.find(text)
+        if m.alias
+    ]
+
+
+def describe_sources(
+    text: str,
+    attributions: pd.DataFrame,
+    *,
+    outlet: str | None = None,
+    actors: ActorDictionary | None = None,
+) -> pd.DataFrame:
+    """Add the source profile columns to ``attributions`` (same rows, same order).
+
+    Needs ``source_text``/``source_start``/``source_end`` (null for no source); ``cue_text`` helps
+    (``The Post has learned`` is ``self``). Added columns: ``identification``, ``resolved_text``,
+    ``kind``, ``side``, ``anonymity_reason``, ``source_evidence``. ``outlet`` (optional) is the
+    publishing outlet's name, so a source that names it is ``self``; ``actors`` a dictionary from
+    :func:`load_actors` with the user's entries.
+
+    >>> import pandas as pd
+    >>> text = "Vladimir Putin spoke on Monday. He said the war would go on."
+    >>> rows = pd.DataFrame({"attribution_id": [0], "source_text": ["He"],
+    ...                      "source_start": [32], "source_end": [34]})
+    >>> describe_sources(text, rows)[["identification", "resolved_text", "side"]].values.tolist()
+    [['pronoun', 'Vladimir Putin', 'russia']]
+    """
+    text = text or ""
+    frame = attributions if attributions is not None else pd.DataFrame()
+    n = len(frame)
+    actors = actors or load_actors()
+    st = load_source_types()
+    get = lambda col: frame[col].tolist() if col in frame.columns else [None] * n  # noqa: E731
+    src_texts, starts, ends, cues = get("source_text"), get("source_start"), get("source_end"), get("cue_text")
+    spans = [(_int_or_none(s), _int_or_none(e)) for s, e in zip(starts, ends)]
+    need_reason = bool(text) and st.reason_regex.search(text) is not None
+    sentences = segment.sentence_spans(text) if need_reason else []
+    profiles: list[_Profile | None] = []
+    reasons: list[str | None] = []
+    for i in range(n):
+        s, e = spans[i]
+        src = _str_or_none(src_texts[i])
+        if src is None and s is not None and e is not None and 0 <= s < e <= len(text):
+            src = text[s:e]
+        if src is None or not src.strip():
+            profiles.append(None)
+            reasons.append(None)
+            continue
+        prof = _classify(src, _str_or_none(cues[i]) or "", st, actors, outlet)
+        reason = None
+        if need_reason and s is not None and e is not None and prof.identification in {
+            "anonymous", "institutional", "vague", "pronoun"
+        }:
+            sent = next(((a, b) for a, b in sentences if a <= s < b), (max(0, s - 300), min(len(text), e + 300)))
+            others = [sp for j, sp in enumerate(spans) if j != i and sp[0] is not None and sp[1] is not None
+                      and sent[0] <= sp[0] < sent[1]]
+            found_reason = _find_reason(text, sent, s, e, others, st)
+            reason = found_reason[0] if found_reason else None
+            if found_reason and prof.reason_ok and prof.identification in {"institutional", "vague"}:
+                prof.identification = "anonymous"
+                prof.evidence.insert(0, f"{TYPES_FILE}: anonymity reason ({found_reason[1]})")
+        profiles.append(prof)
+        reasons.append(reason if prof.identification in {"anonymous", "pronoun"} else None)
+    resolved, sides, kinds = _resolve_pronouns(text, frame, spans, src_texts, profiles, actors)
+    ident = [p.identification if p else "none" for p in profiles]
+    evidence = ["; ".join(p.evidence) if p else None for p in profiles]
+    for i, p in enumerate(profiles):
+        if p is not None and p.identification == "pronoun" and resolved[i] is not None:
+            evidence[i] = f"{evidence[i]} -> '{resolved[i]}'"
+    return frame.assign(
+        identification=pd.Series(ident, index=frame.index, dtype="string"),
+        resolved_text=pd.Series(resolved, index=frame.index, dtype="string"),
+        kind=pd.Series(kinds, index=frame.index, dtype="string"),
+        side=pd.Series(sides, index=frame.index, dtype="string"),
+        anonymity_reason=pd.Series(reasons, index=frame.index, dtype="string"),
+        source_evidence=pd.Series(evidence, index=frame.index, dtype="string"),
+    )
+
+
+def _fits(pron: _Profile, cand: _Profile) -> bool:
+    if pron.person_like:  # he / she
+        return cand.person_like and not cand.plural and not cand.body
+    if pron.plural:  # they / we
+        return cand.plural or cand.body
+    return cand.body and not cand.plural  # it
+
+
+def _resolve_pronouns(text, frame, spans, src_texts, profiles, actors):
+    """resolved_text, side and kind per row; pronouns take their antecedent's."""
+    n = len(profiles)
+    resolved: list[str | None] = []
+    sides: list[str | None] = []
+    kinds: list[str] = []
+    for i, p in enumerate(profiles):
+        if p is None:
+            resolved.append(None)
+            sides.append(None)
+            kinds.append("unknown")
+        else:
+            s, e = spans[i]
+            src = _str_or_none(src_texts[i])
+            if src is None and s is not None and e is not None:
+                src = text[s:e]
+            resolved.append(src.strip() if src else None)
+            sides.append(p.side)
+            kinds.append(p.kind)
+    pronoun_rows = [i for i, p in enumerate(profiles) if p is not None and p.identification == "pronoun"]
+    if not pronoun_rows:
+        return resolved, sides, kinds
+    mentions = None
+    order = sorted(range(n), key=lambda j: (spans[j][0] is None, spans[j][0] or 0))
+    for i in sorted(pronoun_rows, key=lambda j: spans[j][0] if spans[j][0] is not None else -1):
+        s = spans[i][0]
+        if s is None:
+            resolved[i] = None
+            continue
+        pron = profiles[i]
+        best = None
+        for j in order:  # nearest preceding fitting attribution source (non-pronoun, or already resolved)
+            sj = spans[j][0]
+            if j == i or sj is None or sj >= s or profiles[j] is None:
+                continue
+            cand = profiles[j]
+            if cand.identification == "pronoun":
+                continue
+            if cand.identification in {"none"} or not _fits(pron, cand):
+                continue
+            best = j
+        if best is not None:
+            resolved[i], sides[i], kinds[i] = resolved[best], sides[best], kinds[best]
+            continue
+        if mentions is None:
+            mentions = _text_candidates(text, actors)
+        fit = [m for m in mentions if m[0] < s and (m[2] if pron.person_like else m[3])]
+        if fit:
+            start, surface, _, _ = fit[-1]
+            actor, _ = actors.lookup[surface]
+            resolved[i], sides[i], kinds[i] = surface, actor.side, actor.kind
+        else:
+            resolved[i] = None
+            kinds[i] = "person" if pron.person_like else "unknown"
+    return resolved, sides, kinds
+
+
+# --------------------------------------------------------------------------- no comment
+@dataclass(frozen=True)
+class NoCommentRules:
+    """Compiled ``no_comment.yaml``."""
+
+    regex: re.Pattern
+    rules: list
+
+
+@functools.lru_cache(maxsize=1)
+def load_no_comment_rules() -> NoCommentRules:
+    """Compiled ``lexicons/no_comment.yaml`` (cached).
+
+    >>> [r["name"] for r in load_no_comment_rules().rules][:2]
+    ['declined_to_comment', 'did_not_respond']
+    """
+    data = _read_yaml(paths.LEXICONS / NO_COMMENT_FILE)
+    adv = data.get("adverbs", "")
+    rules = list(data.get("rules", []))
+    parts = []
+    for i, rule in enumerate(rules):
+        pat = rule["pattern"].replace("{ADV}", adv).replace("?P<party>", f"?P<p{i}>")
+        parts.append(f"(?P<g{i}>{pat})")
+    return NoCommentRules(re.compile("|".join(parts), re.IGNORECASE), rules)
+
+
+_CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\b(?:but|while|whereas|although|though|and|because|as|after|"
+                           r"when|since|so)\s+(?=\S)", re.IGNORECASE)
+_SKIP_SEGMENT = re.compile(
+    r"^\s*(?:however|meanwhile|moreover|still|yet|instead|separately|in (?:a|an|the) \w+|on \w+day|"
+    r"last \w+|earlier|so far|for now|when (?:asked|contacted|reached)|asked|contacted|reached|"
+    r"who|which|whose|where|\w+ing\b|\w+ed by\b)\b",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(r"^(?:and|but|so|yet|or|then|also|both)\s+", re.IGNORECASE)
+_TRAILING = re.compile(r"\s+(?:has|have|had|did|does|do|was|were|is|are|would|will|could|also|still|so far|"
+                       r"immediately)$", re.IGNORECASE)
+
+
+def _party_before(text: str, sent_start: int, cue_start: int) -> tuple[int, int] | None:
+    """Span of the subject before the cue: the last clause, minus discourse markers and appositives."""
+    lo = sent_start
+    for m in _CLAUSE_BREAK.finditer(text, sent_start, cue_start):
+        # keep "and" inside a subject ("Trump and Pence declined") unless a clause follows a comma
+        if m.group(0).strip().lower() == "and" and text[max(sent_start, m.start() - 2):m.start()].strip() != ",":
+            continue
+        lo = m.end()
+    segments = []
+    pos = lo
+    for m in re.finditer(r",", text[lo:cue_start]):
+        segments.append((pos, lo + m.start()))
+        pos = lo + m.end()
+    segments.append((pos, cue_start))
+    for a, b in reversed(segments):
+        seg = text[a:b]
+        if not seg.strip() or _SKIP_SEGMENT.match(seg):
+            continue
+        lead = _LEADING.match(seg.lstrip())
+        a += len(seg) - len(seg.lstrip()) + (lead.end() if lead else 0)
+        seg = text[a:b].rstrip()
+        while True:
+            t = _TRAILING.search(seg)
+            if not t:
+                break
+            seg = seg[:t.start()]
+        b = a + len(seg)
+        if b <= a or not re.search(r"[^\W\d_]", seg):
+            continue
+        if len(seg.split()) > 15:
+            return None
+        return a, b
+    return None
+
+
+def find_no_comment(text: str, actors: ActorDictionary | None = None) -> pd.DataFrame:
+    """Parties that declined, did not respond or could not be reached for comment.
+
+    Columns: ``no_comment_id``, ``party_text``, ``party_start``, ``party_end`` (Int64, null when no
+    party is found), ``cue_text``, ``cue_start``, ``cue_end``, ``side`` (actor dictionary), ``rule``.
+
+    >>> t = "The ministry, contacted by phone, declined to comment. There was no immediate comment from the Kremlin."
+    >>> find_no_comment(t)[["party_text", "cue_text", "side"]].values.tolist()
+    [['The ministry', 'declined to comment', <NA>], ['the Kremlin', 'There was no immediate comment from the Kremlin', 'russia']]
+    """
+    text = text or ""
+    rules = load_no_comment_rules()
+    actors = actors or load_actors()
+    rows = []
+    sentences = None
+    for m in rules.regex.finditer(text):
+        idx = int(m.lastgroup[1:]) if m.lastgroup and m.lastgroup.startswith("g") else None
+        if idx is None:  # lastgroup may name the party group; find the rule group
+            idx = next(int(k[1:]) for k, v in m.groupdict().items() if k.startswith("g") and v is not None)
+        rule = rules.rules[idx]
+        cue_start, cue_end = m.start(), m.end()
+        while cue_end > cue_start and text[cue_end - 1].isspace():
+            cue_end -= 1
+        party = None
+        if rule.get("party") == "after":
+            g = m.group(f"p{idx}")
+            if g:
+                ps = m.start(f"p{idx}")
+                party = (ps, ps + len(g.rstrip()))
+        else:
+            if sentences is None:
+                sentences = segment.sentence_spans(text)
+            sent_start = next((a for a, b in sentences if a <= cue_start < b), 0)
+            party = _party_before(text, sent_start, cue_start)
+        side = None
+        if party:
+            found = actors.find(text, party[0], party[1])
+            side = next((a.actor.side for a in found if a.actor.side), None)
+        rows.append(
+            {
+                "party_text": text[party[0]:party[1]] if party else None,
+                "party_start": party[0] if party else None,
+                "party_end": party[1] if party else None,
+                "cue_text": text[cue_start:cue_end],
+                "cue_start": cue_start,
+                "cue_end": cue_end,
+                "side": side,
+                "rule": f"{NO_COMMENT_FILE}: {rule['name']}",
+            }
+        )
+    return pd.DataFrame(
+        {
+            "no_comment_id": pd.Series(range(len(rows)), dtype="int64"),
+            "party_text": pd.Series([r["party_text"] for r in rows], dtype="string"),
+            "party_start": pd.Series([r["party_start"] for r in rows], dtype="Int64"),
+            "party_end": pd.Series([r["party_end"] for r in rows], dtype="Int64"),
+            "cue_text": pd.Series([r["cue_text"] for r in rows], dtype="string"),
+            "cue_start": pd.Series([r["cue_start"] for r in rows], dtype="int64"),
+            "cue_end": pd.Series([r["cue_end"] for r in rows], dtype="int64"),
+            "side": pd.Series([r["side"] for r in rows], dtype="string"),
+            "rule": pd.Series([r["rule"] for r in rows], dtype="string"),
+        },
+        columns=NO_COMMENT_COLUMNS,
+    )
+
+
+def no_comment_stage(text: str, ctx: dict) -> pd.DataFrame:
+    """Pipeline stage ``no_comment``: :func:`find_no_comment` on one article.
+
+    >>> no_comment_stage("", {}).columns.tolist() == NO_COMMENT_COLUMNS
+    True
+    """
+    return find_no_comment(text)
