@@ -1,0 +1,72 @@
+"""Sentence and paragraph segmentation with offsets."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from analysis import paths
+from analysis.segment import paragraph_spans, sentence_spans, split_sentences
+
+
+def texts(text):
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr. Smith met Gov. Jones. They talked.", ["Mr. Smith met Gov. Jones.", "They talked."]),
+        ("The U.S. Army said so. The U.S. is large.", ["The U.S. Army said so.", "The U.S. is large."]),
+        ("It was held on Sept. 11 in N.Y. Then it ended.", ["It was held on Sept. 11 in N.Y.", "Then it ended."]),
+        ("J. K. Rowling wrote it. She agreed.", ["J. K. Rowling wrote it.", "She agreed."]),
+        ("Growth was 3.5 percent. Prices rose 2.1%.", ["Growth was 3.5 percent.", "Prices rose 2.1%."]),
+        ('"We will win." He said it twice.', ['"We will win."', "He said it twice."]),
+        ("“Is it over?” she asked. “No.” Then silence.", ["“Is it over?” she asked.", "“No.”", "Then silence."]),
+        ("Headline without a stop\nFirst sentence. Second one!", ["Headline without a stop", "First sentence.", "Second one!"]),
+        ("He waited... Then he left.", ["He waited...", "Then he left."]),
+        ("Shares of Acme Inc. The company fell.", ["Shares of Acme Inc.", "The company fell."]),
+        ("It is No. 1 in the list. Yes.", ["It is No. 1 in the list.", "Yes."]),
+        ("", []),
+        ("   \n\n  ", []),
+    ],
+)
+def test_sentences(text, expected):
+    assert texts(text) == expected
+
+
+def test_table_offsets_and_paragraphs():
+    text = "Title\n\nFirst one. Second one.\n\nThird."
+    df = split_sentences(text)
+    assert df.columns.tolist() == ["sentence_id", "paragraph_id", "start", "end"]
+    assert [text[s:e] for s, e in zip(df.start, df.end)] == ["Title", "First one.", "Second one.", "Third."]
+    assert df.paragraph_id.tolist() == [0, 1, 1, 2]
+    assert paragraph_spans(text) == [(0, 5), (7, 29), (31, 37)]
+
+
+def test_empty_table_has_columns():
+    assert split_sentences("").columns.tolist() == ["sentence_id", "paragraph_id", "start", "end"]
+
+
+def test_long_text_is_fast_enough():
+    text = "The minister said the road was closed. " * 20000
+    assert len(sentence_spans(text)) == 20000
+
+
+def test_polnear_sentences(shared):
+    """On real PolNeAR text: no boundary inside the abbreviations and spans cover the text."""
+    files = sorted((paths.POLNEAR / "dev" / "text").glob("*.txt"))[:40]
+    n = 0
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        spans = sentence_spans(text)
+        n += len(spans)
+        for s, e in spans:
+            sent = text[s:e]
+            assert sent == sent.strip() and sent
+            # never split right after a title abbreviation followed by a name
+            assert not re.search(r"\b(Mr|Mrs|Ms|Dr|Gov|Sen|Rep)\.$", sent), sent
+        # every word of the text is inside some sentence
+        covered = sum(len(re.findall(r"\w+", text[s:e])) for s, e in spans)
+        assert covered == len(re.findall(r"\w+", text))
+    assert n > 500
