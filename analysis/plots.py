@@ -32,7 +32,8 @@ import pandas as pd
 from . import paths
 
 __all__ = [
-    "STYLE", "COLORS", "color_for", "use_style", "new_axes", "barh", "stacked_barh", "lines",
+    "STYLE", "COLORS", "color_for", "use_style", "new_axes", "barh", "stacked_barh",
+    "stacked_columns", "lines",
     "hist", "save_figure",
 ]
 
@@ -107,9 +108,9 @@ def _finish(ax, title, xlabel, ylabel, note=None):
         ax.set_xlabel(xlabel)
     if ylabel is not None:
         ax.set_ylabel(ylabel)
-    if note:
-        ax.annotate(note, xy=(0, -0.18), xycoords="axes fraction", fontsize=8, color="#666666",
-                    va="top")
+    if note:  # small print above the plot, right-aligned (the title sits left)
+        ax.text(1.0, 1.01, note, transform=ax.transAxes, fontsize=8, color="#666666",
+                ha="right", va="bottom")
     return ax
 
 
@@ -161,6 +162,38 @@ def stacked_barh(data: pd.DataFrame, ax=None, *, title: str | None = None,
         ax.set_xlim(0, 1)
     return _finish(ax, title, xlabel if xlabel is not None else ("share" if normalize else ""),
                    "", note)
+
+
+def stacked_columns(data: pd.DataFrame, ax=None, *, title: str | None = None,
+                    xlabel: str | None = None, ylabel: str | None = None,
+                    normalize: bool = False, note: str | None = None, date_format: str = "%b %d"):
+    """Stacked vertical bars of a wide table: index = x positions (e.g. days), columns = parts."""
+    ax = new_axes(ax)
+    d = data.fillna(0)
+    if normalize:
+        d = d.div(d.sum(axis=1).where(lambda s: s > 0, 1), axis=0)
+    xs = list(range(len(d)))
+    bottom = pd.Series(0.0, index=d.index)
+    for i, col in enumerate(d.columns):
+        ax.bar(xs, d[col], bottom=bottom, color=color_for(col, i), label=str(col), width=0.8)
+        bottom = bottom + d[col]
+    if pd.api.types.is_datetime64_any_dtype(d.index):
+        labels = [t.strftime(date_format) for t in d.index]
+    else:
+        labels = [str(v) for v in d.index]
+    step = max(1, len(xs) // 15)
+    ax.set_xticks(xs[::step], labels[::step], rotation=45 if len(xs) > 8 else 0, ha="right"
+                  if len(xs) > 8 else "center")
+    ax.grid(axis="x", visible=False)
+    ax.grid(axis="y", visible=True)
+    if not normalize and all(pd.api.types.is_integer_dtype(t) for t in d.dtypes):
+        from matplotlib.ticker import MaxNLocator
+
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    if len(d.columns) > 1:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
+    return _finish(ax, title, xlabel, ylabel if ylabel is not None else
+                   ("share" if normalize else ""), note)
 
 
 def lines(data: pd.DataFrame, ax=None, *, title: str | None = None, xlabel: str | None = None,
