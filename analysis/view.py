@@ -49,8 +49,10 @@ _LEGEND = {
     "source-pronoun": "pronoun source (\u201che said\u201d), resolved where possible",
     "source-self": "the outlet itself (\u201cThe Ledger has learned\u201d)",
     "cue-neutral": "cue verb, neutral (said, told)",
+    "cue-doubting": "cue verb, doubting (claimed, alleged, insisted)",
     "cue-distancing": "cue verb, distancing (claimed, alleged, insisted)",
     "cue-endorsing": "cue verb, endorsing (confirmed, admitted, revealed)",
+    "cue-opinion": "cue verb, opinion (argued, suggested, believes)",
     "cue-argumentative": "cue verb, argumentative (argued, suggested)",
     "content": "what the source said (attributed content)",
     "no-comment": "a party that declined or failed to comment",
@@ -58,11 +60,10 @@ _LEGEND = {
 
 _CSS = """
 .sl-article { font-family: Georgia, 'Times New Roman', serif; font-size: 17px; line-height: 1.75;
-  color: #1a1a1a; max-width: 46em; }
+  color: #1a1a1a; }
 .sl-article p { margin: 0 0 0.9em 0; }
-.sl { border-radius: 3px; padding: 0 1px; }
+
 .sl-content { background: #ececec; }
-.sl-source { padding: 0 2px; }
 .sl-source-named { background: #cde3f3; box-shadow: inset 0 -2px 0 #0072B2; }
 .sl-source-institutional { background: #c9eee1; box-shadow: inset 0 -2px 0 #009E73; }
 .sl-source-anonymous { background: #fbd9c4; box-shadow: inset 0 -2px 0 #D55E00;
@@ -72,9 +73,9 @@ _CSS = """
 .sl-source-pronoun { background: #dcedf9; box-shadow: inset 0 -2px 0 #56B4E9; }
 .sl-source-self { background: #f3dbe9; box-shadow: inset 0 -2px 0 #CC79A7; }
 .sl-cue { font-weight: bold; font-variant: small-caps; letter-spacing: 0.02em; }
-.sl-cue-distancing { color: #a0410d; font-style: italic; }
-.sl-cue-endorsing { color: #00507e; }
-.sl-cue-argumentative { color: #7a3d63; }
+.sl-cue-doubting, .sl-cue-distancing { color: #a0410d; font-style: italic; }
+.sl-cue-endorsing { color: #00507e; text-decoration: overline; }
+.sl-cue-opinion, .sl-cue-argumentative { color: #7a3d63; font-style: oblique; }
 .sl-hedge { text-decoration-line: underline; text-decoration-thickness: 2px;
   text-underline-offset: 3px; text-decoration-color: #000000; text-decoration-style: wavy; }
 .sl-hedge-modal { text-decoration-style: wavy; text-decoration-color: #0072B2; }
@@ -86,10 +87,13 @@ _CSS = """
 .sl-no-comment { outline: 2px dashed #444; outline-offset: 1px; background: repeating-linear-gradient(
   135deg, #f4f4f4, #f4f4f4 4px, #e2e2e2 4px, #e2e2e2 8px); }
 .sl-legend { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; font-size: 13px;
-  display: flex; flex-wrap: wrap; gap: 6px 16px; margin: 0.5em 0 1.2em 0; padding: 8px 10px;
-  border: 1px solid #ddd; border-radius: 6px; background: #fafafa; max-width: 60em; }
+  margin: 0.6em 0 1.2em 0; padding: 6px 10px; border: 1px solid #ddd; border-radius: 6px;
+  background: #fafafa; max-width: 70em; }
+.sl-legend .sl-group { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 18px;
+  padding: 3px 0; }
+.sl-legend .sl-group > b { min-width: 6.5em; }
 .sl-legend .sl-item { white-space: nowrap; }
-.sl-legend .sl { margin-right: 4px; }
+.sl-legend .sl { margin-right: 3px; padding: 0 3px; }
 .sl-meta { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; color: #555; font-size: 14px; }
 .sl-table { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; font-size: 13px;
   border-collapse: collapse; margin-top: 0.5em; }
@@ -97,9 +101,39 @@ _CSS = """
   vertical-align: top; }
 .sl-table th { background: #f0f0f0; }
 .sl-empty { font-family: system-ui, sans-serif; color: #777; font-style: italic; }
+.sl-title { font-family: Georgia, 'Times New Roman', serif;
+  font-size: 26px; line-height: 1.3; font-weight: bold; margin: 0 0 0.3em 0; }
+.sl-aside-title { font-family: system-ui, sans-serif; font-size: 15px; margin-top: 0; }
 .sl-page { display: flex; flex-wrap: wrap; gap: 2em; align-items: flex-start; }
+.sl-page > main { flex: 3 1 28em; max-width: 46em; }
 .sl-page > aside { flex: 1 1 22em; max-width: 40em; }
+.sl-table td:first-child { min-width: 8em; }
 """.strip()
+
+
+# Underline styles (Okabe-Ito colour, line style) given in turn to hedge categories that have no
+# rule in _CSS, so any category a user adds to the hedge lexicon still gets a distinct mark.
+_EXTRA_HEDGE_STYLES = [
+    ("#0072B2", "dashed"), ("#D55E00", "dotted"), ("#009E73", "wavy"), ("#CC79A7", "double"),
+    ("#E69F00", "dashed"), ("#56B4E9", "solid"), ("#000000", "dotted"),
+]
+
+
+def _extra_css(labels) -> str:
+    """CSS rules for hedge labels that ``_CSS`` does not style yet.
+
+    >>> _extra_css(["hedge-modal", "hedge-hearsay"])
+    '.sl-hedge-hearsay { text-decoration-color: #0072B2; text-decoration-style: dashed; }'
+    """
+    rules, k = [], 0
+    for label in dict.fromkeys(labels):
+        cls = _css_class(label).split()[-1]
+        if not cls.startswith("sl-hedge-") or f".{cls} " in _CSS:
+            continue
+        colour, style = _EXTRA_HEDGE_STYLES[k % len(_EXTRA_HEDGE_STYLES)]
+        k += 1
+        rules.append(f".{cls} {{ text-decoration-color: {colour}; text-decoration-style: {style}; }}")
+    return "\n".join(rules)
 
 
 def _css_class(label: str) -> str:
@@ -109,34 +143,42 @@ def _css_class(label: str) -> str:
     return f"sl sl-{family} sl-{safe}" if family != safe else f"sl sl-{safe}"
 
 
-def _clean_spans(text: str, spans: pd.DataFrame | None) -> pd.DataFrame:
-    """Spans with integer, clipped, non-empty offsets, outermost first at equal starts."""
-    if spans is None or len(spans) == 0 or not {"start", "end"} <= set(spans.columns):
-        return pd.DataFrame({c: pd.Series(dtype="object") for c in SPAN_COLUMNS})
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _clean_spans(text: str, spans: pd.DataFrame | None) -> list[tuple[int, int, str, str, object]]:
+    """``(start, end, label, title, group)`` with clipped, non-empty offsets, outermost first.
+
+    Plain Python over the columns (no per-call pandas operations): this runs once per article.
+    """
+    if spans is None or len(spans) == 0 or "start" not in spans.columns or "end" not in spans.columns:
+        return []
     n = len(text)
-    out = spans.reindex(columns=SPAN_COLUMNS).assign(
-        start=lambda d: pd.to_numeric(d["start"], errors="coerce"),
-        end=lambda d: pd.to_numeric(d["end"], errors="coerce"),
-    ).dropna(subset=["start", "end"])
-    out = (
-        out.assign(
-            start=lambda d: d["start"].astype("int64").clip(0, n),
-            end=lambda d: d["end"].astype("int64").clip(0, n),
-            label=lambda d: d["label"].where(d["label"].notna(), "span").astype(str),
-            title=lambda d: d["title"].where(d["title"].notna(), d["label"]).astype(str),
-        )
-        .loc[lambda d: d["start"] < d["end"]]
-        .assign(length=lambda d: d["end"] - d["start"])
-        .sort_values(["start", "length"], ascending=[True, False], kind="stable")
-        .drop(columns="length")
-        .reset_index(drop=True)
-    )
+    size = len(spans)
+    labels = spans["label"].tolist() if "label" in spans.columns else [None] * size
+    titles = spans["title"].tolist() if "title" in spans.columns else [None] * size
+    groups = spans["group"].tolist() if "group" in spans.columns else [None] * size
+    out = []
+    for s, e, lab, tit, grp in zip(spans["start"].tolist(), spans["end"].tolist(), labels, titles, groups):
+        if _missing(s) or _missing(e):
+            continue
+        try:
+            s, e = min(max(int(s), 0), n), min(max(int(e), 0), n)
+        except (TypeError, ValueError):
+            continue
+        if s >= e:
+            continue
+        lab = "span" if _missing(lab) else str(lab)
+        tit = lab if _missing(tit) else str(tit)
+        out.append((s, e, lab, tit, None if _missing(grp) else grp))
+    out.sort(key=lambda span: (span[0], span[0] - span[1]))  # by start, longer (outer) first
     return out
 
 
 def _open_tag(label: str, title: str, group) -> str:
     attrs = f' title="{html.escape(title, quote=True)}"' if title else ""
-    if group is not None and not (isinstance(group, float) and group != group) and group is not pd.NA:
+    if not _missing(group):
         attrs += f' data-group="{html.escape(str(group), quote=True)}"'
     return f'<span class="{_css_class(label)}"{attrs}>'
 
@@ -178,17 +220,15 @@ def annotate(text: str, spans: pd.DataFrame | None) -> str:
     breaks = _paragraph_breaks(text)
     # Cut points: every span boundary and both ends of every paragraph break.
     cuts = {0, len(text)}
-    cuts.update(clean["start"].tolist())
-    cuts.update(clean["end"].tolist())
+    for span in clean:
+        cuts.add(span[0])
+        cuts.add(span[1])
     for b0, b1 in breaks:
         cuts.update((b0, b1))
     cuts = sorted(cuts)
-    starts = clean["start"].tolist()
-    ends = clean["end"].tolist()
-    tags = [
-        (_open_tag(lab, tit, grp))
-        for lab, tit, grp in zip(clean["label"], clean["title"], clean["group"])
-    ]
+    starts = [span[0] for span in clean]
+    ends = [span[1] for span in clean]
+    tags = [_open_tag(lab, tit, grp) for _, _, lab, tit, grp in clean]
     break_starts = [b0 for b0, _ in breaks]
     # Sweep: spans are sorted by start, so the active set grows by a pointer and shrinks on end.
     pieces: list[str] = ["<p>"]
@@ -227,16 +267,19 @@ def _table(results, name: str) -> pd.DataFrame:
 def _rows_for(table: pd.DataFrame, article_id) -> pd.DataFrame:
     if table.empty or "article_id" not in table.columns:
         return table.iloc[0:0]
-    return table.loc[table["article_id"].astype(str) == str(article_id)]
+    ids = table["article_id"]
+    if not pd.api.types.is_string_dtype(ids) or pd.api.types.is_object_dtype(ids):
+        ids = ids.astype(str)
+    return table.loc[ids == str(article_id)]
 
 
 def _val(row: dict, key: str) -> str:
     """A cell as display text; missing, NA and empty give ``''``."""
     value = row.get(key)
-    if value is None or value is pd.NA:
+    if _missing(value):
         return ""
     try:
-        if pd.isna(value):
+        if pd.isna(value):  # NaT and other NA scalars
             return ""
     except (TypeError, ValueError):
         pass
@@ -251,14 +294,18 @@ def _describe(row: dict, keys: list[tuple[str, str]]) -> str:
     return " \u00b7 ".join(f"{name}: {_val(row, key)}" for key, name in keys if _val(row, key))
 
 
-def _span_rows(table: pd.DataFrame, prefix: str, label_of, title_of, group_of) -> list[dict]:
+def _records(table: pd.DataFrame) -> list[dict]:
+    """Rows as plain dicts (much faster than ``DataFrame.to_dict('records')`` on small tables)."""
+    columns = list(table.columns)
+    return [dict(zip(columns, values)) for values in zip(*(table[c].tolist() for c in columns))]
+
+
+def _span_rows(records: list[dict], prefix: str, label_of, title_of, group_of) -> list[dict]:
     start, end = f"{prefix}start", f"{prefix}end"
-    if table.empty or start not in table.columns or end not in table.columns:
-        return []
     out = []
-    for row in table.to_dict("records"):
+    for row in records:
         s, e = row.get(start), row.get(end)
-        if s is None or e is None or s is pd.NA or e is pd.NA or pd.isna(s) or pd.isna(e):
+        if _missing(s) or _missing(e):
             continue
         out.append(
             {"start": int(s), "end": int(e), "label": label_of(row), "title": title_of(row),
@@ -302,20 +349,24 @@ def article_spans(results, article_id) -> pd.DataFrame:
         def group(row):
             return f"a{_val(row, 'attribution_id')}"
 
+        records = _records(attributions)
+        for row in records:
+            row["_desc"] = _describe(row, _ATTR_KEYS)
+
         def head(what):
             return lambda row: f"attribution {_val(row, 'attribution_id')} {what}" + (
-                f" \u2014 {_describe(row, _ATTR_KEYS)}" if _describe(row, _ATTR_KEYS) else ""
+                f" \u2014 {row['_desc']}" if row["_desc"] else ""
             )
 
         rows += [dict(r, layer="attributions") for r in _span_rows(
-            attributions, "content_", lambda row: "content",
+            records, "content_", lambda row: "content",
             lambda row: head("content")(row) + (" \u00b7 direct quote" if _val(row, "quote") in {"True", "1"} else ""),
             group)]
         rows += [dict(r, layer="attributions") for r in _span_rows(
-            attributions, "source_",
+            records, "source_",
             lambda row: f"source-{_slug(_val(row, 'identification'), 'unknown')}", head("source"), group)]
         rows += [dict(r, layer="attributions") for r in _span_rows(
-            attributions, "cue_",
+            records, "cue_",
             lambda row: f"cue-{_slug(_val(row, 'cue_stance'), 'neutral')}", head("cue"), group)]
 
     no_comment = _rows_for(_table(results, "no_comment"), article_id).reset_index(drop=True)
@@ -326,9 +377,10 @@ def article_spans(results, article_id) -> pd.DataFrame:
         def nc_title(what):
             return lambda row: f"no comment ({what}) \u2014 {_describe(row, keys)}"
 
+        records = _records(no_comment)
         for prefix, what in (("party_", "party"), ("cue_", "cue")):
             rows += [dict(r, layer="no_comment") for r in _span_rows(
-                no_comment, prefix, lambda row: "no-comment", nc_title(what),
+                records, prefix, lambda row: "no-comment", nc_title(what),
                 lambda row: f"n{row['_n']}")]
 
     hedges = _rows_for(_table(results, "hedges"), article_id).reset_index(drop=True)
@@ -337,20 +389,19 @@ def article_spans(results, article_id) -> pd.DataFrame:
             hedges = hedges.assign(hedge_id=range(len(hedges)))
         hkeys = [("cue", "cue"), ("category", "category"), ("rule", "rule")]
         rows += [dict(r, layer="hedges") for r in _span_rows(
-            hedges, "", lambda row: f"hedge-{_slug(_val(row, 'category'), 'other')}",
+            _records(hedges), "", lambda row: f"hedge-{_slug(_val(row, 'category'), 'other')}",
             lambda row: f"hedge \u2014 {_describe(row, hkeys)}", lambda row: f"h{_val(row, 'hedge_id')}")]
 
     columns = [*SPAN_COLUMNS, "layer"]
     if not rows:
         return pd.DataFrame({c: pd.Series(dtype="Int64" if c in ("start", "end") else "string")
                              for c in columns})
-    return (
-        pd.DataFrame(rows, columns=columns)
-        .astype({"start": "Int64", "end": "Int64", "label": "string", "title": "string",
-                 "group": "string", "layer": "string"})
-        .sort_values(["start", "end"], ascending=[True, False], kind="stable")
-        .reset_index(drop=True)
-    )
+    rows.sort(key=lambda r: (r["start"], -r["end"]))
+    return pd.DataFrame({
+        "start": pd.array([r["start"] for r in rows], dtype="Int64"),
+        "end": pd.array([r["end"] for r in rows], dtype="Int64"),
+        **{c: pd.array([r[c] for r in rows], dtype="string") for c in ("label", "title", "group", "layer")},
+    })
 
 
 # ---------------------------------------------------------------------------------------------
@@ -362,35 +413,46 @@ def _article_row(results, article_id) -> dict:
     if not isinstance(articles, pd.DataFrame) or "article_id" not in articles.columns:
         raise KeyError(f"results has no articles table with an article_id column")
     match = articles.loc[articles["article_id"].astype(str) == str(article_id)]
+    if match.empty and "id" in articles.columns:  # the record's own id, e.g. "ex06"
+        match = articles.loc[articles["id"].astype(str) == str(article_id)]
     if match.empty:
         known = ", ".join(map(str, articles["article_id"].head(5).tolist()))
         raise KeyError(f"no article {article_id!r} in results.articles (ids start: {known} ...)")
     return match.iloc[0].to_dict()
 
 
+_LEGEND_GROUPS = [("source", "Sources"), ("cue", "Cue verbs"), ("content", "Said"),
+                  ("hedge", "Hedges"), ("no", "No comment")]
+
+
 def _legend(spans: pd.DataFrame) -> str:
+    """One legend row per family (sources, cues, content, hedges, no comment) present in ``spans``."""
     labels = list(dict.fromkeys(spans["label"].dropna().astype(str).tolist())) if len(spans) else []
     if not labels:
-        return '<div class="sl-legend"><span class="sl-empty">no sources, hedges or no-comment statements found</span></div>'
+        return ('<div class="sl-legend"><span class="sl-empty">no sources, hedges or no-comment '
+                "statements found</span></div>")
     order = {key: i for i, key in enumerate(_LEGEND)}
     labels.sort(key=lambda lab: (order.get(lab, len(order)), lab))
-    items = []
-    for lab in labels:
-        family = lab.split("-", 1)[0]
-        if lab in _LEGEND:
-            desc = _LEGEND[lab]
-        elif family == "hedge":
-            desc = f"hedge: {lab.split('-', 1)[1] if '-' in lab else 'other'}"
-        elif family in ("source", "cue"):
-            desc = f"{family}: {lab.split('-', 1)[1] if '-' in lab else 'other'}"
-        else:
-            desc = lab
-        sample = "hedge" if family == "hedge" else ("said" if family == "cue" else "Aa")
-        items.append(
-            f'<span class="sl-item"><span class="{_css_class(lab)}">{sample}</span>'
-            f"{html.escape(desc)}</span>"
-        )
-    return f'<div class="sl-legend">{"".join(items)}</div>'
+    groups = []
+    known = {family for family, _ in _LEGEND_GROUPS}
+    for family, heading in [*_LEGEND_GROUPS, ("other", "Other")]:
+        members = [lab for lab in labels if (lab.split("-", 1)[0] if lab.split("-", 1)[0] in known
+                                             else "other") == family]
+        if not members:
+            continue
+        items = []
+        for lab in members:
+            rest = lab.split("-", 1)[1] if "-" in lab else lab
+            if family == "hedge":  # the category name itself, underlined in its style
+                sample, desc = rest.replace("-", " "), ""
+            elif family == "cue":
+                sample, desc = "said", _LEGEND.get(lab, rest).replace("cue verb, ", "")
+            else:
+                sample, desc = "Aa", _LEGEND.get(lab, rest.replace("-", " "))
+            items.append(f'<span class="sl-item"><span class="{_css_class(lab)}">{html.escape(sample)}'
+                         f"</span> {html.escape(desc)}</span>")
+        groups.append(f'<div class="sl-group"><b>{heading}</b>{"".join(items)}</div>')
+    return f'<div class="sl-legend">{"".join(groups)}</div>'
 
 
 _SIDE_COLUMNS = [
@@ -426,8 +488,10 @@ def _attribution_table(results, article_id) -> str:
 
 
 def _meta(article: dict) -> str:
-    parts = [html.escape(x) for x in (_val(article, "outlet"), _val(article, "published"),
-                                      _val(article, "byline")) if x]
+    published = article.get("published")
+    when = published.strftime("%Y-%m-%d %H:%M %Z").strip() if isinstance(published, pd.Timestamp) \
+        else _val(article, "published")
+    parts = [html.escape(x) for x in (_val(article, "outlet"), when, _val(article, "byline")) if x]
     url = _val(article, "url")
     if url:
         parts.append(f'<a href="{html.escape(url, quote=True)}">{html.escape(url)}</a>')
@@ -435,16 +499,37 @@ def _meta(article: dict) -> str:
     return f'<div class="sl-meta">{sep.join(parts)}</div>'
 
 
+def _as_int(value) -> int:
+    """An offset cell as int; missing or NA give 0."""
+    try:
+        return 0 if value is None or pd.isna(value) else int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
 def _body(results, article_id) -> str:
     article = _article_row(results, article_id)
+    article_id = article["article_id"]
     spans = article_spans(results, article_id)
-    title = _val(article, "title") or f"Article {article_id}"
+    title = _val(article, "title")
+    text = _val(article, "text")
+    fragment = annotate(text, spans)
+    heading = f'<h2 class="sl-title">{html.escape(title or f"Article {article_id}")}</h2>'
+    # The loader puts the headline first in ``text`` (``body_start`` says where the body begins):
+    # then the annotated headline paragraph becomes the page heading instead of showing twice.
+    # Every span is closed at a paragraph break, so cutting there keeps the HTML well formed.
+    head_end = _as_int(article.get("body_start"))
+    if title and head_end and text[:head_end].strip() == title.strip():
+        opening, closing = '<div class="sl-article"><p>', "</p></div>"
+        head, sep, rest = fragment[len(opening):-len(closing)].partition("</p>\n<p>")
+        if fragment.startswith(opening) and sep:
+            heading = f'<h2 class="sl-title">{head}</h2>'
+            fragment = f"{opening}{rest}{closing}"
     return (
-        f"<style>{_CSS}</style>"
-        f'<div class="sl-view"><h2 style="font-family: Georgia, serif; margin-bottom: 0.2em">'
-        f"{html.escape(title)}</h2>{_meta(article)}{_legend(spans)}"
-        f'<div class="sl-page"><main>{annotate(_val(article, "text"), spans)}</main>'
-        f'<aside><h3 style="font-family: system-ui, sans-serif; font-size: 15px">Who says so</h3>'
+        f"<style>{_CSS}\n{_extra_css(spans['label'].dropna().astype(str))}</style>"
+        f'<div class="sl-view">{heading}{_meta(article)}{_legend(spans)}'
+        f'<div class="sl-page"><main>{fragment}</main>'
+        f'<aside><h3 class="sl-aside-title">Who says so</h3>'
         f"{_attribution_table(results, article_id)}</aside></div></div>"
     )
 
