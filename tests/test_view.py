@@ -310,3 +310,43 @@ def test_write_article_html_is_standalone(results, tmp_path):
     assert 'charset="utf-8"' in page
     assert re.findall(r'(?:src|href)="(https?://[^"]+)"', page) == ["https://example.org/a?x=1&amp;y=2"]
     check(page.split("</style>", 1)[1].split("</body>")[0])
+
+
+# -- the teaching corpus through the real loader (and whatever stages are registered) ------------
+
+
+@pytest.fixture(scope="module")
+def examples():
+    from analysis import paths
+    from analysis.corpus import load_articles
+
+    return load_articles(paths.EXAMPLES / "articles.jsonl").articles
+
+
+def test_headline_from_loader_text_is_shown_once(examples):
+    res = SimpleNamespace(articles=examples, tables={})
+    page = show_article(res, "ex06")._repr_html_()  # the record's own id works too
+    title = "Varnian agency reports sabotage suspicion in dam failure"
+    assert page.count(title) == 1
+    assert f'<h2 class="sl-title">{title}</h2>' in page
+    check(page.split("</style>", 1)[1])
+
+
+def test_every_example_renders_with_the_registered_stages(examples):
+    from analysis.pipeline import ARTICLE_STAGES, analyze
+
+    wanted = [s for s in ("sentences", "attributions", "no_comment", "hedges") if s in ARTICLE_STAGES]
+    if "attributions" not in wanted:
+        pytest.skip("no attributions stage registered yet")
+    res = analyze(examples, stages=wanted, corpus_stages=[])
+    labels = set()
+    for article_id, text in zip(examples["article_id"], examples["text"]):
+        df = article_spans(res, article_id)
+        assert ((df["start"] >= 0) & (df["end"] <= len(text)) & (df["start"] < df["end"])).all()
+        labels |= set(df["label"])
+        page = show_article(res, article_id)._repr_html_()
+        check(page.split("</style>", 1)[1])
+    assert "content" in labels
+    assert "no-comment" in labels or "no_comment" not in wanted
+    assert any(lab.startswith("hedge-") for lab in labels) or "hedges" not in wanted
+    assert any(lab.startswith("source-") for lab in labels) and any(lab.startswith("cue-") for lab in labels)
