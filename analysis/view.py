@@ -107,7 +107,8 @@ _CSS = """
 .sl-page { display: flex; flex-wrap: wrap; gap: 2em; align-items: flex-start; }
 .sl-page > main { flex: 3 1 28em; max-width: 46em; }
 .sl-page > aside { flex: 1 1 22em; max-width: 40em; }
-.sl-table td:first-child { min-width: 8em; }
+.sl-table td:nth-child(2) { min-width: 8em; }
+.sl-table td:first-child { color: #777; }
 """.strip()
 
 
@@ -314,9 +315,30 @@ def _span_rows(records: list[dict], prefix: str, label_of, title_of, group_of) -
     return out
 
 
+def _with_via(records: list[dict]) -> list[dict]:
+    """Add ``_via``: who relayed the claim, e.g. ``'#1 VNA'`` (the attribution it came through)
+    and/or the addressee text (``'told VNA'``).
+
+    >>> _with_via([{"attribution_id": 0, "source_text": "VNA"},
+    ...            {"attribution_id": 1, "source_text": "security services", "via": 0}])[1]["_via"]
+    '#0 VNA'
+    """
+    sources = {_val(row, "attribution_id"): _val(row, "source_text") for row in records}
+    for row in records:
+        parts = []
+        via = _val(row, "via")
+        if via:
+            parts.append(f"#{via} {sources.get(via, '')}".strip())
+        via_text = _val(row, "via_text")
+        if via_text and not any(via_text in part for part in parts):
+            parts.append(via_text)
+        row["_via"] = "; ".join(parts)
+    return records
+
+
 _ATTR_KEYS = [
     ("identification", "identification"), ("kind", "kind"), ("side", "side"),
-    ("resolved_text", "resolved"), ("via", "via"), ("via_text", "via text"),
+    ("resolved_text", "resolved"), ("_via", "via"),
     ("anonymity_reason", "anonymity reason"), ("cue_stance", "stance"), ("rule", "rule"),
 ]
 
@@ -349,7 +371,7 @@ def article_spans(results, article_id) -> pd.DataFrame:
         def group(row):
             return f"a{_val(row, 'attribution_id')}"
 
-        records = _records(attributions)
+        records = _with_via(_records(attributions))
         for row in records:
             row["_desc"] = _describe(row, _ATTR_KEYS)
 
@@ -456,7 +478,7 @@ def _legend(spans: pd.DataFrame) -> str:
 
 
 _SIDE_COLUMNS = [
-    ("source", "source"), ("identification", "identification"), ("kind", "kind"), ("side", "side"),
+    ("#", "#"), ("source", "source"), ("identification", "identification"), ("kind", "kind"), ("side", "side"),
     ("via", "via"), ("cue_text", "cue"), ("cue_stance", "stance"),
 ]
 
@@ -466,16 +488,18 @@ def _attribution_table(results, article_id) -> str:
     if attributions.empty:
         return '<p class="sl-empty">No attributions found.</p>'
     head = "".join(f"<th>{html.escape(name)}</th>" for _, name in _SIDE_COLUMNS)
+    records = _with_via(_records(attributions))
+    if "source_start" in attributions.columns:
+        records.sort(key=lambda row: (_missing(row["source_start"]),
+                                      0 if _missing(row["source_start"]) else row["source_start"]))
     body = []
-    sort_key = "source_start" if "source_start" in attributions.columns else None
-    ordered = attributions.sort_values(sort_key, kind="stable") if sort_key else attributions
-    for row in ordered.to_dict("records"):
+    for row in records:
         source = _val(row, "source_text") or "(no source)"
         resolved = _val(row, "resolved_text")
         if resolved and resolved != source:
             source = f"{source} \u2192 {resolved}"
-        via = " ".join(x for x in (_val(row, "via"), _val(row, "via_text")) if x)
-        cells = {"source": source, "via": via}
+        number = _val(row, "attribution_id")
+        cells = {"#": f"#{number}" if number else "", "source": source, "via": row["_via"]}
         label = f"source-{_slug(_val(row, 'identification'), 'unknown')}"
         tds = []
         for key, _ in _SIDE_COLUMNS:

@@ -221,7 +221,8 @@ def results() -> SimpleNamespace:
         "identification": ["anonymous", "named", "named"],
         "kind": ["official", "person", "person"],
         "side": ["Varnia", "Ostrel", None],
-        "via": ["VNA", None, None],
+        "via": pd.array([None, 0, None], dtype="Int64"),  # attribution 1 relayed through 0
+        "via_text": ["VNA", None, None],
         "cue_stance": ["neutral", "neutral", "neutral"],
         "rule": ["told-pattern", "quote-said-name", "r"],
     })
@@ -293,6 +294,8 @@ def test_show_article_renders_legend_text_and_table(results):
     assert '<table class="sl-table">' in page
     assert page.count("<tr>") == 3  # header + two attributions of x1
     assert "declined to comment" in page
+    assert "<td>#0 A source close to the investigation</td>" in page  # via names the relay
+    assert "<td>VNA</td>" in page  # the addressee of "told VNA"
 
 
 def test_show_article_without_tables_and_unknown_id(results):
