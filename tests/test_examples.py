@@ -113,3 +113,15 @@ def test_claim_travels_and_loses_its_hedge(good):
     assert len({r["outlet"] for r in flat}) >= 3
     assert len({r["outlet"] for r in hedged}) >= 3
     assert min(r["published"] for r in hedged) < min(r["published"] for r in flat)
+
+
+def test_loader_keeps_17_and_rejects_the_three_bad_records():
+    from analysis.corpus import load_articles
+
+    corpus = load_articles(FILE)
+    assert len(corpus.articles) == 17
+    reasons = corpus.rejects["reason"].tolist()
+    assert len(reasons) == 3
+    assert any(r.startswith("duplicate") for r in reasons)
+    assert any("empty" in r for r in reasons)
+    assert any("date" in r for r in reasons)
