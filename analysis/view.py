@@ -161,7 +161,8 @@ def _clean_spans(text: str, spans: pd.DataFrame | None) -> list[tuple[int, int, 
     titles = spans["title"].tolist() if "title" in spans.columns else [None] * size
     groups = spans["group"].tolist() if "group" in spans.columns else [None] * size
     out = []
-    for s, e, lab, tit, grp in zip(spans["start"].tolist(), spans["end"].tolist(), labels, titles, groups):
+    rows = zip(spans["start"].tolist(), spans["end"].tolist(), labels, titles, groups)
+    for s, e, lab, tit, grp in rows:
         if _missing(s) or _missing(e):
             continue
         try:
@@ -259,19 +260,16 @@ def annotate(text: str, spans: pd.DataFrame | None) -> str:
 # Collecting spans from the results tables
 
 
-def _table(results, name: str) -> pd.DataFrame:
-    tables = getattr(results, "tables", None) or {}
+def _article_rows(results, name: str, article_id) -> list[dict]:
+    """This article's rows of table ``name`` as dicts; ``[]`` when the table or its key is missing."""
+    tables = getattr(results, "tables", None)
     table = tables.get(name) if isinstance(tables, dict) else None
-    return table if isinstance(table, pd.DataFrame) else pd.DataFrame()
-
-
-def _rows_for(table: pd.DataFrame, article_id) -> pd.DataFrame:
-    if table.empty or "article_id" not in table.columns:
-        return table.iloc[0:0]
+    if not isinstance(table, pd.DataFrame) or table.empty or "article_id" not in table.columns:
+        return []
     ids = table["article_id"]
     if not pd.api.types.is_string_dtype(ids) or pd.api.types.is_object_dtype(ids):
         ids = ids.astype(str)
-    return table.loc[ids == str(article_id)]
+    return _records(table.loc[ids == str(article_id)])
 
 
 def _val(row: dict, key: str) -> str:
@@ -299,20 +297,6 @@ def _records(table: pd.DataFrame) -> list[dict]:
     """Rows as plain dicts (much faster than ``DataFrame.to_dict('records')`` on small tables)."""
     columns = list(table.columns)
     return [dict(zip(columns, values)) for values in zip(*(table[c].tolist() for c in columns))]
-
-
-def _span_rows(records: list[dict], prefix: str, label_of, title_of, group_of) -> list[dict]:
-    start, end = f"{prefix}start", f"{prefix}end"
-    out = []
-    for row in records:
-        s, e = row.get(start), row.get(end)
-        if _missing(s) or _missing(e):
-            continue
-        out.append(
-            {"start": int(s), "end": int(e), "label": label_of(row), "title": title_of(row),
-             "group": group_of(row)}
-        )
-    return out
 
 
 def _with_via(records: list[dict]) -> list[dict]:
@@ -343,6 +327,55 @@ _ATTR_KEYS = [
 ]
 
 
+def _span(row: dict, prefix: str, label: str, title: str, group: str) -> list[dict]:
+    """``[{start, end, label, title, group}]`` for the ``<prefix>start/end`` of ``row``, or ``[]``."""
+    start, end = row.get(f"{prefix}start"), row.get(f"{prefix}end")
+    if _missing(start) or _missing(end):
+        return []
+    return [{"start": int(start), "end": int(end), "label": label, "title": title, "group": group}]
+
+
+def _attribution_spans(records: list[dict]) -> list[dict]:
+    """Source, cue and content spans of each attribution, grouped as ``a<attribution_id>``."""
+    out = []
+    for k, row in enumerate(_with_via(records)):
+        number = _val(row, "attribution_id") or str(k)
+        desc = _describe(row, _ATTR_KEYS)
+        tail = f" \u2014 {desc}" if desc else ""
+        quote = " \u00b7 direct quote" if _val(row, "quote") in {"True", "1", "true"} else ""
+        group = f"a{number}"
+        out += _span(row, "content_", "content", f"attribution {number} content{quote}{tail}", group)
+        out += _span(row, "source_", f"source-{_slug(_val(row, 'identification'), 'unknown')}",
+                     f"attribution {number} source{tail}", group)
+        out += _span(row, "cue_", f"cue-{_slug(_val(row, 'cue_stance'), 'neutral')}",
+                     f"attribution {number} cue{tail}", group)
+    return out
+
+
+_NO_COMMENT_KEYS = [("party_text", "party"), ("cue_text", "cue"), ("side", "side"), ("rule", "rule")]
+_HEDGE_KEYS = [("cue", "cue"), ("category", "category"), ("rule", "rule")]
+
+
+def _no_comment_spans(records: list[dict]) -> list[dict]:
+    """Party and cue of each 'declined to comment' statement, both labelled ``no-comment``."""
+    out = []
+    for k, row in enumerate(records):
+        group = f"n{_val(row, 'no_comment_id') or k}"
+        desc = _describe(row, _NO_COMMENT_KEYS)
+        out += _span(row, "party_", "no-comment", f"no comment (party) \u2014 {desc}", group)
+        out += _span(row, "cue_", "no-comment", f"no comment (cue) \u2014 {desc}", group)
+    return out
+
+
+def _hedge_spans(records: list[dict]) -> list[dict]:
+    """One ``hedge-<category>`` span per hedge."""
+    out = []
+    for k, row in enumerate(records):
+        out += _span(row, "", f"hedge-{_slug(_val(row, 'category'), 'other')}",
+                     f"hedge \u2014 {_describe(row, _HEDGE_KEYS)}", f"h{_val(row, 'hedge_id') or k}")
+    return out
+
+
 def article_spans(results, article_id) -> pd.DataFrame:
     """All highlightable spans of one article, from whichever results tables exist.
 
@@ -362,58 +395,9 @@ def article_spans(results, article_id) -> pd.DataFrame:
     [{'start': 3, 'end': 11, 'label': 'hedge-reporting'}]
     """
     rows: list[dict] = []
-    attributions = _rows_for(_table(results, "attributions"), article_id)
-    if not attributions.empty:
-        attributions = attributions.reset_index(drop=True)
-        if "attribution_id" not in attributions.columns:
-            attributions = attributions.assign(attribution_id=range(len(attributions)))
-
-        def group(row):
-            return f"a{_val(row, 'attribution_id')}"
-
-        records = _with_via(_records(attributions))
-        for row in records:
-            row["_desc"] = _describe(row, _ATTR_KEYS)
-
-        def head(what):
-            return lambda row: f"attribution {_val(row, 'attribution_id')} {what}" + (
-                f" \u2014 {row['_desc']}" if row["_desc"] else ""
-            )
-
-        rows += [dict(r, layer="attributions") for r in _span_rows(
-            records, "content_", lambda row: "content",
-            lambda row: head("content")(row) + (" \u00b7 direct quote" if _val(row, "quote") in {"True", "1"} else ""),
-            group)]
-        rows += [dict(r, layer="attributions") for r in _span_rows(
-            records, "source_",
-            lambda row: f"source-{_slug(_val(row, 'identification'), 'unknown')}", head("source"), group)]
-        rows += [dict(r, layer="attributions") for r in _span_rows(
-            records, "cue_",
-            lambda row: f"cue-{_slug(_val(row, 'cue_stance'), 'neutral')}", head("cue"), group)]
-
-    no_comment = _rows_for(_table(results, "no_comment"), article_id).reset_index(drop=True)
-    if not no_comment.empty:
-        no_comment = no_comment.assign(_n=range(len(no_comment)))
-        keys = [("party_text", "party"), ("cue_text", "cue"), ("side", "side"), ("rule", "rule")]
-
-        def nc_title(what):
-            return lambda row: f"no comment ({what}) \u2014 {_describe(row, keys)}"
-
-        records = _records(no_comment)
-        for prefix, what in (("party_", "party"), ("cue_", "cue")):
-            rows += [dict(r, layer="no_comment") for r in _span_rows(
-                records, prefix, lambda row: "no-comment", nc_title(what),
-                lambda row: f"n{row['_n']}")]
-
-    hedges = _rows_for(_table(results, "hedges"), article_id).reset_index(drop=True)
-    if not hedges.empty:
-        if "hedge_id" not in hedges.columns:
-            hedges = hedges.assign(hedge_id=range(len(hedges)))
-        hkeys = [("cue", "cue"), ("category", "category"), ("rule", "rule")]
-        rows += [dict(r, layer="hedges") for r in _span_rows(
-            _records(hedges), "", lambda row: f"hedge-{_slug(_val(row, 'category'), 'other')}",
-            lambda row: f"hedge \u2014 {_describe(row, hkeys)}", lambda row: f"h{_val(row, 'hedge_id')}")]
-
+    for name, collect in (("attributions", _attribution_spans), ("no_comment", _no_comment_spans),
+                          ("hedges", _hedge_spans)):
+        rows += [dict(row, layer=name) for row in collect(_article_rows(results, name, article_id))]
     columns = [*SPAN_COLUMNS, "layer"]
     if not rows:
         return pd.DataFrame({c: pd.Series(dtype="Int64" if c in ("start", "end") else "string")
@@ -422,7 +406,8 @@ def article_spans(results, article_id) -> pd.DataFrame:
     return pd.DataFrame({
         "start": pd.array([r["start"] for r in rows], dtype="Int64"),
         "end": pd.array([r["end"] for r in rows], dtype="Int64"),
-        **{c: pd.array([r[c] for r in rows], dtype="string") for c in ("label", "title", "group", "layer")},
+        **{c: pd.array([r[c] for r in rows], dtype="string")
+           for c in ("label", "title", "group", "layer")},
     })
 
 
@@ -478,18 +463,18 @@ def _legend(spans: pd.DataFrame) -> str:
 
 
 _SIDE_COLUMNS = [
-    ("#", "#"), ("source", "source"), ("identification", "identification"), ("kind", "kind"), ("side", "side"),
+    ("#", "#"), ("source", "source"), ("identification", "identification"), ("kind", "kind"),
+    ("side", "side"),
     ("via", "via"), ("cue_text", "cue"), ("cue_stance", "stance"),
 ]
 
 
 def _attribution_table(results, article_id) -> str:
-    attributions = _rows_for(_table(results, "attributions"), article_id)
-    if attributions.empty:
+    records = _with_via(_article_rows(results, "attributions", article_id))
+    if not records:
         return '<p class="sl-empty">No attributions found.</p>'
     head = "".join(f"<th>{html.escape(name)}</th>" for _, name in _SIDE_COLUMNS)
-    records = _with_via(_records(attributions))
-    if "source_start" in attributions.columns:
+    if "source_start" in records[0]:
         records.sort(key=lambda row: (_missing(row["source_start"]),
                                       0 if _missing(row["source_start"]) else row["source_start"]))
     body = []
@@ -508,7 +493,8 @@ def _attribution_table(results, article_id) -> str:
                 value = f'<span class="{_css_class(label)}">{value}</span>'
             tds.append(f"<td>{value}</td>")
         body.append(f"<tr>{''.join(tds)}</tr>")
-    return f'<table class="sl-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    return (f'<table class="sl-table"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table>')
 
 
 def _meta(article: dict) -> str:
