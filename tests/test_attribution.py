@@ -1,0 +1,252 @@
+"""Attribution extraction: source / cue / content spans, relays, stance, bad input."""
+from __future__ import annotations
+
+import time
+
+import pandas as pd
+import pytest
+import yaml
+
+from analysis import paths
+from analysis.attribution import (
+    ATTRIBUTION_COLUMNS,
+    SPAN_COLUMNS,
+    attributions_stage,
+    extract_attributions,
+    find_attribution_spans,
+)
+
+
+def _row(df: pd.DataFrame, cue: str) -> pd.Series:
+    hits = df[df["cue_text"] == cue]
+    assert len(hits), f"no row with cue {cue!r}: {df[['source_text', 'cue_text']].values.tolist()}"
+    return hits.iloc[0]
+
+
+def _offsets_ok(text: str, df: pd.DataFrame) -> None:
+    for role in ("source", "cue", "content"):
+        for t, s, e in zip(df[f"{role}_text"], df[f"{role}_start"], df[f"{role}_end"]):
+            if pd.isna(s):
+                assert pd.isna(t) and pd.isna(e)
+            else:
+                assert text[int(s):int(e)] == t
+
+
+def test_empty_text_has_all_columns():
+    df = find_attribution_spans("")
+    assert list(df.columns) == SPAN_COLUMNS and df.empty
+    assert list(extract_attributions("").columns) == ATTRIBUTION_COLUMNS
+    assert list(attributions_stage("", {}).columns) == ATTRIBUTION_COLUMNS
+
+
+def test_source_cue_content_with_that_clause():
+    text = "The mayor said on Tuesday that the bridge will reopen in May."
+    df = find_attribution_spans(text)
+    r = _row(df, "said")
+    assert r["source_text"] == "The mayor"
+    assert r["content_text"] == "that the bridge will reopen in May"
+    assert r["quote"] == "indirect" and r["cue_stance"] == "neutral"
+    assert r["rule"] == "source-cue-content"
+    _offsets_ok(text, df)
+
+
+def test_quote_before_source_and_continuation():
+    text = 'Mayors met on Monday.\n\n"We are ready," the mayor said. "The money is there."'
+    df = find_attribution_spans(text)
+    r = _row(df, "said")
+    assert r["source_text"] == "the mayor"
+    assert r["content_text"].startswith('"We are ready,"')
+    assert r["content_text"].endswith('"The money is there."')
+    assert r["rule"] == "content-comma-source-cue"
+    assert r["quote"] in {"direct", "mixed"}
+    _offsets_ok(text, df)
+
+
+def test_inverted_said_source():
+    text = "“Nobody expected this,” said Jane Roe, a local teacher."
+    r = _row(find_attribution_spans(text), "said")
+    assert r["source_text"] == "Jane Roe, a local teacher"
+    assert r["content_text"] == "“Nobody expected this,”"
+    assert r["quote"] == "direct"
+
+
+def test_according_to_and_relay_chain():
+    text = "Troops left the town, according to a report by TASS citing Russian law enforcement agencies."
+    df = find_attribution_spans(text)
+    tass = _row(df, "according to a report by")
+    relay = _row(df, "citing")
+    assert tass["source_text"] == "TASS" and pd.isna(tass["via"]) and tass["chain_depth"] == 0
+    assert relay["source_text"] == "Russian law enforcement agencies"
+    assert relay["via"] == tass["attribution_id"] and relay["via_text"] == "TASS"
+    assert relay["chain_depth"] == 1
+    assert tass["content_text"] == relay["content_text"] == "Troops left the town"
+    _offsets_ok(text, df)
+
+
+def test_told_outlet_is_a_relay():
+    text = "A source close to the talks told Reuters that a deal was near."
+    r = _row(find_attribution_spans(text), "told")
+    assert r["source_text"] == "A source close to the talks"
+    assert r["via_text"] == "Reuters" and r["chain_depth"] == 1
+    assert r["content_text"] == "that a deal was near"
+
+
+def test_told_reporters_is_not_a_relay():
+    r = _row(find_attribution_spans("The senator told reporters that she would run."), "told")
+    assert pd.isna(r["via_text"]) and r["chain_depth"] == 0
+    assert r["content_text"] == "that she would run"
+
+
+def test_relay_links_to_an_earlier_outlet_row():
+    text = "Police made arrests, according to TASS. An official told TASS that more would follow."
+    df = find_attribution_spans(text)
+    tass = _row(df, "according to")
+    told = _row(df, "told")
+    assert told["via"] == tass["attribution_id"] and told["chain_depth"] == 1
+
+
+def test_interview_with_outlet():
+    r = _row(find_attribution_spans("The minister said in an interview with CNN that taxes would rise."),
+             "said in an interview")
+    assert r["via_text"] == "CNN" and r["source_text"] == "The minister"
+
+
+def test_stance_from_lexicon():
+    df = find_attribution_spans(
+        "The company claimed that it paid. The police confirmed that he left. Critics argued that it failed."
+    )
+    assert _row(df, "claimed")["cue_stance"] == "doubting"
+    assert _row(df, "confirmed")["cue_stance"] == "endorsing"
+    assert _row(df, "argued")["cue_stance"] == "opinion"
+
+
+def test_appositive_participle_and_relative_pronoun():
+    text = ("The official, speaking on condition of anonymity, added that talks had stalled. "
+            "It cited expert John Doe, who noted that prices rose.")
+    df = find_attribution_spans(text)
+    assert _row(df, "added")["source_text"] == "The official"
+    assert _row(df, "noted")["source_text"] == "who"
+
+
+def test_gerund_takes_the_clause_source():
+    df = find_attribution_spans("Smith rejected the plan on Monday, saying it was too costly.")
+    r = _row(df, "saying")
+    assert r["source_text"] == "Smith" and r["content_text"] == "it was too costly"
+
+
+def test_nouns_and_quoted_cues_are_not_cues():
+    df = find_attribution_spans('His claims were false. The report was long. "I said no," he said.')
+    assert df["cue_text"].tolist() == ["said"]
+
+
+def test_strict_verbs_need_a_clause():
+    assert find_attribution_spans("They know the town well.").empty
+    assert _row(find_attribution_spans("They know that the town is safe."), "know")["source_text"] == "They"
+
+
+def test_ids_are_in_text_order_and_typed():
+    text = "Ann said it rained. Bob said it snowed. Cy said it hailed."
+    df = find_attribution_spans(text)
+    assert df["attribution_id"].tolist() == [0, 1, 2]
+    assert df["sentence_id"].tolist() == [0, 1, 2]
+    assert str(df["sentence_id"].dtype) == "Int64" and str(df["via"].dtype) == "Int64"
+    assert str(df["source_start"].dtype) == "Int64"
+
+
+def test_stage_reuses_sentences_from_ctx():
+    from analysis.segment import split_sentences
+
+    text = "Ann said it rained. Bob said it snowed."
+    out = attributions_stage(text, {"sentences": split_sentences(text)})
+    assert list(out.columns) == ATTRIBUTION_COLUMNS
+    assert out["sentence_id"].tolist() == [0, 1]
+
+
+# ---------------------------------------------------------------- adversarial input
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No quotes here and nobody speaks.",
+        'He said "this quote never ends. And it goes on.',
+        "She said “curly quotes” and \"straight ones' mixed ‘up.",
+        "Путин заявил, что переговоры продолжаются.",
+        "Der Minister sagte, dass die Steuern steigen.",
+        "Exclusive: Minister Resigns Amid Scandal",
+        "\n\n   \n",
+        '""""',
+        "said said said",
+        "according to",
+    ],
+)
+def test_bad_input_never_crashes(text):
+    df = find_attribution_spans(text)
+    assert list(df.columns) == SPAN_COLUMNS
+    _offsets_ok(text, df)
+    for s, e in zip(df["content_start"], df["content_end"]):
+        assert 0 <= s < e <= len(text)
+
+
+def test_non_english_and_headline_are_empty():
+    assert find_attribution_spans("Путин заявил, что переговоры продолжаются.").empty
+    assert find_attribution_spans("Exclusive Report: Police Claims Under Fire").empty
+
+
+def test_unbalanced_quote_stays_in_paragraph():
+    text = 'He said "this never closes.\n\nA new paragraph follows here.'
+    r = _row(find_attribution_spans(text), "said")
+    assert r["content_end"] <= text.index("\n")
+
+
+def test_fifty_thousand_words_is_fast():
+    para = ('The mayor said that the bridge will reopen. "It is safe," she told reporters. '
+            "Officials, according to local media, are divided. ")
+    text = "\n\n".join([para] * (50_000 // len(para.split()) + 1))
+    t0 = time.perf_counter()
+    df = find_attribution_spans(text)
+    elapsed = time.perf_counter() - t0
+    assert len(df) >= 3 * (50_000 // len(para.split()))
+    assert elapsed < 5, elapsed
+    _offsets_ok(text, df.head(50))
+
+
+# ---------------------------------------------------------------- lexicon
+def test_lexicon_entries_are_documented():
+    doc = yaml.safe_load((paths.LEXICONS / "reporting_verbs.yaml").read_text("utf-8"))
+    for entry in doc["verbs"]:
+        assert entry["stance"] in {"neutral", "doubting", "endorsing", "opinion"}, entry
+        assert entry.get("note") and entry["forms"], entry
+    pat = yaml.safe_load((paths.LEXICONS / "attribution_patterns.yaml").read_text("utf-8"))
+    for name, block in pat.items():
+        if isinstance(block, dict):
+            assert block.get("note"), name
+        else:
+            assert all(item.get("note") for item in block), name
+
+
+# ---------------------------------------------------------------- the seed article
+def test_seed_article(seed_text):
+    df = find_attribution_spans(seed_text)
+    _offsets_ok(seed_text, df)
+    tass = df[(df["source_text"] == "TASS") & df["cue_text"].str.startswith("according to")]
+    assert len(tass) == 1
+    tass_id = tass["attribution_id"].iloc[0]
+    police = df[df["source_text"] == "Russian law enforcement agencies"].iloc[0]
+    assert police["via"] == tass_id and police["chain_depth"] == 1 and police["cue_text"] == "citing"
+    insider = df[df["source_text"] == "A source close to the investigation"].iloc[0]
+    assert insider["cue_text"] == "told" and insider["via_text"] == "TASS"
+    assert insider["via"] == tass_id
+    official = _row(df, "added")
+    assert official["source_text"] == "The Russian official"
+    assert official["content_text"].startswith("that the situation")
+    claimed = _row(df, "claimed")
+    assert claimed["source_text"] == "the source" and claimed["cue_stance"] == "doubting"
+    assert claimed["quote"] in {"direct", "mixed"}
+    noted = _row(df, "noted")
+    assert noted["source_text"] == "who"
+    assert "Andrei Marochko" in seed_text[max(0, int(noted["source_start"]) - 40):int(noted["source_start"])]
+    analysts = _row(df, "suggest")
+    assert analysts["source_text"] == "Analysts" and analysts["cue_stance"] == "opinion"
+    critics = _row(df, "arguing")
+    assert critics["source_text"] == "critics"
+    own = df[df["source_text"] == "their own accounts"].iloc[0]
+    assert own["cue_text"] == "according to" and own["content_text"].startswith("Russian forces")
