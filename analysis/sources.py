@@ -23,10 +23,11 @@ regular expressions.
 >>> rows = pd.DataFrame({"attribution_id": [0, 1], "source_text": ["Peskov", "Analysts"],
 ...                      "source_start": [0, 30], "source_end": [6, 38]})
 >>> describe_sources(text, rows)[["identification", "kind", "side"]].values.tolist()
-[['named', 'official', 'russia'], ['vague', 'expert', <NA>]]
+[['named', 'official', 'russia'], ['vague', 'expert', None]]
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -92,13 +93,14 @@ class ActorMatch:
     alias: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ActorDictionary:
     """Compiled actor dictionary: ``lookup`` maps a surface form to (actor, is_alias)."""
 
     actors: tuple[Actor, ...]
     lookup: Mapping[str, tuple[Actor, bool]]
     regex: re.Pattern
+    patterns: tuple = ()  # (compiled regex, side, name): side-only patterns such as "(R-Ohio)"
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[ActorMatch]:
         """All non-overlapping actor mentions in ``text[start:end]`` (longest first at each place)."""
@@ -108,6 +110,33 @@ class ActorDictionary:
             actor, alias = self.lookup[m.group(0)]
             out.append(ActorMatch(m.start(), m.end(), m.group(0), actor, alias))
         return out
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regex alternation for many words, factored by common prefixes (fast in ``re``).
+
+    >>> re.fullmatch(_trie_pattern(["US", "U.S.", "USA"]), "U.S.") is not None
+    True
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            # longest match first: try the longer continuations, else stop here
+            return ("(?:" + body + ")?") if len(branches) == 1 else body[:-1] + "|)"
+        return body
+
+    return build(trie)
 
 
 def _read_yaml(path: Path) -> Any:
@@ -127,11 +156,15 @@ def _actor_entries(data: Any) -> list[dict]:
 
 @functools.lru_cache(maxsize=16)
 def _compile_actors(extra_key: str | None) -> ActorDictionary:
-    entries = _actor_entries(_read_yaml(paths.LEXICONS / ACTORS_FILE))
+    shipped = _read_yaml(paths.LEXICONS / ACTORS_FILE)
+    entries = _actor_entries(shipped)
+    pattern_entries = list(shipped.get("patterns", []) or [])
     if extra_key is not None:
         kind, _, payload = extra_key.partition(":")
         extra = json.loads(payload) if kind == "json" else _read_yaml(Path(payload))
         entries += _actor_entries(extra)
+        if isinstance(extra, Mapping):
+            pattern_entries = list(extra.get("patterns", []) or []) + pattern_entries
     actors: list[Actor] = []
     lookup: dict[str, tuple[Actor, bool]] = {}
     for entry in entries:  # later entries (the user's) win
@@ -148,9 +181,10 @@ def _compile_actors(extra_key: str | None) -> ActorDictionary:
         for alias in [actor.name if entry.get("name_is_alias") else None, *(entry.get("aliases", []) or [])]:
             if alias:
                 lookup[str(alias)] = (actor, True)
-    surfaces = sorted(lookup, key=lambda s: (-len(s), s))
-    regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?!\w)")
-    return ActorDictionary(tuple(actors), lookup, regex)
+    regex = re.compile(r"(?<![\w-])" + _trie_pattern(lookup) + r"(?!\w)")
+    patterns = tuple((re.compile(p["pattern"]), p.get("side"), str(p.get("name", p["pattern"])))
+                     for p in pattern_entries)
+    return ActorDictionary(tuple(actors), lookup, regex, patterns)
 
 
 def load_actors(extra: str | Path | Mapping | list | None = None) -> ActorDictionary:
@@ -208,10 +242,10 @@ def _variants(term: str) -> list[str]:
 
 
 def _term_regex(terms: Iterable[str]) -> re.Pattern:
-    alts = sorted({t for t in terms if t}, key=lambda s: (-len(s), s))
+    alts = {t.lower() for t in terms if t}
     if not alts:
         return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])" + _trie_pattern(alts) + r"(?![\w-])", re.IGNORECASE)
 
 
 def _group_regex(patterns: list[dict]) -> tuple[re.Pattern, list[dict]]:
@@ -222,13 +256,11 @@ def _group_regex(patterns: list[dict]) -> tuple[re.Pattern, list[dict]]:
     return re.compile(body, re.IGNORECASE), patterns
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SourceTypes:
     """Compiled ``source_types.yaml``."""
 
-    pronoun_person: frozenset
-    pronoun_plural: frozenset
-    pronoun_thing: frozenset
+    pronoun_class: Mapping[str, str]  # pronoun -> person | plural | thing | other
     self_regex: re.Pattern
     self_entries: list
     mastheads: frozenset
@@ -269,13 +301,28 @@ def _pattern_lexicon_common_words() -> frozenset:
         return frozenset()
 
 
+_POSSESSIVE_CLASS = {"his": "person", "her": "person", "my": "person", "their": "plural", "our": "plural",
+                     "its": "thing", "your": "other"}
+
+
+def _pronoun_classes(pron: Mapping) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for group, cls in [("other", "other"), ("possessive", None), ("relative_thing", "thing"),
+                       ("relative_person", "person"), ("thing", "thing"), ("plural", "plural"),
+                       ("person", "person")]:
+        for word in pron.get(group, []) or []:
+            word = str(word).lower()
+            out[word] = cls or _POSSESSIVE_CLASS.get(word, "other")
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def load_source_types() -> SourceTypes:
     """Compiled ``lexicons/source_types.yaml`` (cached).
 
     >>> st = load_source_types()
-    >>> "he" in st.pronoun_person, st.kind_of["analysts"]
-    (True, 'expert')
+    >>> st.pronoun_class["he"], st.kind_of["analysts"]
+    ('person', 'expert')
     """
     data = _read_yaml(paths.LEXICONS / TYPES_FILE)
     pron = data.get("pronouns", {})
@@ -305,9 +352,7 @@ def load_source_types() -> SourceTypes:
         r"^(?:" + "|".join(re.escape(q) for q in sorted(quant, key=len, reverse=True)) + r")\b", re.IGNORECASE
     ) if quant else re.compile(r"(?!x)x")
     return SourceTypes(
-        pronoun_person=frozenset(pron.get("person", [])),
-        pronoun_plural=frozenset(pron.get("plural", [])),
-        pronoun_thing=frozenset(pron.get("thing", [])),
+        pronoun_class=_pronoun_classes(pron),
         self_regex=self_regex,
         self_entries=self_entries,
         mastheads=frozenset(str(t).lower() for t in data.get("self", {}).get("masthead", {}).get("terms", [])),
@@ -340,6 +385,10 @@ _TITLES = {"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "col.", 
            "president", "senator", "governor", "secretary", "minister", "mayor", "judge", "general",
            "spokesman", "spokeswoman", "spokesperson", "ambassador", "chancellor", "director", "chairman"}
 _WORDS = re.compile(r"\w+(?:['’]\w+)*")
+# cheap pre-check (plain substring tests): only texts with one of these can state an anonymity reason
+_REASON_HINTS = ("anonym", "condition", "authori", "permitted", "allowed to", "be named", "be identified",
+                 "by name", "sensitiv", "background", "fear of", "to discuss", "security reasons",
+                 "safety reasons", "cleared to")
 
 
 @dataclass
@@ -352,6 +401,7 @@ class _Profile:
     plural: bool = False
     body: bool = False
     reason_ok: bool = True  # may an anonymity reason nearby make it anonymous
+    pronoun: str | None = None  # person | plural | thing | other, for pronoun sources
 
 
 def _strip_token(tok: str) -> str:
@@ -369,9 +419,8 @@ def _is_proper(tok: str, first: bool, st: SourceTypes, actors: ActorDictionary) 
     low = core.lower()
     if core in actors.lookup:
         return actors.lookup[core][1]
-    if low in st.kind_of or low in st.vague_terms or low in _DETERMINERS or low in st.pronoun_person \
-            or low in st.pronoun_plural or low in st.pronoun_thing or low.rstrip(".") + "." in _TITLES \
-            or low in _TITLES:
+    if low in st.kind_of or low in st.vague_terms or low in _DETERMINERS or low in st.pronoun_class \
+            or low.rstrip(".") + "." in _TITLES or low in _TITLES:
         return False
     if low in st.common_words:
         # A capitalised common word: a name only mid-span and when its capital is not explained away.
@@ -379,14 +428,15 @@ def _is_proper(tok: str, first: bool, st: SourceTypes, actors: ActorDictionary) 
     return True
 
 
-def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, outlet: str | None) -> _Profile:
+def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, outlet: str | None,
+              initial: bool = True) -> _Profile:
+    """Profile one source span. ``initial``: the span opens a sentence (its first capital means nothing)."""
     st = types
     stripped = src.strip().strip("\"'“”‘’")
     low = stripped.lower()
     # 1. the outlet itself
     m = st.self_regex.search(stripped)
     if m:
-        entry = st.self_entries[int(m.lastgroup[1:])]
         return _Profile("self", "media", None, [f"{TYPES_FILE}: self '{m.group(0)}'"], body=True)
     if outlet and low in {outlet.lower(), "the " + outlet.lower()}:
         return _Profile("self", "media", None, [f"outlet name '{outlet}'"], body=True)
@@ -394,15 +444,17 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
         return _Profile("self", "media", None, [f"{TYPES_FILE}: self masthead '{stripped}' + cue '{cue}'"],
                         body=True)
     # 2. a bare pronoun
-    if low in st.pronoun_person or low in st.pronoun_plural or low in st.pronoun_thing:
+    pclass = st.pronoun_class.get(low)
+    if pclass is not None:
         return _Profile("pronoun", "unknown", None, [f"{TYPES_FILE}: pronoun '{low}'"],
-                        person_like=low in st.pronoun_person, plural=low in st.pronoun_plural)
-    # 3. analyse the span: pre-modified head, kind word, actor mentions
+                        person_like=pclass == "person", plural=pclass == "plural", body=pclass == "thing",
+                        pronoun=pclass)
+    # 3. analyse the span: pre-modified head, kind words, actor mentions
     pm = _POSTMOD.search(stripped)
     pre_end = pm.start() if pm else len(stripped)
     pre = stripped[:pre_end].rstrip()
     if not pre:  # e.g. a span that starts with a comma
-        pre, pre_end = stripped, len(stripped)
+        pre, pre_end, pm = stripped, len(stripped), None
     tokens = list(_TOKEN.finditer(pre))
     found = actors.find(stripped)
     evidence: list[str] = []
@@ -413,68 +465,104 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
     if side_match is not None:
         side = side_match.actor.side
         evidence.append(f"{ACTORS_FILE}: {side_match.actor.name} ('{side_match.surface}' -> side {side})")
+    else:
+        for regex, pside, pname in actors.patterns:
+            pmatch = regex.search(stripped)
+            if pmatch:
+                side = pside
+                evidence.append(f"{ACTORS_FILE}: {pname} ('{pmatch.group(0)}' -> side {side})")
+                break
     kind_matches = list(st.kind_regex.finditer(pre))
-    kind_match = kind_matches[-1] if kind_matches else None
-    kind_word = kind_match.group(0).lower() if kind_match else None
-    kind_from_word = st.kind_of.get(kind_word) if kind_word else None
     head = tokens[-1] if tokens else None
     head_low = _strip_token(head.group(0)).lower() if head else ""
     head_alias = next((a for a in found if head and a.alias and a.start <= head.start() < a.end), None)
-    proper_run: list[str] = []
+    proper_run: list[re.Match] = []
     if head and head_alias is None:
         for tok in reversed(tokens):
-            if _is_proper(tok.group(0), tok.start() == tokens[0].start(), st, actors):
-                proper_run.insert(0, tok.group(0))
+            if _is_proper(tok.group(0), initial and tok.start() == tokens[0].start(), st, actors):
+                proper_run.insert(0, tok)
             else:
                 break
-    plural = head_low in st.plural_forms or (head_low.endswith("s") and head_low[:-1] in st.kind_of) \
-        or " and " in pre
-    body = head_low in st.bodies or (kind_word in st.bodies if kind_word else False)
-    anon = st.anonymous_regex.search(stripped)
+
+    def kind_before(pos: int) -> re.Match | None:
+        before = [k for k in kind_matches if k.end() <= pos]
+        return before[-1] if before else None
+
+    def appositive_kind() -> str | None:
+        if pm is None or not stripped[pm.start():pm.start() + 1] == ",":
+            return None
+        k = st.kind_regex.search(stripped, pm.start(), min(len(stripped), pm.start() + 60))
+        return st.kind_of.get(k.group(0).lower()) if k else None
 
     # named: the head is a proper name (from the dictionary or a capitalised unknown word)
     if head_alias is not None:
         actor = head_alias.actor
+        k = kind_before(head_alias.start)
+        kind = (st.kind_of.get(k.group(0).lower()) if k else None) or appositive_kind() or actor.kind
         evidence = [f"{ACTORS_FILE}: {actor.name} (named '{head_alias.surface}' -> side {actor.side})"]
-        kind = kind_from_word if kind_from_word and kind_match.end() <= head_alias.start else actor.kind
-        return _Profile("named", kind, actor.side or side, _dedupe(evidence),
-                        person_like=actor.type == "person", plural=False,
+        return _Profile("named", kind, actor.side or side, evidence, person_like=actor.type == "person",
                         body=actor.type != "person", reason_ok=False)
     if proper_run:
-        name = " ".join(proper_run)
-        titled = len(tokens) > len(proper_run) and tokens[-len(proper_run) - 1].group(0).lower() in _TITLES
-        person = len(proper_run) >= 2 or titled or kind_from_word in {"official", "expert", "person", "media"}
-        kind = kind_from_word or ("person" if person else "unknown")
+        name = " ".join(t.group(0) for t in proper_run)
+        k = kind_before(proper_run[0].start())
+        kind_word = st.kind_of.get(k.group(0).lower()) if k else None
+        titled = len(tokens) > len(proper_run) and _strip_token(
+            tokens[-len(proper_run) - 1].group(0)).lower() in {t.rstrip(".") for t in _TITLES}
+        person = len(proper_run) >= 2 or titled or kind_word in {"official", "expert", "person", "media"}
+        kind = kind_word or appositive_kind() or ("person" if person else "unknown")
         evidence.insert(0, f"proper name '{name}'")
-        return _Profile("named", kind, side, _dedupe(evidence), person_like=person and not body,
-                        plural=False, body=body, reason_ok=False)
+        return _Profile("named", kind, side, _dedupe(evidence), person_like=person, reason_ok=False)
+    kind_match = kind_matches[-1] if kind_matches else None
+    kind_word = kind_match.group(0).lower() if kind_match else None
+    kind = st.kind_of.get(kind_word) if kind_word else None
+    plural = head_low in st.plural_forms or (head_low.endswith("s") and head_low[:-1] in st.kind_of) \
+        or " and " in pre
+    body = head_low in st.bodies or (kind_word in st.bodies if kind_word else False)
+    # a capitalised organisation name ending in a body noun ("Russian Defense Ministry", "Supreme Court")
+    if head is not None and body and head.group(0)[:1].isupper() and len(tokens) >= 2:
+        prev = _strip_token(tokens[-2].group(0))
+        if prev[:1].isupper() and prev.lower() not in _DETERMINERS and not (
+            prev in actors.lookup and not actors.lookup[prev][1]
+        ) and not (initial and tokens[-2].start() == tokens[0].start() and prev.lower() in st.common_words
+                   and prev.lower() in st.kind_of):
+            start_tok = len(tokens) - 2
+            while start_tok > 0 and _strip_token(tokens[start_tok - 1].group(0))[:1].isupper() and \
+                    _strip_token(tokens[start_tok - 1].group(0)).lower() not in _DETERMINERS:
+                start_tok -= 1
+            name = pre[tokens[start_tok].start():head.end()]
+            evidence.insert(0, f"capitalised organisation name '{name}'")
+            return _Profile("named", kind or "organization", side, _dedupe(evidence), body=True,
+                            plural=False, reason_ok=False)
     # a document with a named author ("a report by TASS")
-    if kind_from_word == "document" and pm is not None:
+    if kind == "document" and pm is not None:
         author = next((a for a in found if a.alias and a.start >= pre_end), None)
         if author is not None:
-            evidence.insert(0, f"{ACTORS_FILE}: {author.actor.name} (author of a {kind_word})")
-            return _Profile("named", "document", author.actor.side, _dedupe(evidence), body=True,
-                            reason_ok=False)
-    kind = kind_from_word
+            evidence = [f"{ACTORS_FILE}: {author.actor.name} (author of a {kind_word} -> side {author.actor.side})"]
+            return _Profile("named", "document", author.actor.side, evidence, body=True, reason_ok=False)
     if kind is None:
         alias_any = next((a for a in found if a.alias), None)
         kind = alias_any.actor.kind if alias_any else "unknown"
     person_like = not body and not plural and kind in {"person", "official", "expert", "media", "unknown"}
     # anonymous: unnamed individuals
+    anon = st.anonymous_regex.search(stripped)
     if anon:
         entry = st.anonymous_entries[int(anon.lastgroup[1:])]
         evidence.insert(0, f"{TYPES_FILE}: anonymous '{anon.group(0).strip()}' ({entry['note']})")
         return _Profile("anonymous", kind, side, _dedupe(evidence), person_like=person_like, plural=plural,
                         body=body)
-    # vague: crowds ("analysts", "critics", "some say")
+    # vague: crowds ("analysts", "critics", "some say", "Republicans across the country")
     quant = st.quantifier.search(pre)
-    if head_low in st.vague_terms or quant or low in st.vague_terms:
+    head_adjective = head is not None and kind_match is None and \
+        _strip_token(head.group(0)) in actors.lookup and not actors.lookup[_strip_token(head.group(0))][1] \
+        and head_low.endswith("s")
+    if head_low in st.vague_terms or quant or low in st.vague_terms or head_adjective:
         affiliated = any(a.alias for a in found) or any(
             _is_proper(t.group(0), False, st, actors) for t in _TOKEN.finditer(stripped, pre_end)
         )
-        if not affiliated:
+        if not affiliated or head_adjective:
             word = quant.group(0) if quant else (head_low or low)
-            evidence.insert(0, f"{TYPES_FILE}: vague '{word}'")
+            evidence.insert(0, f"{TYPES_FILE}: vague '{word}'" if not head_adjective
+                            else f"{ACTORS_FILE}: vague group '{head.group(0)}'")
             return _Profile("vague", kind, side, _dedupe(evidence), plural=True, body=body)
         evidence.insert(0, f"{TYPES_FILE}: crowd '{head_low}' with a named affiliation")
         return _Profile("institutional", kind, side, _dedupe(evidence), plural=True, body=body)
@@ -491,6 +579,13 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
                         plural=plural, body=body)
     evidence.insert(0, "unspecified noun phrase")
     return _Profile("vague", kind, side, _dedupe(evidence), plural=plural, body=body)
+
+
+@functools.lru_cache(maxsize=65536)
+def _classify_cached(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, outlet: str | None,
+                     initial: bool) -> _Profile:
+    """:func:`_classify`, memoised (names such as "Trump" or "he" recur); callers must copy the result."""
+    return _classify(src, cue, types, actors, outlet, initial)
 
 
 def _dedupe(items: list[str]) -> list[str]:
@@ -534,12 +629,24 @@ def _find_reason(text: str, sent: tuple[int, int], start: int, end: int, others:
             continue
         else:
             dist = max(0, hi - lo)
-        clause_end = re.compile(r"[,;:.)—–]|\s-\s").search(text, m.end(), sent[1])
+        clause_end = _CLAUSE_END.search(text, m.end(), sent[1])
         stop = clause_end.start() if clause_end else sent[1]
         reason = text[m.start():stop].strip()
         if best is None or dist < best[0]:
             best = (dist, reason, st.reason_entries[int(m.lastgroup[1:])]["note"])
     return (best[1], best[2]) if best else None
+
+
+_CLAUSE_END = re.compile(r"[,;:.)—–]|\s-\s")
+
+
+def _sentence_around(text: str, start: int, end: int, margin: int = 400) -> tuple[int, int]:
+    """The sentence holding ``text[start:end]``, split locally (a window of ``margin`` characters)."""
+    lo, hi = max(0, start - margin), min(len(text), end + margin)
+    for a, b in segment.sentence_spans(text[lo:hi]):
+        if lo + a <= start < lo + b:
+            return lo + a, max(lo + b, end)
+    return lo, hi
 
 
 def _text_candidates(text: str, actors: ActorDictionary) -> list[tuple[int, str, bool, bool]]:
@@ -575,14 +682,20 @@ def describe_sources(
     """
     text = text or ""
     frame = attributions if attributions is not None else pd.DataFrame()
+    present = set(frame.columns.tolist())
+    if present & set(DESCRIBE_COLUMNS):  # described before: replace
+        frame = frame.drop(columns=[c for c in DESCRIBE_COLUMNS if c in present])
     n = len(frame)
     actors = actors or load_actors()
     st = load_source_types()
-    get = lambda col: frame[col].tolist() if col in frame.columns else [None] * n  # noqa: E731
+
+    def get(col: str) -> list:
+        return frame[col].to_numpy(dtype=object).tolist() if col in present else [None] * n
+
     src_texts, starts, ends, cues = get("source_text"), get("source_start"), get("source_end"), get("cue_text")
     spans = [(_int_or_none(s), _int_or_none(e)) for s, e in zip(starts, ends)]
-    need_reason = bool(text) and st.reason_regex.search(text) is not None
-    sentences = segment.sentence_spans(text) if need_reason else []
+    low_text = text.lower()
+    need_reason = any(h in low_text for h in _REASON_HINTS)
     profiles: list[_Profile | None] = []
     reasons: list[str | None] = []
     for i in range(n):
@@ -594,12 +707,18 @@ def describe_sources(
             profiles.append(None)
             reasons.append(None)
             continue
-        prof = _classify(src, _str_or_none(cues[i]) or "", st, actors, outlet)
+        initial = True
+        if s is not None and 0 < s <= len(text):
+            before = text[max(0, s - 40):s].rstrip(" \t\"'“‘(")
+            initial = not before or before[-1] in ".!?\n:;”’\"'"
+        cue = (_str_or_none(cues[i]) or "") if src.strip().lower() in st.mastheads else ""
+        prof = dataclasses.replace(_classify_cached(src, cue, st, actors, outlet, initial))
+        prof.evidence = list(prof.evidence)
         reason = None
         if need_reason and s is not None and e is not None and prof.identification in {
             "anonymous", "institutional", "vague", "pronoun"
-        }:
-            sent = next(((a, b) for a, b in sentences if a <= s < b), (max(0, s - 300), min(len(text), e + 300)))
+        } and any(h in low_text[max(0, s - 400):e + 400] for h in _REASON_HINTS):
+            sent = _sentence_around(text, s, e)
             others = [sp for j, sp in enumerate(spans) if j != i and sp[0] is not None and sp[1] is not None
                       and sent[0] <= sp[0] < sent[1]]
             found_reason = _find_reason(text, sent, s, e, others, st)
@@ -609,31 +728,31 @@ def describe_sources(
                 prof.evidence.insert(0, f"{TYPES_FILE}: anonymity reason ({found_reason[1]})")
         profiles.append(prof)
         reasons.append(reason if prof.identification in {"anonymous", "pronoun"} else None)
-    resolved, sides, kinds = _resolve_pronouns(text, frame, spans, src_texts, profiles, actors)
+    resolved, sides, kinds = _resolve_pronouns(text, spans, src_texts, profiles, actors)
     ident = [p.identification if p else "none" for p in profiles]
     evidence = ["; ".join(p.evidence) if p else None for p in profiles]
     for i, p in enumerate(profiles):
         if p is not None and p.identification == "pronoun" and resolved[i] is not None:
             evidence[i] = f"{evidence[i]} -> '{resolved[i]}'"
-    return frame.assign(
-        identification=pd.Series(ident, index=frame.index, dtype="string"),
-        resolved_text=pd.Series(resolved, index=frame.index, dtype="string"),
-        kind=pd.Series(kinds, index=frame.index, dtype="string"),
-        side=pd.Series(sides, index=frame.index, dtype="string"),
-        anonymity_reason=pd.Series(reasons, index=frame.index, dtype="string"),
-        source_evidence=pd.Series(evidence, index=frame.index, dtype="string"),
+    added = pd.DataFrame(
+        {"identification": ident, "resolved_text": resolved, "kind": kinds, "side": sides,
+         "anonymity_reason": reasons, "source_evidence": evidence},
+        index=frame.index, columns=DESCRIBE_COLUMNS, dtype=object,
     )
+    return pd.concat([frame, added], axis=1)
 
 
 def _fits(pron: _Profile, cand: _Profile) -> bool:
-    if pron.person_like:  # he / she
+    if pron.pronoun == "person":  # he / she / who
         return cand.person_like and not cand.plural and not cand.body
-    if pron.plural:  # they / we
+    if pron.pronoun == "plural":  # they / we
         return cand.plural or cand.body
-    return cand.body and not cand.plural  # it
+    if pron.pronoun == "thing":  # it / which
+        return cand.body
+    return False  # you, one: never resolved
 
 
-def _resolve_pronouns(text, frame, spans, src_texts, profiles, actors):
+def _resolve_pronouns(text, spans, src_texts, profiles, actors):
     """resolved_text, side and kind per row; pronouns take their antecedent's."""
     n = len(profiles)
     resolved: list[str | None] = []
@@ -679,7 +798,10 @@ def _resolve_pronouns(text, frame, spans, src_texts, profiles, actors):
             continue
         if mentions is None:
             mentions = _text_candidates(text, actors)
-        fit = [m for m in mentions if m[0] < s and (m[2] if pron.person_like else m[3])]
+        if pron.pronoun not in {"person", "plural", "thing"}:
+            resolved[i] = None
+            continue
+        fit = [m for m in mentions if m[0] < s and (m[2] if pron.pronoun == "person" else m[3])]
         if fit:
             start, surface, _, _ = fit[-1]
             actor, _ = actors.lookup[surface]
@@ -772,7 +894,7 @@ def find_no_comment(text: str, actors: ActorDictionary | None = None) -> pd.Data
 
     >>> t = "The ministry, contacted by phone, declined to comment. There was no immediate comment from the Kremlin."
     >>> find_no_comment(t)[["party_text", "cue_text", "side"]].values.tolist()
-    [['The ministry', 'declined to comment', <NA>], ['the Kremlin', 'There was no immediate comment from the Kremlin', 'russia']]
+    [['The ministry', 'declined to comment', None], ['the Kremlin', 'There was no immediate comment from the Kremlin', 'russia']]
     """
     text = text or ""
     rules = load_no_comment_rules()
@@ -817,14 +939,14 @@ def find_no_comment(text: str, actors: ActorDictionary | None = None) -> pd.Data
     return pd.DataFrame(
         {
             "no_comment_id": pd.Series(range(len(rows)), dtype="int64"),
-            "party_text": pd.Series([r["party_text"] for r in rows], dtype="string"),
+            "party_text": pd.Series([r["party_text"] for r in rows], dtype=object),
             "party_start": pd.Series([r["party_start"] for r in rows], dtype="Int64"),
             "party_end": pd.Series([r["party_end"] for r in rows], dtype="Int64"),
-            "cue_text": pd.Series([r["cue_text"] for r in rows], dtype="string"),
+            "cue_text": pd.Series([r["cue_text"] for r in rows], dtype=object),
             "cue_start": pd.Series([r["cue_start"] for r in rows], dtype="int64"),
             "cue_end": pd.Series([r["cue_end"] for r in rows], dtype="int64"),
-            "side": pd.Series([r["side"] for r in rows], dtype="string"),
-            "rule": pd.Series([r["rule"] for r in rows], dtype="string"),
+            "side": pd.Series([r["side"] for r in rows], dtype=object),
+            "rule": pd.Series([r["rule"] for r in rows], dtype=object),
         },
         columns=NO_COMMENT_COLUMNS,
     )
