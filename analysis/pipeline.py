@@ -1,7 +1,8 @@
 """One pipeline: pure per-article stages, then corpus stages.
 
 A *per-article stage* is a plain function ``stage(text, ctx) -> DataFrame`` where ``ctx`` maps
-the names of earlier stages to this article's rows (``ctx["sentences"]`` ...). It returns this
+the names of earlier stages to this article's rows (``ctx["sentences"]`` ...) and ``"article"``
+to the article's metadata (a dict: ``outlet``, ``title``, ``published`` ...). It returns this
 article's rows with ids local to the article (0, 1, 2 ...); the pipeline adds ``article_id``,
 so every table is keyed by ``article_id`` plus its own id column.
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
+from time import perf_counter
 from typing import Callable, Iterable
 
 import pandas as pd
@@ -46,6 +48,9 @@ def _lazy(module: str, name: str) -> Callable:
 # name -> per-article stage, in run order. Later stages see earlier ones in ``ctx``.
 ARTICLE_STAGES: dict[str, ArticleStage] = {
     "sentences": _sentences_stage,
+    "attributions": _lazy("attribution", "attributions_stage"),
+    "no_comment": _lazy("sources", "no_comment_stage"),
+    "sentiment": _lazy("sentiment", "sentiment_stage"),
 }
 
 # name -> corpus stage, in run order, after all per-article stages.
@@ -106,13 +111,15 @@ def analyze(
     articles,
     stages: Iterable[str] | None = None,
     corpus_stages: Iterable[str] | None = None,
+    timings: dict[str, float] | None = None,
 ) -> Results:
     """Run every stage over ``articles`` and return the tidy tables.
 
     ``articles`` is the table from :func:`analysis.load_articles`, any DataFrame with a
     ``text`` column, or a list of strings (ids and metadata are filled in).
     ``stages`` / ``corpus_stages`` restrict the run to the named stages (their
-    prerequisites must be included).
+    prerequisites must be included). Pass a dict as ``timings`` to get the seconds spent in
+    each stage (benchmarks use it).
 
     >>> analyze(["Police said the road was closed."]).sentences.shape[0]
     1
@@ -123,10 +130,18 @@ def analyze(
     if unknown:
         raise ValueError(f"unknown stage(s) {unknown}; known: {list(ARTICLE_STAGES)}")
     collected: dict[str, list[pd.DataFrame]] = {n: [] for n in names}
-    for article_id, text in zip(table["article_id"], table["text"]):
-        ctx: dict[str, pd.DataFrame] = {}
+    clock = timings if timings is not None else {}
+    for n in names:
+        clock.setdefault(n, 0.0)
+    meta_cols = [c for c in ("article_id", "outlet", "title", "published", "url", "byline")
+                 if c in table.columns]
+    for article_id, text, meta in zip(table["article_id"], table["text"],
+                                      table[meta_cols].to_dict("records")):
+        ctx: dict = {"article": meta}
         for name in names:
+            t0 = perf_counter()
             rows = ARTICLE_STAGES[name](text, ctx)
+            clock[name] += perf_counter() - t0
             ctx[name] = rows
             if len(rows):
                 collected[name].append(rows.assign(article_id=article_id))
@@ -136,7 +151,8 @@ def analyze(
         if parts:
             df = pd.concat(parts, ignore_index=True)
         else:  # keep the columns of an empty result so downstream code still works
-            df = ARTICLE_STAGES[name]("", {n: tables.get(n, pd.DataFrame()) for n in names}).assign(
+            empty_ctx = {"article": {}, **{n: tables[n].iloc[0:0] for n in tables}}
+            df = ARTICLE_STAGES[name]("", empty_ctx).assign(
                 article_id=pd.Series(dtype="string")
             )
         cols = ["article_id", *[c for c in df.columns if c != "article_id"]]
@@ -144,5 +160,7 @@ def analyze(
     results = Results(articles=table, tables=tables)
     cnames = list(CORPUS_STAGES) if corpus_stages is None else list(corpus_stages)
     for name in cnames:
+        t0 = perf_counter()
         results.tables[name] = CORPUS_STAGES[name](results)
+        clock[name] = clock.get(name, 0.0) + perf_counter() - t0
     return results
