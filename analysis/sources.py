@@ -637,6 +637,7 @@ def _find_reason(text: str, sent: tuple[int, int], start: int, end: int, others:
     return (best[1], best[2]) if best else None
 
 
+_SENTENCE_STOP = re.compile(r"[.!?\n]")
 _CLAUSE_END = re.compile(r"[,;:.)—–]|\s-\s")
 
 
@@ -819,6 +820,7 @@ class NoCommentRules:
 
     regex: re.Pattern
     rules: list
+    hints: re.Pattern  # any of the `hints` substrings; cues are searched only around them
 
 
 @functools.lru_cache(maxsize=1)
@@ -835,7 +837,9 @@ def load_no_comment_rules() -> NoCommentRules:
     for i, rule in enumerate(rules):
         pat = rule["pattern"].replace("{ADV}", adv).replace("?P<party>", f"?P<p{i}>")
         parts.append(f"(?P<g{i}>{pat})")
-    return NoCommentRules(re.compile("|".join(parts), re.IGNORECASE), rules)
+    hints = tuple(str(h).lower() for h in data.get("hints", []) or [])
+    hint_regex = re.compile(_trie_pattern(hints), re.IGNORECASE) if hints else re.compile(r"(?s).")
+    return NoCommentRules(re.compile("|".join(parts), re.IGNORECASE), rules, hint_regex)
 
 
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\b(?:but|while|whereas|although|though|and|because|as|after|"
@@ -843,16 +847,21 @@ _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\b(?:but|while|whereas|although|th
 _SKIP_SEGMENT = re.compile(
     r"^\s*(?:however|meanwhile|moreover|still|yet|instead|separately|in (?:a|an|the) \w+|on \w+day|"
     r"last \w+|earlier|so far|for now|when (?:asked|contacted|reached)|asked|contacted|reached|"
-    r"who|which|whose|where|\w+ing\b|\w+ed by\b)\b",
+    r"who|which|whose|where|through|via|in a statement|\w+ing\b|\w+ed by\b)\b",
     re.IGNORECASE,
 )
-_LEADING = re.compile(r"^(?:and|but|so|yet|or|then|also|both)\s+", re.IGNORECASE)
+_LEADING = re.compile(r"^[\"'“”‘’\s]*(?:(?:and|but|so|yet|or|then|also|both)\s+)?", re.IGNORECASE)
 _TRAILING = re.compile(r"\s+(?:has|have|had|did|does|do|was|were|is|are|would|will|could|also|still|so far|"
                        r"immediately)$", re.IGNORECASE)
 
 
 def _party_before(text: str, sent_start: int, cue_start: int) -> tuple[int, int] | None:
-    """Span of the subject before the cue: the last clause, minus discourse markers and appositives."""
+    """Span of the subject before the cue: the last clause, minus discourse markers and appositives.
+
+    >>> t = "However, Russian officials have yet to comment."
+    >>> s, e = _party_before(t, 0, t.index(" have")); t[s:e]
+    'Russian officials'
+    """
     lo = sent_start
     for m in _CLAUSE_BREAK.finditer(text, sent_start, cue_start):
         # keep "and" inside a subject ("Trump and Pence declined") unless a clause follows a comma
@@ -880,7 +889,7 @@ def _party_before(text: str, sent_start: int, cue_start: int) -> tuple[int, int]
         b = a + len(seg)
         if b <= a or not re.search(r"[^\W\d_]", seg):
             continue
-        if len(seg.split()) > 15:
+        if len(seg.split()) > 12 or re.search(r"\b(?:said|says|told|that)\b", seg):
             return None
         return a, b
     return None
@@ -900,11 +909,21 @@ def find_no_comment(text: str, actors: ActorDictionary | None = None) -> pd.Data
     rules = load_no_comment_rules()
     actors = actors or load_actors()
     rows = []
-    sentences = None
-    for m in rules.regex.finditer(text):
-        idx = int(m.lastgroup[1:]) if m.lastgroup and m.lastgroup.startswith("g") else None
-        if idx is None:  # lastgroup may name the party group; find the rule group
-            idx = next(int(k[1:]) for k, v in m.groupdict().items() if k.startswith("g") and v is not None)
+    windows: list[list[int]] = []
+    for h in rules.hints.finditer(text):
+        lo = max(0, h.start() - 150)
+        stop = _SENTENCE_STOP.search(text, min(len(text), h.end() + 100))
+        hi = stop.end() if stop else len(text)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    matches = [m for lo, hi in windows for m in rules.regex.finditer(text, lo, hi)]
+    prev_end = 0
+    for m in matches:
+        if m.start() < prev_end:  # overlapping windows can repeat a match
+            continue
+        idx = next(int(k[1:]) for k, v in m.groupdict().items() if k.startswith("g") and v is not None)
         rule = rules.rules[idx]
         cue_start, cue_end = m.start(), m.end()
         while cue_end > cue_start and text[cue_end - 1].isspace():
@@ -916,10 +935,9 @@ def find_no_comment(text: str, actors: ActorDictionary | None = None) -> pd.Data
                 ps = m.start(f"p{idx}")
                 party = (ps, ps + len(g.rstrip()))
         else:
-            if sentences is None:
-                sentences = segment.sentence_spans(text)
-            sent_start = next((a for a, b in sentences if a <= cue_start < b), 0)
-            party = _party_before(text, sent_start, cue_start)
+            sent_start = _sentence_around(text, cue_start, cue_end)[0]
+            party = _party_before(text, max(sent_start, prev_end), cue_start)
+        prev_end = cue_end
         side = None
         if party:
             found = actors.find(text, party[0], party[1])
@@ -936,17 +954,29 @@ def find_no_comment(text: str, actors: ActorDictionary | None = None) -> pd.Data
                 "rule": f"{NO_COMMENT_FILE}: {rule['name']}",
             }
         )
+    if not rows:
+        return _empty_no_comment().copy()
+    return (
+        pd.DataFrame(rows, columns=NO_COMMENT_COLUMNS[1:], dtype=object)
+        .astype({"party_start": "Int64", "party_end": "Int64", "cue_start": "int64", "cue_end": "int64"})
+        .assign(no_comment_id=pd.RangeIndex(len(rows)))
+        [NO_COMMENT_COLUMNS]
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _empty_no_comment() -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "no_comment_id": pd.Series(range(len(rows)), dtype="int64"),
-            "party_text": pd.Series([r["party_text"] for r in rows], dtype=object),
-            "party_start": pd.Series([r["party_start"] for r in rows], dtype="Int64"),
-            "party_end": pd.Series([r["party_end"] for r in rows], dtype="Int64"),
-            "cue_text": pd.Series([r["cue_text"] for r in rows], dtype=object),
-            "cue_start": pd.Series([r["cue_start"] for r in rows], dtype="int64"),
-            "cue_end": pd.Series([r["cue_end"] for r in rows], dtype="int64"),
-            "side": pd.Series([r["side"] for r in rows], dtype=object),
-            "rule": pd.Series([r["rule"] for r in rows], dtype=object),
+            "no_comment_id": pd.Series(dtype="int64"),
+            "party_text": pd.Series(dtype=object),
+            "party_start": pd.Series(dtype="Int64"),
+            "party_end": pd.Series(dtype="Int64"),
+            "cue_text": pd.Series(dtype=object),
+            "cue_start": pd.Series(dtype="int64"),
+            "cue_end": pd.Series(dtype="int64"),
+            "side": pd.Series(dtype=object),
+            "rule": pd.Series(dtype=object),
         },
         columns=NO_COMMENT_COLUMNS,
     )
