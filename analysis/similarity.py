@@ -1,0 +1,377 @@
+"""Claim similarity: text cleaning, sparse vectors, and ranking candidate claims for a query.
+
+Two uses share one notion of "same claim":
+
+* :func:`claim_vectors` turns claims into L2-normalised sparse rows (TF-IDF of stemmed word
+  uni/bigrams and of character 3-5-grams, weighted half/half), so ``X @ X.T`` is a cosine that
+  tolerates paraphrase (word order, inflection, spelling). :mod:`analysis.claims` clusters with it.
+* :func:`match_claims` ranks candidate claims for each query (a tweet, a sentence): a first stage
+  gathers candidates with BM25, word and character TF-IDF, then a linear re-ranker scores each
+  candidate from explainable features (:data:`FEATURE_NAMES`): the three scores, their ratio to the
+  best score and reciprocal rank, how much of the claim's vocabulary the query covers, shared names,
+  the tweet author named in the claim, and a year mismatch. The weights are plain numbers
+  (:data:`RERANK_WEIGHTS`), fitted on the CLEF 2020 task 2 *train* queries with a pairwise logistic
+  regression (:func:`fit_reranker`); ``python -m analysis evaluate claims ...`` refits and prints them.
+
+Everything runs offline: scikit-learn vectorizers, a Snowball stemmer (pure code, no NLTK data).
+
+>>> cands = ["The mayor said the bridge will close in May.", "Vaccines cause autism, a blog claims.",
+...          "Floods hit the north of the country."]
+>>> match_claims(["Bridge to close in May, says mayor #traffic"], cands, k=2)[0][0]
+0
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+__all__ = [
+    "normalize_text", "clean_social", "tokens", "claim_vectors", "ClaimIndex", "build_index",
+    "candidate_features", "match_claims", "fit_reranker", "FEATURE_NAMES", "RERANK_WEIGHTS",
+]
+
+# --- text normalisation -----------------------------------------------------------------------
+_PUNCT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "′": "'", "—": "-", "–": "-",
+                        "\u00a0": " "})
+_PIC = re.compile(r"pic\.twitter\.com/\w+")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+# "— Display Name (@handle) January 6, 2020" at the end of an embedded tweet
+_TRAILER = re.compile(r"\s*-{1,2}\s*(?P<author>[^-]*?)\s*\(@\w+\)\s*\w+ \d{1,2}, \d{4}\s*$")
+_MENTION = re.compile(r"@(\w+)")
+_HASHTAG = re.compile(r"#(\w+)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+_SPACES = re.compile(r"\s+")
+_TOKEN = re.compile(r"(?u)\b\w+\b")
+_CAPWORD = re.compile(r"\b[A-Z][\w'-]+")
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+_SENT = re.compile(r"(?<=[.!?])\s+")
+_STOP = frozenset(ENGLISH_STOP_WORDS)
+
+
+def normalize_text(text: str) -> str:
+    """Typographic quotes, dashes and no-break spaces to ASCII (same length, offsets kept).
+
+    >>> normalize_text("Ukraine’s “victory”")
+    'Ukraine\\'s "victory"'
+    """
+    return text.translate(_PUNCT)
+
+
+def _split_camel(word: str) -> str:
+    return _CAMEL.sub(" ", word)
+
+
+def clean_social(text: str) -> tuple[str, str]:
+    """(cleaned text, author) of a social-media post; plain text passes through almost unchanged.
+
+    Removes links and ``pic.twitter.com`` stubs, splits hashtags and @handles in CamelCase into
+    words, and cuts the "— Name (@handle) Date" trailer of an embedded tweet, returning the name.
+
+    >>> clean_social("Floods in #NewSouthWales https://t.co/x — Jo Lee (@jolee) May 2, 2020")
+    ('Floods in New South Wales', 'Jo Lee')
+    """
+    text = normalize_text(text or "")
+    author = ""
+    m = _TRAILER.search(text)
+    if m:
+        author = m.group("author").strip()
+        text = text[: m.start()]
+    text = _URL.sub(" ", _PIC.sub(" ", text))
+    text = _HASHTAG.sub(lambda h: f" {_split_camel(h.group(1))} ", text)
+    text = _MENTION.sub(lambda h: f" {_split_camel(h.group(1))} ", text)
+    return _SPACES.sub(" ", text.replace('""', '"')).strip(), author
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.snowball import SnowballStemmer  # pure code, needs no NLTK data
+
+    return functools.lru_cache(maxsize=200_000)(SnowballStemmer("english").stem)
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased, stemmed content words (English stop words dropped).
+
+    >>> tokens("The protesters were arrested in Charlotte")
+    ['protest', 'arrest', 'charlott']
+    """
+    stem = _stemmer()
+    return [stem(w) for w in _TOKEN.findall(text.lower()) if w not in _STOP]
+
+
+def _tokens_bigrams(text: str) -> list[str]:
+    w = tokens(text)
+    return w + [f"{a} {b}" for a, b in zip(w, w[1:])]
+
+
+def _word_vectorizer(min_df: int = 1) -> TfidfVectorizer:
+    return TfidfVectorizer(analyzer=_tokens_bigrams, sublinear_tf=True, min_df=min_df, dtype=np.float32)
+
+
+def _char_vectorizer(min_df: int = 1) -> TfidfVectorizer:
+    return TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=min_df,
+                           lowercase=True, dtype=np.float32)
+
+
+def claim_vectors(texts: Sequence[str], word_weight: float = 0.5) -> sp.csr_matrix:
+    """L2-normalised sparse vectors whose dot product is the claim similarity (0..1).
+
+    ``sim = word_weight * cos(word uni+bigrams) + (1 - word_weight) * cos(char 3-5-grams)``;
+    vocabularies are fitted on ``texts`` themselves. An empty list gives a 0 x 0 matrix.
+
+    >>> X = claim_vectors(["Troops seized the village.", "The village was seized by troops.",
+    ...                    "Rain is expected tomorrow."])
+    >>> S = (X @ X.T).toarray()
+    >>> bool(S[0, 1] > 0.5 > S[0, 2])
+    True
+    """
+    texts = [normalize_text(t or "") for t in texts]
+    if not texts:
+        return sp.csr_matrix((0, 0), dtype=np.float32)
+    parts = []
+    for vec, w in ((_word_vectorizer(), word_weight), (_char_vectorizer(), 1 - word_weight)):
+        try:
+            parts.append(vec.fit_transform(texts) * np.float32(np.sqrt(w)))
+        except ValueError:  # empty vocabulary (only stop words / punctuation)
+            parts.append(sp.csr_matrix((len(texts), 1), dtype=np.float32))
+    return normalize(sp.hstack(parts, format="csr"))
+
+
+# --- BM25 ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _BM25:
+    vocab: CountVectorizer
+    weights: sp.csr_matrix  # docs x terms, BM25 term weights
+
+    @classmethod
+    def fit(cls, docs: Sequence[str], k1: float = 1.2, b: float = 0.75) -> "_BM25":
+        cv = CountVectorizer(analyzer=tokens)
+        try:
+            X = cv.fit_transform(docs).tocoo()
+        except ValueError:
+            cv = CountVectorizer(analyzer=lambda t: ["\x00"]).fit(["x"])
+            return cls(cv, sp.csr_matrix((len(docs), 1)))
+        n = X.shape[0]
+        df = np.bincount(X.col, minlength=X.shape[1])
+        idf = np.log1p((n - df + 0.5) / (df + 0.5))
+        dl = np.bincount(X.row, weights=X.data, minlength=n)
+        avg = dl.mean() or 1.0
+        tf = X.data.astype(float)
+        w = tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl[X.row] / avg)) * idf[X.col]
+        return cls(cv, sp.csr_matrix((w, (X.row, X.col)), shape=X.shape))
+
+    def scores(self, queries: Sequence[str]) -> np.ndarray:
+        Q = self.vocab.transform(queries)
+        Q.data[:] = 1
+        return np.asarray((Q @ self.weights.T).todense())
+
+
+# --- the index ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ClaimIndex:
+    """Everything :func:`match_claims` needs about the candidates, built once by :func:`build_index`."""
+
+    n: int
+    bm25_both: _BM25
+    bm25_claim: _BM25
+    bm25_title: _BM25
+    word: TfidfVectorizer
+    word_docs: sp.csr_matrix
+    char: TfidfVectorizer
+    char_docs: sp.csr_matrix
+    char_claim_docs: sp.csr_matrix
+    idf: dict
+    doc_tokens: tuple
+    claim_tokens: tuple
+    title_tokens: tuple
+    doc_years: tuple
+
+
+def build_index(candidates: Sequence[str], titles: Sequence[str] | None = None) -> ClaimIndex:
+    """Index candidate claims (plus optional titles, e.g. a fact-check headline) for ranking.
+
+    >>> build_index(["A claim.", "Another claim."]).n
+    2
+    """
+    claims = [normalize_text(c or "") for c in candidates]
+    titles = [normalize_text(t or "") for t in (titles if titles is not None else [""] * len(claims))]
+    both = [f"{c} {t}".strip() for c, t in zip(claims, titles)]
+    word = _word_vectorizer()
+    char = _char_vectorizer(min_df=2 if len(both) > 1000 else 1)
+    safe = [b or "_" for b in both]
+    word_docs = word.fit_transform(safe)
+    char_docs = char.fit_transform(safe)
+    char_claim_docs = normalize(char.transform(claims))
+    idf_vec = TfidfVectorizer(analyzer=tokens).fit(safe)
+    idf = dict(zip(idf_vec.get_feature_names_out(), idf_vec.idf_))
+    return ClaimIndex(
+        n=len(claims), bm25_both=_BM25.fit(safe), bm25_claim=_BM25.fit([c or "_" for c in claims]),
+        bm25_title=_BM25.fit([t or "_" for t in titles]), word=word, word_docs=word_docs, char=char,
+        char_docs=char_docs, char_claim_docs=char_claim_docs, idf=idf,
+        doc_tokens=tuple(frozenset(tokens(b)) for b in both),
+        claim_tokens=tuple(frozenset(tokens(c)) for c in claims),
+        title_tokens=tuple(frozenset(tokens(t)) for t in titles),
+        doc_years=tuple(frozenset(_YEAR.findall(b)) for b in both),
+    )
+
+
+# Score sources; for each: raw score, score / best score for the query, 1 / (1 + rank).
+_SOURCES = ["bm25_both", "bm25_claim", "bm25_title", "word", "char", "char_claim", "bm25_sentmax"]
+FEATURE_NAMES: tuple[str, ...] = tuple(
+    [f"{s}_{kind}" for s in _SOURCES for kind in ("score", "ratio", "rrank")]
+    + ["author_in_claim", "shared_names", "year_mismatch", "claim_coverage", "query_coverage",
+       "claim_only_coverage", "title_coverage", "log_query_terms"]
+)
+
+# Pairwise logistic regression on feature differences (gold claim minus each other candidate),
+# fitted on the 800 CLEF 2020 task 2 train queries by fit_reranker(..., C=0.1) and divided by the
+# feature scales, so score = features @ RERANK_WEIGHTS. Re-derive with
+# `python -m analysis evaluate claims <clef2020-t2/dev>`, which refits on train and prints them.
+RERANK_WEIGHTS: tuple[float, ...] = (
+    0.0336, 0.516, 0.7064, 0.02234, -1.375, 1.148, 0.05369, 0.09883, 0.6497, 0.3731, -0.3331, 0.2451,
+    5.281, 3.25, 0.2979, 1.347, 0.7334, 0.1213, 0.01241, -0.0474, 0.6094, 0.06584, 0.04569, -1.175,
+    -1.635, 5.65, -1.432, 0.3841, 0,
+)
+
+
+def _score_sources(index: ClaimIndex, cleaned: list[str]) -> dict[str, np.ndarray]:
+    out = {
+        "bm25_both": index.bm25_both.scores(cleaned),
+        "bm25_claim": index.bm25_claim.scores(cleaned),
+        "bm25_title": index.bm25_title.scores(cleaned),
+        "word": np.asarray((index.word.transform(cleaned) @ index.word_docs.T).todense()),
+    }
+    Qc = index.char.transform(cleaned)
+    out["char"] = np.asarray((Qc @ index.char_docs.T).todense())
+    out["char_claim"] = np.asarray((Qc @ index.char_claim_docs.T).todense())
+    sentmax = np.zeros((len(cleaned), index.n))
+    for i, q in enumerate(cleaned):
+        sents = [s for s in _SENT.split(q) if len(s) > 10] or [q]
+        sentmax[i] = index.bm25_both.scores(sents).max(0)
+    out["bm25_sentmax"] = sentmax
+    return out
+
+
+def _idf_sum(index: ClaimIndex, words) -> float:
+    return float(sum(index.idf.get(w, 0.0) for w in words))
+
+
+def candidate_features(index: ClaimIndex, queries: Sequence[str], depth: int = 30
+                       ) -> list[tuple[np.ndarray, np.ndarray]]:
+    """For each query: (candidate ids, feature matrix with columns :data:`FEATURE_NAMES`).
+
+    Candidates are the union of the top ``depth`` claims by BM25, word and char TF-IDF.
+
+    >>> idx = build_index(["Floods hit the north.", "A new law on taxes."])
+    >>> ids, F = candidate_features(idx, ["Heavy floods in the north"])[0]
+    >>> F.shape[1] == len(FEATURE_NAMES)
+    True
+    """
+    if index.n == 0 or not len(queries):
+        return [(np.zeros(0, dtype=int), np.zeros((0, len(FEATURE_NAMES)))) for _ in queries]
+    cleaned_authors = [clean_social(q) for q in queries]
+    cleaned = [f"{c} {a}".strip() or "_" for c, a in cleaned_authors]
+    S = _score_sources(index, cleaned)
+    ranks = {}
+    for k, s in S.items():
+        order = np.argsort(-s, axis=1, kind="stable")
+        r = np.empty_like(order)
+        np.put_along_axis(r, order, np.arange(index.n)[None, :].repeat(len(cleaned), 0), axis=1)
+        ranks[k] = (order, r)
+    out = []
+    d = min(depth, index.n)
+    for i, (q, (qc, author)) in enumerate(zip(queries, cleaned_authors)):
+        cand = np.unique(np.concatenate([ranks[k][0][i, :d] for k in ("bm25_both", "word", "char")]))
+        cols = []
+        for k in _SOURCES:
+            s = S[k][i]
+            best = s.max() if s.max() > 0 else 1.0
+            cols += [s[cand], s[cand] / best, 1.0 / (1.0 + ranks[k][1][i, cand])]
+        qt = frozenset(tokens(qc))
+        at = frozenset(tokens(author))
+        names = frozenset(tokens(" ".join(_CAPWORD.findall(qc))))
+        qy = frozenset(_YEAR.findall(normalize_text(q)))
+        qy_near = qy | {str(int(y) - 1) for y in qy}
+        qmass = _idf_sum(index, qt) + 1e-9
+        extra = []
+        for c in cand:
+            dt, ct, tt = index.doc_tokens[c], index.claim_tokens[c], index.title_tokens[c]
+            inter = _idf_sum(index, qt & dt)
+            dy = index.doc_years[c]
+            extra.append([
+                _idf_sum(index, at & dt), _idf_sum(index, names & dt),
+                float(bool(qy) and bool(dy) and not (qy_near & dy)),
+                inter / (_idf_sum(index, dt) + 1e-9), inter / qmass,
+                _idf_sum(index, qt & ct) / (_idf_sum(index, ct) + 1e-9),
+                _idf_sum(index, qt & tt) / (_idf_sum(index, tt) + 1e-9), np.log1p(len(qt)),
+            ])
+        out.append((cand, np.column_stack([np.column_stack(cols), np.asarray(extra)])))
+    return out
+
+
+def fit_reranker(index: ClaimIndex, queries: Sequence[str], relevant: Sequence[set[int]],
+                 C: float = 0.1, depth: int = 30) -> np.ndarray:
+    """Weights of a pairwise logistic regression (relevant minus non-relevant candidate features).
+
+    ``relevant[i]`` holds the candidate positions relevant to ``queries[i]``. Returns one weight per
+    :data:`FEATURE_NAMES` entry, already divided by the feature scale (score = features @ w).
+
+    >>> idx = build_index(["Floods hit the north.", "A new law on taxes.", "Snow in the south."])
+    >>> w = fit_reranker(idx, ["floods in north", "tax law passed"], [{0}, {1}])
+    >>> w.shape == (len(FEATURE_NAMES),)
+    True
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    diffs = []
+    for (cand, F), rel in zip(candidate_features(index, queries, depth), relevant):
+        pos = np.isin(cand, list(rel))
+        for p in np.where(pos)[0]:
+            diffs.append(F[p] - F[~pos])
+    if not diffs:
+        return np.zeros(len(FEATURE_NAMES))
+    D = np.vstack(diffs)
+    D = np.vstack([D, -D])
+    y = np.r_[np.ones(len(D) // 2), np.zeros(len(D) // 2)]
+    scale = D.std(0) + 1e-9
+    lr = LogisticRegression(C=C, max_iter=5000, fit_intercept=False).fit(D / scale, y)
+    return lr.coef_[0] / scale
+
+
+def match_claims(queries: Sequence[str], candidates: Sequence[str], k: int = 5,
+                 titles: Sequence[str] | None = None, weights: Sequence[float] | None = None,
+                 index: ClaimIndex | None = None) -> list[list[int]]:
+    """Rank ``candidates`` for each query; return the positions of the top ``k``, best first.
+
+    ``titles`` adds a second field per candidate (e.g. the fact-check headline); ``weights``
+    replaces :data:`RERANK_WEIGHTS`; ``index`` reuses a :func:`build_index` result.
+
+    >>> match_claims(["Is the bridge closing?"], ["The bridge will close.", "Taxes rise."], k=1)
+    [[0]]
+    >>> match_claims([], ["x"]), match_claims(["q"], [])
+    ([], [[]])
+    """
+    if not len(queries):
+        return []
+    if not len(candidates):
+        return [[] for _ in queries]
+    index = index or build_index(candidates, titles)
+    w = np.asarray(weights if weights is not None else (RERANK_WEIGHTS or _DEFAULT_WEIGHTS), float)
+    out = []
+    for cand, F in candidate_features(index, queries):
+        score = F @ w
+        order = np.lexsort((cand, -score))  # ties: earlier candidate first
+        out.append([int(c) for c in cand[order][:k]])
+    return out
+
+
+# Fallback before fitted weights exist: BM25 ratio + char ratio + word ratio (an unsupervised fusion).
+_DEFAULT_WEIGHTS = tuple(1.0 if n in {"bm25_both_ratio", "char_ratio", "word_ratio"} else 0.0
+                         for n in FEATURE_NAMES)
