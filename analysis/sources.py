@@ -23,7 +23,7 @@ regular expressions.
 >>> rows = pd.DataFrame({"attribution_id": [0, 1], "source_text": ["Peskov", "Analysts"],
 ...                      "source_start": [0, 30], "source_end": [6, 38]})
 >>> describe_sources(text, rows)[["identification", "kind", "side"]].values.tolist()
-[['named', 'official', 'russia'], ['vague', 'expert', None]]
+[['named', 'official', 'russia'], ['vague', 'expert', <NA>]]
 """
 from __future__ import annotations
 
@@ -65,6 +65,7 @@ NO_COMMENT_COLUMNS = [
     "cue_text", "cue_start", "cue_end", "side", "rule",
 ]
 
+_STRING = pd.StringDtype("python")  # nullable strings (as in analysis.attribution); builds fastest
 ACTORS_FILE = "actors.yaml"
 TYPES_FILE = "source_types.yaml"
 NO_COMMENT_FILE = "no_comment.yaml"
@@ -738,7 +739,7 @@ def describe_sources(
     added = pd.DataFrame(
         {"identification": ident, "resolved_text": resolved, "kind": kinds, "side": sides,
          "anonymity_reason": reasons, "source_evidence": evidence},
-        index=frame.index, columns=DESCRIBE_COLUMNS, dtype=object,
+        index=frame.index, columns=DESCRIBE_COLUMNS, dtype=_STRING,
     )
     return pd.concat([frame, added], axis=1)
 
@@ -903,7 +904,7 @@ def find_no_comment(text: str, actors: ActorDictionary | None = None) -> pd.Data
 
     >>> t = "The ministry, contacted by phone, declined to comment. There was no immediate comment from the Kremlin."
     >>> find_no_comment(t)[["party_text", "cue_text", "side"]].values.tolist()
-    [['The ministry', 'declined to comment', None], ['the Kremlin', 'There was no immediate comment from the Kremlin', 'russia']]
+    [['The ministry', 'declined to comment', <NA>], ['the Kremlin', 'There was no immediate comment from the Kremlin', 'russia']]
     """
     text = text or ""
     rules = load_no_comment_rules()
@@ -958,7 +959,8 @@ def find_no_comment(text: str, actors: ActorDictionary | None = None) -> pd.Data
         return _empty_no_comment().copy()
     return (
         pd.DataFrame(rows, columns=NO_COMMENT_COLUMNS[1:], dtype=object)
-        .astype({"party_start": "Int64", "party_end": "Int64", "cue_start": "int64", "cue_end": "int64"})
+        .astype({"party_text": _STRING, "party_start": "Int64", "party_end": "Int64", "cue_text": _STRING,
+                 "cue_start": "int64", "cue_end": "int64", "side": _STRING, "rule": _STRING})
         .assign(no_comment_id=pd.RangeIndex(len(rows)))
         [NO_COMMENT_COLUMNS]
     )
@@ -969,14 +971,14 @@ def _empty_no_comment() -> pd.DataFrame:
     return pd.DataFrame(
         {
             "no_comment_id": pd.Series(dtype="int64"),
-            "party_text": pd.Series(dtype=object),
+            "party_text": pd.Series(dtype=_STRING),
             "party_start": pd.Series(dtype="Int64"),
             "party_end": pd.Series(dtype="Int64"),
-            "cue_text": pd.Series(dtype=object),
+            "cue_text": pd.Series(dtype=_STRING),
             "cue_start": pd.Series(dtype="int64"),
             "cue_end": pd.Series(dtype="int64"),
-            "side": pd.Series(dtype=object),
-            "rule": pd.Series(dtype=object),
+            "side": pd.Series(dtype=_STRING),
+            "rule": pd.Series(dtype=_STRING),
         },
         columns=NO_COMMENT_COLUMNS,
     )
@@ -989,3 +991,294 @@ def no_comment_stage(text: str, ctx: dict) -> pd.DataFrame:
     True
     """
     return find_no_comment(text)
+
+
+# --------------------------------------------------------------------------- corpus tables
+def _demo_results():
+    """A two-article Results for the examples below (not real data)."""
+    from .pipeline import Results
+
+    texts = ["TASS said the bridge fell. Analysts said it did not. The ministry declined to comment.",
+             "Zelensky said the bridge stands."]
+    articles = pd.DataFrame({"article_id": ["a1", "a2"], "outlet": ["wire", "daily"], "text": texts})
+    rows = []
+    for aid, text, spans in [("a1", texts[0], [("TASS", "said", "the bridge fell"), ("Analysts", "said", "it did not")]),
+                             ("a2", texts[1], [("Zelensky", "said", "the bridge stands")])]:
+        for i, (src, cue, content) in enumerate(spans):
+            s, c, t = text.index(src), text.index(cue, text.index(src)), text.index(content, text.index(src))
+            rows.append({"article_id": aid, "attribution_id": i, "source_text": src, "source_start": s,
+                         "source_end": s + len(src), "cue_text": cue, "cue_start": c, "cue_end": c + len(cue),
+                         "content_text": content, "content_start": t, "content_end": t + len(content),
+                         "via": None, "chain_depth": 0, "cue_stance": "neutral"})
+    att = pd.DataFrame(rows)
+    no_comment = pd.concat([find_no_comment(t).assign(article_id=a) for a, t in zip(["a1", "a2"], texts)])
+    return Results(articles=articles, tables={"attributions": att, "no_comment": no_comment})
+
+
+def _table(results, name: str) -> pd.DataFrame:
+    tables = getattr(results, "tables", {}) or {}
+    df = tables.get(name)
+    return df if df is not None else pd.DataFrame({"article_id": pd.Series(dtype="string")})
+
+
+def _described(results) -> pd.DataFrame:
+    """The attributions table with source profiles (described here when the pipeline did not)."""
+    att = _table(results, "attributions")
+    if "identification" in att.columns or not len(att):
+        if "identification" not in att.columns:
+            att = att.assign(**{c: pd.Series(dtype=_STRING) for c in DESCRIBE_COLUMNS})
+        return att
+    texts = dict(zip(results.articles["article_id"].astype(str), results.articles["text"]))
+    parts = [describe_sources(texts.get(str(aid), ""), grp) for aid, grp in att.groupby("article_id", sort=False)]
+    return pd.concat(parts).loc[att.index]
+
+
+def _content_words(att: pd.DataFrame, results) -> pd.Series:
+    """Number of words in each attribution's content span (content_text, else the offsets)."""
+    if not len(att):
+        return pd.Series(dtype="int64", index=att.index)
+    if "content_text" in att.columns:
+        contents = att["content_text"].astype(object).where(att["content_text"].notna(), None).tolist()
+    else:
+        contents = [None] * len(att)
+    if any(c is None for c in contents) and {"content_start", "content_end"} <= set(att.columns):
+        texts = dict(zip(results.articles["article_id"].astype(str), results.articles["text"]))
+        for k, (aid, s, e) in enumerate(zip(att["article_id"].astype(str), att["content_start"], att["content_end"])):
+            if contents[k] is None and _int_or_none(s) is not None and _int_or_none(e) is not None:
+                contents[k] = texts.get(aid, "")[int(s):int(e)]
+    return pd.Series([len(_WORDS.findall(c)) if c else 0 for c in contents], index=att.index, dtype="int64")
+
+
+def _chain_depths(att: pd.DataFrame) -> pd.Series:
+    """chain_depth when given; else computed from ``via`` (the attribution_id it is relayed through)."""
+    if "chain_depth" in att.columns:
+        return pd.to_numeric(att["chain_depth"], errors="coerce").fillna(0).astype("int64")
+    if "via" not in att.columns:
+        return pd.Series(0, index=att.index, dtype="int64")
+    depths = []
+    for aid, grp in att.groupby("article_id", sort=False):
+        via = dict(zip(grp["attribution_id"].tolist(), grp["via"].tolist()))
+        for key in grp["attribution_id"].tolist():
+            d, cur, seen = 0, via.get(key), set()
+            while _int_or_none(cur) is not None and cur not in seen and d < 20:
+                seen.add(cur)
+                d += 1
+                cur = via.get(int(cur))
+            depths.append(d)
+    return pd.Series(depths, index=pd.concat([g for _, g in att.groupby("article_id", sort=False)]).index,
+                     dtype="int64").reindex(att.index)
+
+
+def _article_ids(results) -> pd.Index:
+    return pd.Index(results.articles["article_id"].astype("string"), name="article_id")
+
+
+def side_balance(results) -> pd.DataFrame:
+    """Share of each article's attributed content words per side: one row per (article, side).
+
+    Columns ``article_id``, ``side`` (``unknown`` when the source has none), ``content_words``,
+    ``share`` (of the article's attributed content words). Articles without attributions have no rows.
+
+    >>> side_balance(_demo_results())[["article_id", "side", "content_words"]].values.tolist()
+    [['a1', 'russia', 3], ['a1', 'unknown', 3], ['a2', 'ukraine', 3]]
+    """
+    att = _described(results)
+    cols = ["article_id", "side", "content_words", "share"]
+    if not len(att):
+        return pd.DataFrame({"article_id": pd.Series(dtype="string"), "side": pd.Series(dtype=_STRING),
+                             "content_words": pd.Series(dtype="int64"), "share": pd.Series(dtype="float64")})
+    return (
+        att.assign(article_id=att["article_id"].astype("string"),
+                   side=att["side"].astype(_STRING).fillna("unknown"),
+                   content_words=_content_words(att, results))
+        .groupby(["article_id", "side"], as_index=False)["content_words"].sum()
+        .assign(share=lambda d: d["content_words"] / d.groupby("article_id")["content_words"].transform("sum"))
+        .sort_values(["article_id", "content_words", "side"], ascending=[True, False, True])
+        .reset_index(drop=True)[cols]
+    )
+
+
+def source_profile(results) -> pd.DataFrame:
+    """One row per article: how its sources are identified, what kind, which sides, right of reply.
+
+    Columns: ``article_id``, ``n_attributions``, ``n_<identification>`` (named, institutional,
+    anonymous, vague, pronoun, self, none), ``n_<kind>`` (person, official, media, expert,
+    organization, document, unknown), ``share_anonymous_or_vague`` (of all attributions; NaN without
+    any), ``max_chain_depth`` (0 = no relayed claims), ``asked_for_comment`` (a no-comment phrase
+    occurs), ``n_no_comment``, ``sides_quoted`` (sorted, comma-separated), ``n_sides_quoted``, and
+    ``words_<side>``: share of the attributed content words per side (see :func:`side_balance`).
+
+    >>> p = source_profile(_demo_results())
+    >>> p[["article_id", "n_attributions", "n_named", "n_vague", "asked_for_comment", "sides_quoted"]].values.tolist()
+    [['a1', 2, 1, 1, True, 'russia'], ['a2', 1, 1, 0, False, 'ukraine']]
+    """
+    ids = _article_ids(results)
+    att = _described(results)
+    a = att.assign(
+        article_id=att["article_id"].astype("string"),
+        identification=att["identification"].astype(_STRING).fillna("none"),
+        kind=att["kind"].astype(_STRING).fillna("unknown"),
+        chain_depth=_chain_depths(att),
+    )
+
+    def counts(col: str, levels: list[str]) -> pd.DataFrame:
+        if not len(a):
+            return pd.DataFrame(0, index=ids, columns=levels, dtype="int64")
+        return (a.groupby(["article_id", col]).size().unstack(fill_value=0)
+                .reindex(index=ids, columns=levels, fill_value=0).astype("int64"))
+
+    ident = counts("identification", IDENTIFICATIONS).add_prefix("n_")
+    kinds = counts("kind", KINDS).add_prefix("n_")
+    grouped = a.groupby("article_id")
+    n_attr = grouped.size().reindex(ids, fill_value=0).astype("int64") if len(a) else pd.Series(0, index=ids)
+    depth = grouped["chain_depth"].max().reindex(ids, fill_value=0).astype("int64") if len(a) \
+        else pd.Series(0, index=ids, dtype="int64")
+    sides = grouped["side"].agg(lambda s: ", ".join(sorted(set(s.dropna().astype(str))))) if len(a) \
+        else pd.Series(dtype=object)
+    sides = sides.reindex(ids).fillna("")
+    nc = _table(results, "no_comment")
+    n_nc = (nc.assign(article_id=nc["article_id"].astype("string")).groupby("article_id").size()
+            .reindex(ids, fill_value=0).astype("int64")) if len(nc) else pd.Series(0, index=ids, dtype="int64")
+    balance = side_balance(results)
+    words = (balance.pivot(index="article_id", columns="side", values="share")
+             .reindex(ids).fillna(0.0).add_prefix("words_")) if len(balance) else pd.DataFrame(index=ids)
+    words.columns = [c.replace("-", "_") for c in words.columns]
+    out = pd.concat([n_attr.rename("n_attributions"), ident, kinds], axis=1)
+    out = out.assign(
+        share_anonymous_or_vague=(out["n_anonymous"] + out["n_vague"]) / out["n_attributions"].where(
+            out["n_attributions"] > 0),
+        max_chain_depth=depth.astype("Int64"),
+        asked_for_comment=(n_nc > 0).astype(bool),
+        n_no_comment=n_nc,
+        sides_quoted=sides.astype(_STRING),
+        n_sides_quoted=sides.map(lambda s: len(s.split(", ")) if s else 0).astype("int64"),
+    )
+    return pd.concat([out, words], axis=1).rename_axis("article_id").reset_index()
+
+
+def outlet_sourcing(results) -> pd.DataFrame:
+    """One row per outlet: articles, attributions per article and the share of each identification class.
+
+    Columns ``outlet``, ``n_articles``, ``n_attributions``, ``attributions_per_article``,
+    ``share_<identification>`` (of the outlet's attributions) and ``share_anonymous_or_vague``.
+
+    >>> o = outlet_sourcing(_demo_results())
+    >>> o[["outlet", "n_articles", "attributions_per_article", "share_named"]].values.tolist()
+    [['daily', 1, 1.0, 1.0], ['wire', 1, 2.0, 0.5]]
+    """
+    arts = results.articles.assign(
+        article_id=results.articles["article_id"].astype("string"),
+        outlet=(results.articles["outlet"] if "outlet" in results.articles.columns
+                else pd.Series(None, index=results.articles.index, dtype=object)).astype(_STRING).fillna("unknown"),
+    )
+    att = _described(results)
+    a = att.assign(article_id=att["article_id"].astype("string"),
+                   identification=att["identification"].astype(_STRING).fillna("none"))
+    a = a.merge(arts[["article_id", "outlet"]], on="article_id", how="left").assign(
+        outlet=lambda d: d["outlet"].fillna("unknown"))
+    n_articles = arts.groupby("outlet").size().rename("n_articles")
+    if len(a):
+        shares = (a.groupby(["outlet", "identification"]).size().unstack(fill_value=0)
+                  .reindex(columns=IDENTIFICATIONS, fill_value=0))
+    else:
+        shares = pd.DataFrame(columns=IDENTIFICATIONS, dtype="int64")
+    n_attr = shares.sum(axis=1).rename("n_attributions")
+    out = pd.concat([n_articles, n_attr], axis=1).fillna(0).astype("int64")
+    frac = shares.div(n_attr.where(n_attr > 0), axis=0).reindex(out.index).add_prefix("share_")
+    return (
+        pd.concat([out, frac], axis=1)
+        .assign(attributions_per_article=lambda d: d["n_attributions"] / d["n_articles"].where(d["n_articles"] > 0),
+                share_anonymous_or_vague=lambda d: d["share_anonymous"] + d["share_vague"])
+        .rename_axis("outlet").reset_index()
+        [["outlet", "n_articles", "n_attributions", "attributions_per_article",
+          *[f"share_{i}" for i in IDENTIFICATIONS], "share_anonymous_or_vague"]]
+        .sort_values("outlet").reset_index(drop=True)
+    )
+
+
+_NAME_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_NAME_EDGES = re.compile(r"^[\s\"'“”‘’,.;:()\-–—]+|[\s\"'“”‘’,.;:()\-–—]+$")
+
+
+def _normalise_name(name: str, actors: ActorDictionary) -> str:
+    """Canonical dictionary name when the head is a known actor, else the tidied text."""
+    tidy = _NAME_EDGES.sub("", re.sub(r"\s+", " ", name))
+    tidy = re.sub(r"['’]s$", "", _NAME_DETERMINER.sub("", tidy))
+    found = [m for m in actors.find(tidy) if m.alias]
+    if found and found[-1].end == len(tidy):
+        return found[-1].actor.name if found[-1].actor.type == "person" or found[-1].start == 0 else tidy
+    return tidy
+
+
+def top_sources(results, n: int = 20) -> pd.DataFrame:
+    """The ``n`` most frequent sources, names normalised (pronouns count for their antecedent).
+
+    Columns ``source`` (canonical actor name when the dictionary knows it, "Mr. Trump" -> "Donald
+    Trump"; else the text without leading article), ``n``, ``n_articles``, and the most frequent
+    ``identification``, ``kind`` and ``side``. Sources without a name (none, unresolved pronouns) are left out.
+
+    >>> top_sources(_demo_results())[["source", "n", "identification", "side"]].values.tolist()
+    [['Analysts', 1, 'vague', <NA>], ['TASS', 1, 'named', 'russia'], ['Volodymyr Zelensky', 1, 'named', 'ukraine']]
+    """
+    att = _described(results)
+    cols = ["source", "n", "n_articles", "identification", "kind", "side"]
+    if not len(att):
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c.startswith("n") else _STRING) for c in cols})
+    actors = load_actors()
+    names = att["resolved_text"].astype(object).where(att["resolved_text"].notna(), None)
+    cache: dict[str, str] = {}
+    normalised = [cache.setdefault(x, _normalise_name(x, actors)) if isinstance(x, str) and x.strip() else None
+                  for x in names]
+    a = att.assign(source=normalised).dropna(subset=["source"])
+    a = a[a["source"].str.len() > 0].assign(key=lambda d: d["source"].str.casefold())
+    if not len(a):
+        return pd.DataFrame({c: pd.Series(dtype="int64" if c.startswith("n") else _STRING) for c in cols})
+
+    def mode(s: pd.Series):
+        s = s.dropna()
+        return s.value_counts().index[0] if len(s) else None
+
+    out = a.groupby("key").agg(
+        source=("source", mode), n=("source", "size"), n_articles=("article_id", "nunique"),
+        identification=("identification", mode), kind=("kind", mode), side=("side", mode),
+    )
+    return (
+        out.sort_values(["n", "source"], ascending=[False, True]).head(n).reset_index(drop=True)
+        .astype({"source": _STRING, "n": "int64", "n_articles": "int64", "identification": _STRING,
+                 "kind": _STRING, "side": _STRING})[cols]
+    )
+
+
+def cue_stance_by_outlet(results) -> pd.DataFrame:
+    """How each outlet introduces claims: counts and shares of cue stances per outlet.
+
+    ``cue_stance`` comes from the attribution stage (e.g. neutral "said" vs. distancing "claimed");
+    missing values count as ``unknown``. Columns ``outlet``, ``cue_stance``, ``n``, ``share``
+    (within the outlet).
+
+    >>> cue_stance_by_outlet(_demo_results()).values.tolist()
+    [['daily', 'neutral', 1, 1.0], ['wire', 'neutral', 2, 1.0]]
+    """
+    att = _table(results, "attributions")
+    cols = ["outlet", "cue_stance", "n", "share"]
+    if not len(att):
+        return pd.DataFrame({"outlet": pd.Series(dtype=_STRING), "cue_stance": pd.Series(dtype=_STRING),
+                             "n": pd.Series(dtype="int64"), "share": pd.Series(dtype="float64")})
+    arts = results.articles
+    outlets = pd.DataFrame({
+        "article_id": arts["article_id"].astype("string"),
+        "outlet": (arts["outlet"] if "outlet" in arts.columns else pd.Series(None, index=arts.index, dtype=object)
+                   ).astype(_STRING).fillna("unknown"),
+    })
+    stance = att["cue_stance"] if "cue_stance" in att.columns else pd.Series(None, index=att.index, dtype=object)
+    return (
+        pd.DataFrame({"article_id": att["article_id"].astype("string"),
+                      "cue_stance": stance.astype(_STRING).fillna("unknown")})
+        .merge(outlets, on="article_id", how="left")
+        .assign(outlet=lambda d: d["outlet"].fillna("unknown"))
+        .groupby(["outlet", "cue_stance"], as_index=False).size().rename(columns={"size": "n"})
+        .assign(share=lambda d: d["n"] / d.groupby("outlet")["n"].transform("sum"))
+        .sort_values(["outlet", "n", "cue_stance"], ascending=[True, False, True])
+        .reset_index(drop=True)
+        .astype({"outlet": _STRING, "cue_stance": _STRING, "n": "int64"})[cols]
+    )
