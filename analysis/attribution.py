@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -48,6 +49,7 @@ _INT_COLS = ["sentence_id", "source_start", "source_end", "cue_start", "cue_end"
              "content_start", "content_end", "via"]
 _STR_COLS = ["source_text", "cue_text", "content_text", "quote", "via_text", "cue_stance", "rule"]
 
+_STRING = pd.StringDtype("python")  # nullable strings; the python storage builds fastest
 _OPEN_QUOTES = "\"“‘«'"
 _CLOSE_QUOTES = "\"”’»'"
 _QUOTE_CHARS = re.compile(r"''|[\"“”‘’«»]")
@@ -66,6 +68,18 @@ _QUOTED_BEFORE = re.compile(r"[,?!]\s*(?:\"|”|’|'')\s*$")
 _CONTINUE_PARAGRAPHS = True
 _SKIP_QUOTED = True
 _PREV_WORD = re.compile(r"([\w'’]+)\s+$")
+_CUT_CONTENT = True
+# Where an indirect content clause ends: a new clause of the source's sentence starts.
+_CONTENT_CUT = re.compile(
+    r",\s+(?:while|but|whereas|although|though|which|even as|and then|before|after|adding|saying|"
+    r"noting|explaining|arguing|insisting|calling|telling|according to)\b"
+    r"|\s+(?:but|and)\s+(?:also\s+)?(?:said|says|added|noted|defended|mocked|argued|called|told|"
+    r"insisted|warned|urged|pledged|promised|vowed|accused|criticized|questioned|suggested)\b"
+    r"|;"
+)
+_PASSIVE_TAIL = re.compile(r"(?:^|\s|’|')(?:is|are|was|were|be|been|being|s)$", re.IGNORECASE)
+_SAID_OF = re.compile(r"\s+of\s+(?:him|her|them|it|(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3})(?=\s*[,.;:!?\"”’]|\s*$)")
+_NOT_SUBJECTS = {"a", "an", "the", "it", "it's", "it’s", "more", "most", "many", "some", "this", "that"}
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
 _DAYS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|later|recently|again|publicly|privately|repeatedly|Monday\s+night|Tuesday\s+night)"
 
@@ -194,8 +208,8 @@ def _quote_pairs(text: str) -> dict[int, int]:
     (``''``, New York Times style) alternate; a curly apostrophe inside a word
     (``Ukraine’s``) is not a closing quote.
 
-    >>> _quote_pairs('He said "yes" and “no” and \'\'maybe.\'\'')
-    {8: 13, 18: 22, 27: 37}
+    >>> _quote_pairs("Say ''maybe.'' and “no” and 'so'.")
+    {4: 14, 19: 23}
     """
     pairs: dict[int, int] = {}
     open_straight: dict[str, int | None] = {'"': None, "''": None}
@@ -317,7 +331,7 @@ def _subject(text: str, lo: int, hi: int, lex: _Lexicon) -> tuple[int, int] | No
     if not m:
         return None
     s, e = m.span("np")
-    if e <= s or text[s:e].split()[0].lower() in lex.openers:
+    if e <= s or text[s:e].split()[0].lower() in lex.openers or text[s:e].lower() in _NOT_SUBJECTS:
         return None
     return s, e
 
@@ -347,6 +361,9 @@ def _quote_kind(text: str, s: int, e: int) -> str:
 def _after_cue(text: str, cue_end: int, lex: _Lexicon, tell: bool) -> tuple[int, str | None, int]:
     """Skip cue extensions and addressees after the verb: (new cue end, via text, content start)."""
     via = None
+    m = _SAID_OF.match(text, cue_end)
+    if m:
+        return m.end(), via, m.end()
     m = lex.cue_ext.match(text, cue_end)
     if m:
         cue_end = m.end()
@@ -516,6 +533,12 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
         followed_by_comma = tail.lstrip().startswith(",")
         # the source chunk before the cue
         src, suffix = _source_before(text, ss, cue_s, lex, gerund=gerund)
+        passive = False
+        if src is not None and _PASSIVE_TAIL.search(text, src[0], src[1]):
+            # "It's been reported that ...": no source, the expletive belongs to the cue
+            if text[src[0]:src[1]].split()[0].lower() in {"it", "it's", "it’s"}:
+                cue_s = src[0]
+            src, passive = None, True
         if src is not None:
             adv = _TRAILING_ADVERB.search(text, src[0], src[1])
             if adv and adv.start() > src[0]:
@@ -582,6 +605,10 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
             end = _extend_to_quote(text, c[0], c[1], qpairs, para_end(c[0]))
             if text[c[0]] in _OPEN_QUOTES and c[0] in qpairs and qpairs[c[0]] < end:
                 end = qpairs[c[0]]  # content is the quotation only
+            elif _CUT_CONTENT:
+                cut = _CONTENT_CUT.search(text, c[0], end)
+                if cut and _n_words(text, c[0], cut.start()) >= 3 and not in_quote(cut.start()):
+                    end = _strip(text, c[0], cut.start())[1]
             rule = "source-cue-content"
             if gerund and (text[ss:cue_s].rstrip().endswith(",") or src is None):
                 # ", saying ...": the source is the subject of the main clause
@@ -592,6 +619,8 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
                 else:
                     src = _subject(text, ss, cue_s, lex)
                     rule = "gerund-sentence-subject"
+            elif src is None and passive:
+                rule = "passive-cue-content"
             elif src is None:
                 continue  # a bare cue with no source: mostly nouns and noise in news text
             else:
@@ -685,12 +714,18 @@ def _to_frame(text: str, rows: list[_Row]) -> pd.DataFrame:
         elif rec["via_text"]:
             rec["chain_depth"] = 1
         depth[rec["attribution_id"]] = rec["chain_depth"]
-    dtypes = {**{c: "Int64" for c in _INT_COLS}, **{c: "string" for c in _STR_COLS},
-              "attribution_id": "int64", "chain_depth": "int64"}
-    return pd.DataFrame(
-        {c: pd.array([rec[c] for rec in recs], dtype=dtypes[c]) for c in SPAN_COLUMNS},
-        columns=SPAN_COLUMNS,
-    )
+    cols = {}
+    for c in SPAN_COLUMNS:
+        values = [rec[c] for rec in recs]
+        if c in _INT_COLS:
+            mask = np.array([v is None for v in values], dtype=bool)
+            data = np.array([0 if v is None else v for v in values], dtype="int64")
+            cols[c] = pd.arrays.IntegerArray(data, mask)
+        elif c in _STR_COLS:
+            cols[c] = pd.array(values, dtype=_STRING)
+        else:
+            cols[c] = np.array(values, dtype="int64")
+    return pd.DataFrame(cols, columns=SPAN_COLUMNS)
 
 
 def extract_attributions(text: str, sentences: list[tuple[int, int]] | None = None) -> pd.DataFrame:
