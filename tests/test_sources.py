@@ -1,0 +1,422 @@
+"""Source profiling (analysis.sources): constructed sentences for every class, the seed article, corpus tables."""
+from __future__ import annotations
+
+import time
+
+import pandas as pd
+import pytest
+
+from analysis import paths
+from analysis.pipeline import Results
+from analysis.sources import (
+    DESCRIBE_COLUMNS,
+    IDENTIFICATIONS,
+    KINDS,
+    NO_COMMENT_COLUMNS,
+    cue_stance_by_outlet,
+    describe_sources,
+    find_no_comment,
+    load_actors,
+    no_comment_stage,
+    outlet_sourcing,
+    side_balance,
+    source_profile,
+    top_sources,
+)
+from conftest import requires_shared
+
+
+def spans(text: str, sources: list[str | None], cue: str = "said") -> pd.DataFrame:
+    """An attributions frame whose sources are found in ``text`` by str.find (in order)."""
+    rows, pos = [], 0
+    for i, src in enumerate(sources):
+        if src is None:
+            rows.append({"attribution_id": i, "source_text": None, "source_start": None, "source_end": None,
+                         "cue_text": cue})
+            continue
+        s = text.find(src, pos)
+        assert s >= 0, src
+        pos = s + len(src)
+        c = text.find(" ", pos)
+        rows.append({"attribution_id": i, "source_text": src, "source_start": s, "source_end": s + len(src),
+                     "cue_text": cue, "cue_start": c + 1, "cue_end": c + 1 + len(cue)})
+    return pd.DataFrame(rows).astype({"source_start": "Int64", "source_end": "Int64"})
+
+
+def describe(text: str, sources: list[str | None], **kw) -> pd.DataFrame:
+    return describe_sources(text, spans(text, sources, kw.pop("cue", "said")), **kw)
+
+
+def one(text: str, source: str, **kw) -> pd.Series:
+    return describe(text, [source], **kw).iloc[0]
+
+
+# --------------------------------------------------------------------------- identification classes
+@pytest.mark.parametrize(
+    "text, source, ident, kind, side",
+    [
+        ("Dmitry Peskov said talks had stalled.", "Dmitry Peskov", "named", "official", "russia"),
+        ("Reuters reported that the port was shut.", "Reuters", "named", "media", "international-media"),
+        ("The Pentagon said two drones were downed.", "The Pentagon", "named", "official", "united-states"),
+        ("On Friday, engineer Mirela Vostrikova said the dam had held.", "engineer Mirela Vostrikova",
+         "named", "person", None),
+        ("Later, Gorbunkel said he was leaving.", "Gorbunkel", "named", "unknown", None),
+        ("The Russian Defense Ministry said the strike hit a depot.", "The Russian Defense Ministry",
+         "named", "official", "russia"),
+        ("The ministry said the figures were wrong.", "The ministry", "institutional", "official", None),
+        ("Police said the road was closed.", "Police", "institutional", "official", None),
+        ("The White House spokesperson said no decision was made.", "The White House spokesperson",
+         "institutional", "official", "united-states"),
+        ("Ukrainian military officials said the line held.", "Ukrainian military officials",
+         "institutional", "official", "ukraine"),
+        ("Republican lawmakers said the bill would fail.", "Republican lawmakers", "institutional",
+         "official", "republican"),
+        ("A senior official said the plan was dead.", "A senior official", "anonymous", "official", None),
+        ("People familiar with the matter said a deal was near.", "People familiar with the matter",
+         "anonymous", "person", None),
+        ("A source close to the talks said nothing was agreed.", "A source close to the talks",
+         "anonymous", "unknown", None),
+        ("Two U.S. officials said the convoy turned back.", "Two U.S. officials", "anonymous", "official",
+         "united-states"),
+        ("Critics say the law goes too far.", "Critics", "vague", "person", None),
+        ("Many experts believe the ceasefire will not hold.", "Many experts", "vague", "expert", None),
+        ("Some say the vote was rigged.", "Some", "vague", "unknown", None),
+        ("Observers noted the crowd was small.", "Observers", "vague", "expert", None),
+        ("This newspaper has learned that the mayor resigned.", "This newspaper", "self", "media", None),
+    ],
+)
+def test_identification_kind_side(text, source, ident, kind, side):
+    row = one(text, source)
+    assert (row["identification"], row["kind"]) == (ident, kind), row["source_evidence"]
+    assert (None if pd.isna(row["side"]) else row["side"]) == side, row["source_evidence"]
+    assert isinstance(row["source_evidence"], str) and row["source_evidence"]
+
+
+def test_none_when_no_source():
+    text = "It was reported that the bridge fell."
+    row = describe(text, [None]).iloc[0]
+    assert row["identification"] == "none" and row["kind"] == "unknown"
+    assert pd.isna(row["resolved_text"]) and pd.isna(row["side"]) and pd.isna(row["source_evidence"])
+
+
+def test_self_masthead_needs_an_own_finding_cue_and_outlet_argument():
+    text = "The Post has learned that the deal collapsed."
+    assert one(text, "The Post", cue="has learned")["identification"] == "self"
+    assert one(text, "The Post", cue="said")["identification"] != "self"
+    text2 = "Daily Planet reporters said the fire spread."
+    assert one(text2, "Daily Planet", outlet="Daily Planet")["identification"] == "self"
+
+
+def test_document_with_named_author_takes_the_authors_side():
+    row = one("A report by TASS said the bridge was hit.", "A report by TASS")
+    assert (row["identification"], row["kind"], row["side"]) == ("named", "document", "russia")
+
+
+def test_party_label_gives_side():
+    row = one("Sen. Walter Quibble (D-Ore.) said the vote was close.", "Sen. Walter Quibble (D-Ore.)")
+    assert row["identification"] == "named" and row["side"] == "democrat"
+
+
+# --------------------------------------------------------------------------- anonymity reasons
+@pytest.mark.parametrize(
+    "text, source, reason_start",
+    [
+        ("The official, speaking on condition of anonymity, said the talks failed.", "The official",
+         "speaking on condition of anonymity"),
+        ("An aide, who was not authorized to speak publicly, said the memo was real.", "An aide",
+         "who was not authorized to speak publicly"),
+        ("A diplomat said, because the matter is sensitive, that no date was set.", "A diplomat",
+         "because the matter is sensitive"),
+        ("Speaking on condition of anonymity, a commander said the town had fallen.", "a commander",
+         "Speaking on condition of anonymity"),
+    ],
+)
+def test_anonymity_reason(text, source, reason_start):
+    row = one(text, source)
+    assert row["identification"] == "anonymous"
+    assert row["anonymity_reason"].startswith(reason_start)
+
+
+def test_reason_belongs_to_the_nearer_source_only():
+    text = "Minister Olha Brelko said the grid held, while an engineer, who asked not to be named, said it failed."
+    out = describe(text, ["Minister Olha Brelko", "an engineer"])
+    assert out["identification"].tolist() == ["named", "anonymous"]
+    assert pd.isna(out.loc[0, "anonymity_reason"])
+    assert out.loc[1, "anonymity_reason"].startswith("who asked not to be named")
+
+
+def test_no_reason_no_anonymity_for_definite_official():
+    row = one("The official said the talks failed.", "The official")
+    assert row["identification"] == "institutional" and pd.isna(row["anonymity_reason"])
+
+
+# --------------------------------------------------------------------------- pronouns
+def test_pronoun_resolves_to_previous_attribution_source_and_takes_its_side():
+    text = "Sergei Lavrov said the offer stood. Later he said it had expired."
+    out = describe(text, ["Sergei Lavrov", "he"])
+    row = out.iloc[1]
+    assert (row["identification"], row["resolved_text"], row["side"], row["kind"]) == (
+        "pronoun", "Sergei Lavrov", "russia", "official")
+
+
+def test_he_skips_organisations_and_they_prefers_them():
+    text = ("Kuleba said the talks went well. The Kremlin said they did not. "
+            "He said more was needed. They said nothing more.")
+    out = describe(text, ["Kuleba", "The Kremlin", "He", "They"])
+    assert out.loc[2, "resolved_text"] == "Kuleba" and out.loc[2, "side"] == "ukraine"
+    assert out.loc[3, "resolved_text"] == "The Kremlin" and out.loc[3, "side"] == "russia"
+
+
+def test_pronoun_falls_back_to_a_dictionary_mention_in_the_text():
+    text = "Reporters followed Joe Biden all day. He said the aid would continue."
+    row = describe(text, ["He"]).iloc[0]
+    assert row["resolved_text"] == "Joe Biden" and row["side"] == "united-states"
+
+
+def test_unresolvable_pronoun_is_null():
+    row = describe("She said the shop was closed.", ["She"]).iloc[0]
+    assert row["identification"] == "pronoun" and pd.isna(row["resolved_text"]) and row["kind"] == "person"
+
+
+# --------------------------------------------------------------------------- actors dictionary
+def test_load_actors_extra_dict_and_yaml(tmp_path):
+    extra = {"actors": [{"name": "Bluewater Council", "aliases": ["Bluewater Council"], "side": "bluewater",
+                         "kind": "official", "type": "organization", "note": "made-up test body"}]}
+    text = "The Bluewater Council said the canal was open."
+    assert pd.isna(one(text, "The Bluewater Council")["side"])
+    row = one(text, "The Bluewater Council", actors=load_actors(extra))
+    assert (row["identification"], row["side"]) == ("named", "bluewater")
+    path = tmp_path / "mine.yaml"
+    path.write_text("actors:\n  - {name: TASS, aliases: [TASS], side: test-side, kind: media, note: override}\n")
+    assert load_actors(path).lookup["TASS"][0].side == "test-side"
+    assert load_actors().lookup["TASS"][0].side == "russia"  # shipped dictionary untouched
+
+
+def test_every_actor_entry_is_documented():
+    actors = load_actors()
+    assert all(a.note for a in actors.actors)
+    assert {"russia", "ukraine", "united-states", "eu", "nato", "trump-campaign", "clinton-campaign"} <= {
+        a.side for a in actors.actors}
+    for name in ["TASS", "RIA Novosti", "Interfax", "Sputnik", "RT", "Ukrinform", "UNIAN", "Reuters", "AP",
+                 "AFP", "Putin", "Zelenskyy", "Biden", "RNC", "DNC", "Pence", "Kaine"]:
+        assert name in actors.lookup, name
+
+
+# --------------------------------------------------------------------------- no comment
+@pytest.mark.parametrize(
+    "text, party, rule, side",
+    [
+        ("The Kremlin declined to comment on the report.", "The Kremlin", "declined_to_comment", "russia"),
+        ("A spokesman for the ministry did not respond to a request for comment.",
+         "A spokesman for the ministry", "did_not_respond", None),
+        ("Ms. Varga could not be reached for comment on Sunday.", "Ms. Varga", "could_not_be_reached", None),
+        ("However, Russian officials have yet to comment publicly.", "Russian officials", "yet_to_comment",
+         "russia"),
+        ("The Pentagon did not immediately respond.", "The Pentagon", "did_not_respond", "united-states"),
+        ("Kyiv refused to comment.", "Kyiv", "declined_to_comment", "ukraine"),
+        ("There was no immediate comment from the Clinton campaign.", "the Clinton campaign",
+         "no_comment_from", "clinton-campaign"),
+        ("Requests for comment to the DNC went unanswered.", "the DNC", "requests_unanswered", "democrat"),
+        ("The company, contacted by phone, declined to comment.", "The company", "declined_to_comment", None),
+        ("Mr. Trump, through a spokeswoman, declined to comment.", "Mr. Trump", "declined_to_comment",
+         "trump-campaign"),
+    ],
+)
+def test_find_no_comment(text, party, rule, side):
+    nc = find_no_comment(text)
+    assert len(nc) == 1, nc
+    row = nc.iloc[0]
+    assert row["party_text"] == party and row["rule"].endswith(rule)
+    assert text[row["party_start"]:row["party_end"]] == party
+    assert text[row["cue_start"]:row["cue_end"]] == row["cue_text"]
+    assert (None if pd.isna(row["side"]) else row["side"]) == side
+
+
+def test_no_comment_negatives_and_two_cues():
+    assert find_no_comment("He commented on the match and responded to fans.").empty
+    text = "Two aides declined to comment and the campaign did not respond to emails."
+    nc = find_no_comment(text)
+    assert nc["party_text"].tolist() == ["Two aides", "the campaign"]
+    assert nc["no_comment_id"].tolist() == [0, 1]
+
+
+def test_no_comment_stage_empty_has_columns():
+    out = no_comment_stage("", {})
+    assert out.columns.tolist() == NO_COMMENT_COLUMNS and out.empty
+    assert str(out["party_start"].dtype) == "Int64"
+
+
+# --------------------------------------------------------------------------- the seed article
+def test_seed_article(seed_text):
+    wanted = {
+        "TASS": ("named", "media", "russia"),
+        "Russian law enforcement agencies": ("institutional", "official", "russia"),
+        "A source close to the investigation": ("anonymous", None, None),
+        "The Russian official": ("anonymous", "official", "russia"),
+        "military expert Andrei Marochko": ("named", "expert", "russia"),
+        "Analysts": ("vague", None, None),
+        "critics": ("vague", None, None),
+    }
+    rows = []
+    for i, src in enumerate(wanted):
+        s = seed_text.find(src)
+        assert s >= 0, src
+        rows.append({"attribution_id": i, "source_text": src, "source_start": s, "source_end": s + len(src)})
+    out = describe_sources(seed_text, pd.DataFrame(rows))
+    for _, row in out.iterrows():
+        ident, kind, side = wanted[row["source_text"]]
+        assert row["identification"] == ident, row["source_evidence"]
+        if kind:
+            assert row["kind"] == kind, row["source_evidence"]
+        if side:
+            assert row["side"] == side, row["source_evidence"]
+    official = out.set_index("source_text").loc["The Russian official"]
+    assert "anonymity" in official["anonymity_reason"]
+    assert out.set_index("source_text").loc["TASS", "source_evidence"].startswith("actors.yaml: TASS")
+    nc = find_no_comment(seed_text)
+    hit = nc[nc["party_text"] == "Ukrainian military officials"]
+    assert len(hit) == 1 and hit.iloc[0]["side"] == "ukraine"
+    assert "yet to comment" in hit.iloc[0]["cue_text"]
+
+
+# --------------------------------------------------------------------------- robustness
+def test_frame_contract_same_rows_same_order():
+    text = "Analysts said it rose. The ministry said it fell. TASS said it held."
+    frame = spans(text, ["Analysts", "The ministry", "TASS"]).set_index(pd.Index([7, 3, 5]))
+    out = describe_sources(text, frame)
+    assert out.index.tolist() == [7, 3, 5]
+    assert out["source_text"].tolist() == ["Analysts", "The ministry", "TASS"]
+    assert out.columns.tolist() == [*frame.columns, *DESCRIBE_COLUMNS]
+    again = describe_sources(text, out)  # describing twice replaces, not duplicates
+    assert again.columns.tolist() == out.columns.tolist()
+    assert set(out["identification"]) <= set(IDENTIFICATIONS) and set(out["kind"]) <= set(KINDS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "Der Sprecher sagte, dass alles gut sei. « Non », a-t-il dit.",
+     'He said "this never ends. And', "”“ \"\" ''"],
+)
+def test_bad_input_gives_empty_or_sane_results(text):
+    empty = pd.DataFrame(columns=["attribution_id", "source_text", "source_start", "source_end"])
+    out = describe_sources(text, empty)
+    assert out.empty and set(DESCRIBE_COLUMNS) <= set(out.columns)
+    assert find_no_comment(text).columns.tolist() == NO_COMMENT_COLUMNS
+    odd = pd.DataFrame({"attribution_id": [0, 1], "source_text": [None, ""], "source_start": [900, None],
+                        "source_end": [990, None]})
+    assert describe_sources(text, odd)["identification"].tolist() == ["none", "none"]
+
+
+def test_long_text_is_fast():
+    unit = ("Officials said the bridge was closed. He said it would reopen, speaking on condition of anonymity. "
+            "The Kremlin declined to comment. ")
+    text = unit * 3000  # about 50k words
+    starts = [i * len(unit) for i in range(3000)]
+    frame = pd.DataFrame({"attribution_id": range(3000), "source_text": ["Officials"] * 3000,
+                          "source_start": starts, "source_end": [s + 9 for s in starts]})
+    t0 = time.perf_counter()
+    out = describe_sources(text, frame)
+    nc = find_no_comment(text)
+    elapsed = time.perf_counter() - t0
+    assert len(out) == 3000 and len(nc) == 3000
+    assert elapsed < 10, elapsed
+
+
+# --------------------------------------------------------------------------- corpus tables
+def _results() -> Results:
+    texts = {
+        "a1": "TASS said the bridge fell on Monday. Analysts said it did not. The ministry declined to comment.",
+        "a2": "Zelensky said the bridge stands. He said repairs were done.",
+        "a3": "Nothing was said here.",
+    }
+    articles = pd.DataFrame({"article_id": list(texts), "outlet": ["wire", "wire", "daily"],
+                             "text": list(texts.values())})
+    att = []
+    for aid, srcs in {"a1": [("TASS", "the bridge fell on Monday"), ("Analysts", "it did not")],
+                      "a2": [("Zelensky", "the bridge stands"), ("He", "repairs were done")]}.items():
+        frame = spans(texts[aid], [s for s, _ in srcs]).assign(
+            content_text=[c for _, c in srcs], via=pd.array([None] * len(srcs), dtype="Int64"),
+            cue_stance=["neutral", "distancing"][: len(srcs)])
+        att.append(frame.assign(article_id=aid))
+    tables = {"attributions": pd.concat(att, ignore_index=True),
+              "no_comment": pd.concat([find_no_comment(t).assign(article_id=a) for a, t in texts.items()],
+                                      ignore_index=True)}
+    return Results(articles=articles, tables=tables)
+
+
+def test_source_profile():
+    p = source_profile(_results()).set_index("article_id")
+    assert p.index.tolist() == ["a1", "a2", "a3"]
+    assert p.loc["a1", ["n_attributions", "n_named", "n_vague", "n_media", "n_expert"]].tolist() == [2, 1, 1, 1, 1]
+    assert p.loc["a1", "share_anonymous_or_vague"] == 0.5
+    assert bool(p.loc["a1", "asked_for_comment"]) and not bool(p.loc["a2", "asked_for_comment"])
+    assert p.loc["a2", "n_pronoun"] == 1 and p.loc["a2", "sides_quoted"] == "ukraine"
+    assert p.loc["a3", "n_attributions"] == 0 and pd.isna(p.loc["a3", "share_anonymous_or_vague"])
+    assert p.loc["a1", "words_russia"] == pytest.approx(5 / 8)
+    assert p.loc["a2", "words_ukraine"] == 1.0
+    for c in [f"n_{i}" for i in IDENTIFICATIONS] + [f"n_{k}" for k in KINDS] + ["max_chain_depth"]:
+        assert c in p.columns
+
+
+def test_side_balance_shares_sum_to_one():
+    b = side_balance(_results())
+    assert b.columns.tolist() == ["article_id", "side", "content_words", "share"]
+    assert b.groupby("article_id")["share"].sum().tolist() == pytest.approx([1.0, 1.0])
+    assert b[b["article_id"] == "a1"]["side"].tolist() == ["russia", "unknown"]
+
+
+def test_outlet_sourcing_top_sources_cue_stance():
+    r = _results()
+    o = outlet_sourcing(r).set_index("outlet")
+    assert o.loc["wire", "n_articles"] == 2 and o.loc["wire", "attributions_per_article"] == 2.0
+    assert o.loc["wire", "share_named"] == 0.5 and o.loc["daily", "n_attributions"] == 0
+    t = top_sources(r, n=2)
+    assert len(t) == 2 and t.iloc[0]["source"] == "Volodymyr Zelensky" and t.iloc[0]["n"] == 2
+    c = cue_stance_by_outlet(r)
+    assert c[c["outlet"] == "wire"].set_index("cue_stance")["n"].to_dict() == {"neutral": 2, "distancing": 2}
+
+
+def test_corpus_tables_on_empty_results():
+    r = Results(articles=pd.DataFrame({"article_id": ["x"], "outlet": ["o"], "text": [""]}), tables={})
+    assert source_profile(r)["n_attributions"].tolist() == [0]
+    assert side_balance(r).empty and top_sources(r).empty and cue_stance_by_outlet(r).empty
+    assert outlet_sourcing(r)["n_articles"].tolist() == [1]
+
+
+def test_max_chain_depth_from_via_when_no_chain_depth():
+    r = _results()
+    att = r.tables["attributions"]
+    r.tables["attributions"] = att.assign(via=pd.array([None, 0, None, None], dtype="Int64"))
+    assert source_profile(r).set_index("article_id").loc["a1", "max_chain_depth"] == 1
+
+
+# --------------------------------------------------------------------------- real data (skips when absent)
+@requires_shared
+def test_polnear_dev_gold_sources_profile_fast_and_varied():
+    """Profile every gold PolNeAR dev source: all classes occur, pronouns mostly resolve, >100k words/s."""
+    root = paths.POLNEAR / "dev"
+    docs = []
+    for ann in sorted((root / "attributions").glob("*.ann")):
+        txt = root / "text" / (ann.stem.rsplit("_", 1)[0] + ".txt")
+        if not txt.exists():
+            continue
+        text = txt.read_text(encoding="utf-8")
+        rows = []
+        for line in ann.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) >= 2 and parts[1].startswith("Source "):
+                offs = parts[1].split(" ", 1)[1].split(";")
+                s, e = int(offs[0].split()[0]), int(offs[-1].split()[-1])
+                rows.append({"attribution_id": len(rows), "source_text": text[s:e], "source_start": s,
+                             "source_end": e})
+        docs.append((text, pd.DataFrame(rows)))
+    words = sum(len(t.split()) for t, _ in docs)
+    describe_sources(*docs[0])
+    t0 = time.perf_counter()
+    out = pd.concat([describe_sources(t, d) for t, d in docs if len(d)])
+    speed = words / (time.perf_counter() - t0)
+    counts = out["identification"].value_counts()
+    assert {"named", "institutional", "anonymous", "vague", "pronoun"} <= set(counts.index)
+    pron = out[out["identification"] == "pronoun"]
+    assert pron["resolved_text"].notna().mean() > 0.6
+    assert speed > 100_000, speed
