@@ -80,6 +80,9 @@ _CONTENT_CUT = re.compile(
 _PASSIVE_TAIL = re.compile(r"(?:^|\s|’|')(?:is|are|was|were|be|been|being|s)$", re.IGNORECASE)
 _SAID_OF = re.compile(r"\s+of\s+(?:him|her|them|it|(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3})(?=\s*[,.;:!?\"”’]|\s*$)")
 _NOT_SUBJECTS = {"a", "an", "the", "it", "it's", "it’s", "more", "most", "many", "some", "this", "that"}
+_X = {"passive_skip": True, "title_skip": False, "inf_skip": True, "strict_relax": True, "inv_len": 25,
+      "colon": True, "coord": True, "paren": True}
+_COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|then|but|and then)\s+$")
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
 _DAYS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|later|recently|again|publicly|privately|repeatedly|Monday\s+night|Tuesday\s+night)"
 
@@ -286,6 +289,14 @@ def _source_before(text: str, lo: int, cue_start: int, lex: _Lexicon, gerund: bo
     condition of anonymity, added`` gives *The official*.
     """
     pattern = lex.gerund_boundary if gerund else lex.boundary
+    before = text[max(lo, cue_start - 240):cue_start].rstrip()
+    if _X["paren"] and before.endswith(")"):
+        # "Sen. Bernie Sanders (I-Vt.) defended": look for the source before the parenthesis
+        opening = text.rfind("(", lo, cue_start)
+        if opening > lo:
+            src, suffix = _source_before(text, lo, opening, lex, gerund)
+            if src is not None and not text[src[1]:opening].strip():
+                return (src[0], max(lo, cue_start - 240) + len(before)), suffix
     bounds = list(pattern.finditer(text, max(lo, cue_start - 240), cue_start))
     if cue_start - 240 > lo and bounds:
         bounds = bounds[1:] or bounds  # the window may start inside a phrase
@@ -500,9 +511,9 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
         if info.lemma == "point" and cue_e == ve:
             continue
         aux_words = text[cue_s:vs].lower().split()
-        if aux_words and aux_words[-1] in _PASSIVE and verb.endswith(("ed", "en", "wn", "ld", "id")):
+        if _X["passive_skip"] and aux_words and aux_words[-1] in _PASSIVE and verb.endswith(("ed", "en", "wn", "ld", "id")):
             continue  # passive: "cases were noted"
-        if text[vs].isupper() and vs != sents[sent_of(vs)][0] and not text[vs:ve].isupper():
+        if _X["title_skip"] and text[vs].isupper() and vs != sents[sent_of(vs)][0] and not text[vs:ve].isupper():
             continue  # Title Case headline word or a name ("Report", "Post")
         if overlaps(cue_s, cue_e):
             continue
@@ -516,7 +527,7 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
         prev_word = prev.group(1).lower() if prev else ""
         if cue_s == vs and (prev_word in _DETERMINERS or prev_word.endswith(("'s", "’s"))):
             continue  # a noun: "the report", "his claims", "Trump's comments"
-        if cue_s == vs and prev_word == "to" and not verb.endswith("ed"):
+        if _X["inf_skip"] and cue_s == vs and prev_word == "to" and not verb.endswith("ed"):
             continue  # an infinitive governed by another verb
         if vs == ss and text[vs].isupper() and verb.endswith("ed") and verb not in {"said"}:
             continue  # "Asked about X, ..." participle opener
@@ -584,7 +595,7 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
             if c_hi - 1 in closers and closers[c_hi - 1] < ss:
                 c_lo = closers[c_hi - 1]
             c = _strip(text, c_lo, c_hi)
-            if s2[1] > s2[0] and _n_words(text, *s2) <= 12 and c[1] > c[0]:
+            if s2[1] > s2[0] and _n_words(text, *s2) <= _X["inv_len"] and c[1] > c[0]:
                 row = _Row(si, (cue_s, cue_e2), c, s2, info.stance, "content-comma-cue-source", via_text=via)
         if row is None:
             # SOURCE said (that) content.
@@ -594,12 +605,15 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
             pp = _PREP_THAT.match(text, c_lo, se)
             if pp:
                 c_lo = pp.start("that")  # "told in Kentucky on Sunday that ..."
-            if info.strict:
+            if info.strict and not (_X["strict_relax"] and src is not None):
                 nxt = text[c_lo:c_lo + 5].lower()
                 if not (nxt.startswith("that") or text[after:c_lo].strip().startswith(":")
                         or nxt[:1] in _OPEN_QUOTES):
                     continue
             c = _strip_end_punct(text, c_lo, se)
+            if c[1] <= c[0] and _X["colon"] and text[cue_e2:se].strip().startswith(":") and si + 1 < len(sents):
+                ns, ne = sents[si + 1]
+                c = (ns, qpairs[ns] if ns in qpairs else _strip_end_punct(text, ns, ne)[1])
             if c[1] <= c[0]:
                 continue
             end = _extend_to_quote(text, c[0], c[1], qpairs, para_end(c[0]))
@@ -619,6 +633,12 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
                 else:
                     src = _subject(text, ss, cue_s, lex)
                     rule = "gerund-sentence-subject"
+            elif src is None and _X["coord"] and _COORD_BEFORE.search(text, max(ss, cue_s - 12), cue_s):
+                earlier = [r for r in rows if r.sentence == si and r.cue[0] < cue_s and r.source]
+                src = earlier[-1].source if earlier else _subject(text, ss, cue_s, lex)
+                if src is None:
+                    continue
+                rule = "coordinated-verb-source"
             elif src is None and passive:
                 rule = "passive-cue-content"
             elif src is None:
