@@ -277,6 +277,8 @@ class SourceTypes:
     plural_forms: frozenset
     bodies: frozenset
     common_words: frozenset
+    indefinite: re.Pattern  # indefinite determiners of unnamed individuals, at the start of a span
+    on_record: frozenset  # role words that stay institutional after an indefinite article
 
 
 @functools.lru_cache(maxsize=1)
@@ -331,6 +333,7 @@ def load_source_types() -> SourceTypes:
     cue_regex, _ = _group_regex(data.get("self", {}).get("self_cues", {}).get("patterns", []))
     anon = data.get("anonymous", {})
     anon_regex, anon_entries = _group_regex(anon.get("patterns", []))
+    indef = anon.get("indefinite_roles", {}) or {}
     reason_regex, reason_entries = _group_regex(anon.get("reasons", {}).get("patterns", []))
     vague = data.get("vague", {})
     vague_terms = {v.lower() for t in vague.get("terms", []) for v in _variants(str(t))}
@@ -349,6 +352,7 @@ def load_source_types() -> SourceTypes:
     plural |= {"people", "police", "authorities", "troops", "forces", "media", "staff", "many", "some",
                "others", "several", "they", "we"}
     bodies = {v.lower() for t in data.get("bodies", {}).get("terms", []) for v in _variants(str(t))}
+    bodies |= {w for w, k in kind_of.items() if k in {"organization", "document"}}
     quantifier = re.compile(
         r"^(?:" + "|".join(re.escape(q) for q in sorted(quant, key=len, reverse=True)) + r")\b", re.IGNORECASE
     ) if quant else re.compile(r"(?!x)x")
@@ -369,6 +373,10 @@ def load_source_types() -> SourceTypes:
         plural_forms=frozenset(plural),
         bodies=frozenset(bodies),
         common_words=_pattern_lexicon_common_words(),
+        indefinite=re.compile(r"^(?:" + "|".join(re.escape(d) for d in sorted(
+            indef.get("determiners", []), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+        if indef.get("determiners") else re.compile(r"(?!x)x"),
+        on_record=frozenset(v for t in indef.get("on_record", []) for v in _variants(str(t).lower())),
     )
 
 
@@ -403,6 +411,7 @@ class _Profile:
     body: bool = False
     reason_ok: bool = True  # may an anonymity reason nearby make it anonymous
     pronoun: str | None = None  # person | plural | thing | other, for pronoun sources
+    name: str | None = None  # the proper name inside the span, used when a pronoun resolves to it
 
 
 def _strip_token(tok: str) -> str:
@@ -484,6 +493,11 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
                 proper_run.insert(0, tok)
             else:
                 break
+        if not proper_run and len(tokens) == 1 and _lone_name(head.group(0), st, actors):
+            proper_run = [head]  # "Brown said": a lone capitalised word is a surname
+    appositive_name = None
+    if head_alias is None and not proper_run and pm is not None and stripped[pm.start()] == ",":
+        appositive_name = _appositive_name(stripped, pm.start(), st, actors)
 
     def kind_before(pos: int) -> re.Match | None:
         before = [k for k in kind_matches if k.end() <= pos]
@@ -492,8 +506,10 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
     def appositive_kind() -> str | None:
         if pm is None or not stripped[pm.start():pm.start() + 1] == ",":
             return None
-        k = st.kind_regex.search(stripped, pm.start(), min(len(stripped), pm.start() + 60))
-        return st.kind_of.get(k.group(0).lower()) if k else None
+        seg = stripped[pm.start() + 1:]
+        cut = _POSTMOD.search(seg, 1)
+        found_kinds = list(st.kind_regex.finditer(seg, 0, cut.start() if cut else min(len(seg), 60)))
+        return st.kind_of.get(found_kinds[-1].group(0).lower()) if found_kinds else None
 
     # named: the head is a proper name (from the dictionary or a capitalised unknown word)
     if head_alias is not None:
@@ -502,7 +518,12 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
         kind = (st.kind_of.get(k.group(0).lower()) if k else None) or appositive_kind() or actor.kind
         evidence = [f"{ACTORS_FILE}: {actor.name} (named '{head_alias.surface}' -> side {actor.side})"]
         return _Profile("named", kind, actor.side or side, evidence, person_like=actor.type == "person",
-                        body=actor.type != "person", reason_ok=False)
+                        body=actor.type != "person", reason_ok=False, name=head_alias.surface)
+    if appositive_name is not None:
+        kind = (st.kind_of.get(kind_matches[-1].group(0).lower()) if kind_matches else None) or "person"
+        evidence.insert(0, f"proper name in apposition '{appositive_name}'")
+        return _Profile("named", kind, side, _dedupe(evidence), person_like=True, reason_ok=False,
+                        name=appositive_name)
     if proper_run:
         name = " ".join(t.group(0) for t in proper_run)
         k = kind_before(proper_run[0].start())
@@ -512,7 +533,8 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
         person = len(proper_run) >= 2 or titled or kind_word in {"official", "expert", "person", "media"}
         kind = kind_word or appositive_kind() or ("person" if person else "unknown")
         evidence.insert(0, f"proper name '{name}'")
-        return _Profile("named", kind, side, _dedupe(evidence), person_like=person, reason_ok=False)
+        return _Profile("named", kind, side, _dedupe(evidence), person_like=person, plural=" and " in pre,
+                        reason_ok=False, name=pre[proper_run[0].start():proper_run[-1].end()])
     kind_match = kind_matches[-1] if kind_matches else None
     kind_word = kind_match.group(0).lower() if kind_match else None
     kind = st.kind_of.get(kind_word) if kind_word else None
@@ -533,7 +555,7 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
             name = pre[tokens[start_tok].start():head.end()]
             evidence.insert(0, f"capitalised organisation name '{name}'")
             return _Profile("named", kind or "organization", side, _dedupe(evidence), body=True,
-                            plural=False, reason_ok=False)
+                            plural=False, reason_ok=False, name=name)
     # a document with a named author ("a report by TASS")
     if kind == "document" and pm is not None:
         author = next((a for a in found if a.alias and a.start >= pre_end), None)
@@ -543,7 +565,7 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
     if kind is None:
         alias_any = next((a for a in found if a.alias), None)
         kind = alias_any.actor.kind if alias_any else "unknown"
-    person_like = not body and not plural and kind in {"person", "official", "expert", "media", "unknown"}
+    person_like = not body and not plural and kind in {"person", "official", "expert", "media", "organization"}
     # anonymous: unnamed individuals
     anon = st.anonymous_regex.search(stripped)
     if anon:
@@ -552,11 +574,21 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
         return _Profile("anonymous", kind, side, _dedupe(evidence), person_like=person_like, plural=plural,
                         body=body)
     # vague: crowds ("analysts", "critics", "some say", "Republicans across the country")
-    quant = st.quantifier.search(pre)
+    # an indefinite role noun: an unnamed individual ("a senior official", "two U.S. officials")
+    det = st.indefinite.search(pre)
+    if det and kind_match is not None and kind in {"person", "official", "expert", "media", "organization"} \
+            and not body and kind_word not in st.on_record and kind_match.end() >= len(pre) - 1 \
+            and (not plural or det.group(0).lower() not in {"a", "an", "one", "another"}):
+        evidence.insert(0, f"{TYPES_FILE}: anonymous indefinite role '{det.group(0)} ... {kind_word}'")
+        return _Profile("anonymous", kind, side, _dedupe(evidence), person_like=person_like, plural=plural,
+                        body=body)
+    quant = st.quantifier.search(stripped)
+    bare_plural = plural and kind in {"person", "expert"} and not found and tokens and \
+        tokens[0].group(0).lower() not in _DETERMINERS and not _DEFINITE.search(pre) and " and " not in pre
     head_adjective = head is not None and kind_match is None and \
         _strip_token(head.group(0)) in actors.lookup and not actors.lookup[_strip_token(head.group(0))][1] \
         and head_low.endswith("s")
-    if head_low in st.vague_terms or quant or low in st.vague_terms or head_adjective:
+    if head_low in st.vague_terms or quant or low in st.vague_terms or head_adjective or bare_plural:
         affiliated = any(a.alias for a in found) or any(
             _is_proper(t.group(0), False, st, actors) for t in _TOKEN.finditer(stripped, pre_end)
         )
@@ -578,8 +610,53 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
         evidence.insert(0, "definite noun phrase without a name")
         return _Profile("institutional", kind, side, _dedupe(evidence), person_like=person_like,
                         plural=plural, body=body)
+    if any(_is_proper(t.group(0), False, st, actors) for t in _TOKEN.finditer(stripped, pre_end)):
+        evidence.insert(0, "noun phrase with a named affiliation")
+        return _Profile("institutional", kind, side, _dedupe(evidence), plural=plural, body=body)
     evidence.insert(0, "unspecified noun phrase")
     return _Profile("vague", kind, side, _dedupe(evidence), plural=plural, body=body)
+
+
+def _lone_name(tok: str, st: SourceTypes, actors: ActorDictionary) -> bool:
+    """A source that is one capitalised word not in any list is a surname ("Brown", "Hunter")."""
+    core = _strip_token(tok)
+    low = core.lower()
+    if not core[:1].isupper() or core.isupper() and len(core) > 4:
+        return False
+    if core in actors.lookup or low in st.kind_of or low in st.vague_terms or low in _DETERMINERS \
+            or low in st.pronoun_class or low in _TITLES or st.quantifier.match(low):
+        return False
+    return not (low.endswith("s") and low in st.common_words)
+
+
+def _appositive_name(text: str, comma: int, st: SourceTypes, actors: ActorDictionary) -> str | None:
+    """The person name closing the apposition after ``comma`` ("an ally, Secretary Tom Vilsack,")."""
+    end = text.find(",", comma + 1)
+    seg_end = end if end > 0 else len(text)
+    toks = list(_TOKEN.finditer(text, comma + 1, seg_end))
+    if not toks:
+        return None
+    alias = [a for a in actors.find(text, comma + 1, seg_end) if a.alias and a.actor.type == "person"]
+    if alias and alias[-1].end >= toks[-1].end():
+        return alias[-1].surface
+    run = []
+    for tok in reversed(toks):
+        if _is_proper(tok.group(0), False, st, actors):
+            run.insert(0, tok.group(0))
+        else:
+            break
+    if len(run) >= 2:
+        return " ".join(run)
+    run = []
+    for tok in toks:  # "David Woodard of Clemson University"
+        word = tok.group(0)
+        if not run and _strip_token(word).lower() in _TITLES:
+            continue
+        if _is_proper(word, False, st, actors) and _strip_token(word).lower() not in st.common_words:
+            run.append(word)
+        else:
+            break
+    return " ".join(run) if len(run) >= 2 else None
 
 
 @functools.lru_cache(maxsize=65536)
@@ -796,7 +873,8 @@ def _resolve_pronouns(text, spans, src_texts, profiles, actors):
                 continue
             best = j
         if best is not None:
-            resolved[i], sides[i], kinds[i] = resolved[best], sides[best], kinds[best]
+            resolved[i] = profiles[best].name or resolved[best]
+            sides[i], kinds[i] = sides[best], kinds[best]
             continue
         if mentions is None:
             mentions = _text_candidates(text, actors)
