@@ -262,6 +262,7 @@ class SourceTypes:
     """Compiled ``source_types.yaml``."""
 
     pronoun_class: Mapping[str, str]  # pronoun -> person | plural | thing | other
+    relative: frozenset  # relative pronouns (who, which, that): resolved to the noun phrase just before
     self_regex: re.Pattern
     self_entries: list
     mastheads: frozenset
@@ -358,6 +359,7 @@ def load_source_types() -> SourceTypes:
     ) if quant else re.compile(r"(?!x)x")
     return SourceTypes(
         pronoun_class=_pronoun_classes(pron),
+        relative=frozenset(str(w).lower() for g in ("relative_person", "relative_thing") for w in pron.get(g, []) or []),
         self_regex=self_regex,
         self_entries=self_entries,
         mastheads=frozenset(str(t).lower() for t in data.get("self", {}).get("masthead", {}).get("terms", [])),
@@ -412,6 +414,7 @@ class _Profile:
     reason_ok: bool = True  # may an anonymity reason nearby make it anonymous
     pronoun: str | None = None  # person | plural | thing | other, for pronoun sources
     name: str | None = None  # the proper name inside the span, used when a pronoun resolves to it
+    relative: bool = False  # who / which / that
 
 
 def _strip_token(tok: str) -> str:
@@ -458,7 +461,7 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
     if pclass is not None:
         return _Profile("pronoun", "unknown", None, [f"{TYPES_FILE}: pronoun '{low}'"],
                         person_like=pclass == "person", plural=pclass == "plural", body=pclass == "thing",
-                        pronoun=pclass)
+                        pronoun=pclass, relative=low in st.relative)
     # 3. analyse the span: pre-modified head, kind words, actor mentions
     pm = _POSTMOD.search(stripped)
     pre_end = pm.start() if pm else len(stripped)
@@ -831,6 +834,36 @@ def _fits(pron: _Profile, cand: _Profile) -> bool:
     return False  # you, one: never resolved
 
 
+_LEFT_DET = re.compile(r"\b(?:the|a|an|this|that|his|her|their|its)\s", re.IGNORECASE)
+
+
+def _left_antecedent(text: str, start: int, pron: _Profile, actors: ActorDictionary):
+    """(name, profile) of the noun phrase just before a relative pronoun at ``start``, if it fits."""
+    st = load_source_types()
+    lo = max(0, start - 160)
+    left = text[lo:start].rstrip().rstrip(",").rstrip()
+    if not left or left[-1:] in ".!?;:\"”":
+        return None
+    toks = list(_TOKEN.finditer(left))
+    run = []
+    for tok in reversed(toks):
+        if _is_proper(tok.group(0), False, st, actors):
+            run.insert(0, tok)
+        else:
+            break
+    candidates = []
+    if run:
+        candidates.append(left[run[0].start():run[-1].end()])
+    dets = list(_LEFT_DET.finditer(left, max(0, len(left) - 60)))
+    if dets and len(left[dets[-1].start():].split()) <= 7:  # the nearest "the/a ... noun" phrase
+        candidates.append(left[dets[-1].start():])
+    for cand_text in candidates:
+        cand = _classify_cached(cand_text, "", st, actors, None, False)
+        if cand.identification not in {"pronoun", "none"} and _fits(pron, cand):
+            return cand.name or cand_text, cand
+    return None
+
+
 def _resolve_pronouns(text, spans, src_texts, profiles, actors):
     """resolved_text, side and kind per row; pronouns take their antecedent's."""
     n = len(profiles)
@@ -861,6 +894,11 @@ def _resolve_pronouns(text, spans, src_texts, profiles, actors):
             resolved[i] = None
             continue
         pron = profiles[i]
+        if pron.relative:  # "..., who said": the noun phrase right before the pronoun
+            left = _left_antecedent(text, s, pron, actors)
+            if left is not None:
+                resolved[i], sides[i], kinds[i] = left[0], left[1].side, left[1].kind
+                continue
         best = None
         for j in order:  # nearest preceding fitting attribution source (non-pronoun, or already resolved)
             sj = spans[j][0]

@@ -173,6 +173,15 @@ def test_pronoun_falls_back_to_a_dictionary_mention_in_the_text():
     assert row["resolved_text"] == "Joe Biden" and row["side"] == "united-states"
 
 
+def test_relative_pronoun_resolves_to_the_noun_phrase_before_it():
+    text = "The claim echoes earlier remarks by Dmitry Peskov, who said talks were frozen."
+    row = describe(text, ["who"]).iloc[0]
+    assert (row["identification"], row["resolved_text"], row["side"]) == ("pronoun", "Dmitry Peskov", "russia")
+    text2 = "Critics pointed to a report by the ministry, which said losses were light."
+    row2 = describe(text2, ["which"]).iloc[0]
+    assert row2["resolved_text"] == "the ministry" and row2["kind"] == "official"
+
+
 def test_unresolvable_pronoun_is_null():
     row = describe("She said the shop was closed.", ["She"]).iloc[0]
     assert row["identification"] == "pronoun" and pd.isna(row["resolved_text"]) and row["kind"] == "person"
