@@ -81,7 +81,18 @@ _PASSIVE_TAIL = re.compile(r"(?:^|\s|’|')(?:is|are|was|were|be|been|being|s)$"
 _SAID_OF = re.compile(r"\s+of\s+(?:him|her|them|it|(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3})(?=\s*[,.;:!?\"”’]|\s*$)")
 _NOT_SUBJECTS = {"a", "an", "the", "it", "it's", "it’s", "more", "most", "many", "some", "this", "that"}
 _X = {"passive_skip": True, "title_skip": False, "inf_skip": True, "strict_relax": True, "inv_len": 25,
-      "colon": True, "coord": True, "paren": True}
+      "colon": True, "coord": True, "paren": True, "long_appos": True, "inv_verbs": True, "passive_rows": False, "subject2": True}
+_LEAD_ADVERBIAL = re.compile(r"\s*[\"“‘]?([A-Za-z]+)\b[^,.;:]{0,80},\s+")
+_VERBISH = re.compile(
+    r"(?<=\s)(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could|may|might|must|should|"
+    r"[a-z]+ed|'s|’s)\b"
+)
+_COMMA_SEGMENT = re.compile(r"[^,]+(?:,|$)")
+_INVERTING = {"say", "tell", "add", "write", "ask", "continue", "explain", "note", "recall", "reply",
+              "respond", "tweet", "declare", "state", "argue", "insist", "claim", "warn", "observe",
+              "remark", "comment", "report", "announce", "suggest", "conclude", "joke", "predict",
+              "acknowledge", "admit", "concede", "confirm", "quote", "cite", "read", "shout", "email"}
+_INVERTED_SOURCE = re.compile(r"\s*(?:[A-Z]|(?:a|an|the|one|two|three|another|some|several|many|his|her|their)\s)")
 _COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|then|but|and then)\s+$")
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
 _DAYS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|later|recently|again|publicly|privately|repeatedly|Monday\s+night|Tuesday\s+night)"
@@ -311,6 +322,48 @@ def _source_before(text: str, lo: int, cue_start: int, lex: _Lexicon, gerund: bo
             return None, ""
         return (s, e), ""
     # Nothing between the boundary and the cue: an appositive ``X, apposition, said``.
+    if gerund:
+        return None, ""  # ", saying ...": a participle clause, not an appositive
+    simple = _appositive(text, lo, bounds, last, lex)
+    if simple[0] is not None or not _X["long_appos"]:
+        return simple
+    return _long_appositive(text, lo, cue_start, lex)
+
+
+def _long_appositive(text: str, lo: int, cue_start: int, lex: _Lexicon) -> tuple[tuple[int, int] | None, str]:
+    """``But Tom Fitton, the president of X, a group that sued, said``: source from the head noun.
+
+    The head is the first comma segment of the sentence that starts with a capital and is not
+    an introductory adverbial (``In a memo on Tuesday, Noah Oppenheim, ...``).
+    """
+    before = text[lo:cue_start].rstrip()
+    if not before.endswith((",", ",''", ',"', ",”", ",’")):
+        return None, ""
+    if before[:1] in _OPEN_QUOTES or len(before.split()) > 45:
+        return None, ""
+    pos = lo
+    for seg in _COMMA_SEGMENT.finditer(text, lo, lo + len(before)):
+        s, e = _strip(text, seg.start(), seg.end(), " \t\r\n,")
+        if e <= s:
+            pos = seg.end()
+            continue
+        words = text[s:e].split()
+        if words[0].lower() in {"but", "and", "yet", "so", "still"} and len(words) > 1:
+            s = s + len(words[0]) + 1
+            s = _strip(text, s, e)[0]
+            words = words[1:]
+        first = words[0].lower()
+        if first in lex.openers or not text[s].isupper():
+            pos = seg.end()
+            continue
+        src_end = _strip(text, s, lo + len(before), " \t\r\n,")[1]
+        if lex.cue.search(text, s, src_end) or lex.phrase.search(text, s, src_end):
+            return None, ""
+        return (s, src_end), "-long-appositive"
+    return None, ""
+
+
+def _appositive(text: str, lo: int, bounds: list, last, lex: _Lexicon) -> tuple[tuple[int, int] | None, str]:
     if last is None or text[last.start():last.end()] != ",":
         return None, ""
     comma2 = last.start()
@@ -338,6 +391,29 @@ _SUBJECT = re.compile(
 
 
 def _subject(text: str, lo: int, hi: int, lex: _Lexicon) -> tuple[int, int] | None:
+    """The subject of the sentence in ``text[lo:hi]``: the words before its first verb.
+
+    >>> _subject("The famously gruff senator appeared on TV, showing", 0, 43, _lexicon())
+    (0, 26)
+    """
+    if _X["subject2"]:
+        s = lo
+        lead = _LEAD_ADVERBIAL.match(text, lo, hi)
+        if lead and lead.group(1).lower() in lex.openers:
+            s = lead.end()
+        s = _strip(text, s, hi, " \t\r\n\"“‘")[0]
+        verbs = [m.start() for m in (_VERBISH.search(text, s, hi), lex.cue.search(text, s, hi)) if m]
+        if not verbs:
+            return None
+        e = _strip(text, s, min(verbs))[1]
+        if e <= s or _n_words(text, s, e) > 10:
+            return None
+        words = text[s:e].split()
+        if words[0].lower() in lex.openers or not (text[s].isupper() or words[0].lower() in lex.pronouns):
+            return None
+        if len(words) == 1 and words[0].lower() in _NOT_SUBJECTS:
+            return None
+        return s, e
     m = _SUBJECT.match(text, lo, hi)
     if not m:
         return None
@@ -585,7 +661,8 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
             c = _strip(text, c_lo, content_hi)
             if c[1] > c[0]:
                 row = _Row(si, (cue_s, cue_e2), c, src, info.stance, "content-comma-source-cue" + suffix, via_text=via)
-        elif content_before and src is None and not gerund and text[ss:cue_s].rstrip()[-1:] in ",”\"’'":
+        elif (content_before and src is None and not gerund and text[ss:cue_s].rstrip()[-1:] in ",”\"’'"
+              and (not _X["inv_verbs"] or (info.lemma in _INVERTING and _INVERTED_SOURCE.match(text, cue_e2)))):
             # "Content," said SOURCE.
             st = re.search(r",\s*(?:who|adding|saying|noting|according)\b|$", text[cue_e2:se])
             s_hi = cue_e2 + st.start() if st else se
@@ -639,7 +716,7 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
                 if src is None:
                     continue
                 rule = "coordinated-verb-source"
-            elif src is None and passive:
+            elif src is None and passive and _X["passive_rows"]:
                 rule = "passive-cue-content"
             elif src is None:
                 continue  # a bare cue with no source: mostly nouns and noise in news text
