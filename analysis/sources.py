@@ -967,9 +967,9 @@ _SKIP_SEGMENT = re.compile(
     r"who|which|whose|where|through|via|in a statement|\w+ing\b|\w+ed by\b)\b",
     re.IGNORECASE,
 )
-_LEADING = re.compile(r"^[\"'“”‘’\s]*(?:(?:and|but|so|yet|or|then|also|both)\s+)?", re.IGNORECASE)
+_LEADING = re.compile(r"^[\"'“”‘’(\[\s]*(?:(?:and|but|so|yet|or|then|also|both)\s+)?", re.IGNORECASE)
 _TRAILING = re.compile(r"\s+(?:has|have|had|did|does|do|was|were|is|are|would|will|could|also|still|so far|"
-                       r"immediately)$", re.IGNORECASE)
+                       r"immediately|[a-z]+ly)$", re.IGNORECASE)
 
 
 def _party_before(text: str, sent_start: int, cue_start: int) -> tuple[int, int] | None:
@@ -1009,6 +1009,15 @@ def _party_before(text: str, sent_start: int, cue_start: int) -> tuple[int, int]
         if len(seg.split()) > 12 or re.search(r"\b(?:said|says|told|that)\b", seg):
             return None
         return a, b
+    return None
+
+
+def _span_side(text: str, span: tuple[int, int], actors: ActorDictionary) -> str | None:
+    """Side of a noun phrase: the actor at its end, else any named actor, else an adjective."""
+    found = [a for a in actors.find(text, span[0], span[1]) if a.actor.side]
+    for pick in ([a for a in found if a.alias and a.end >= span[1] - 3], [a for a in found if a.alias], found):
+        if pick:
+            return pick[-1].actor.side if pick[-1].end >= span[1] - 3 else pick[0].actor.side
     return None
 
 
@@ -1055,10 +1064,7 @@ def find_no_comment(text: str, actors: ActorDictionary | None = None) -> pd.Data
             sent_start = _sentence_around(text, cue_start, cue_end)[0]
             party = _party_before(text, max(sent_start, prev_end), cue_start)
         prev_end = cue_end
-        side = None
-        if party:
-            found = actors.find(text, party[0], party[1])
-            side = next((a.actor.side for a in found if a.actor.side), None)
+        side = _span_side(text, party, actors) if party else None
         rows.append(
             {
                 "party_text": text[party[0]:party[1]] if party else None,
