@@ -1,8 +1,9 @@
 """One pipeline: pure per-article stages, then corpus stages.
 
 A *per-article stage* is a plain function ``stage(text, ctx) -> DataFrame`` where ``ctx`` maps
-the names of earlier stages to this article's rows (``ctx["sentences"]`` ...) and ``"article"``
-to the article's metadata (a dict: ``outlet``, ``title``, ``published`` ...). It returns this
+the names of earlier stages to this article's rows (``ctx["sentences"]`` ...), ``"article"``
+to the article's metadata (a dict: ``outlet``, ``title``, ``published`` ...) and ``"options"`` to
+the run's options (``actors``: the user's actor dictionary or None). It returns this
 article's rows with ids local to the article (0, 1, 2 ...); the pipeline adds ``article_id``,
 so every table is keyed by ``article_id`` plus its own id column.
 
@@ -112,6 +113,7 @@ def analyze(
     stages: Iterable[str] | None = None,
     corpus_stages: Iterable[str] | None = None,
     timings: dict[str, float] | None = None,
+    actors=None,
 ) -> Results:
     """Run every stage over ``articles`` and return the tidy tables.
 
@@ -119,7 +121,8 @@ def analyze(
     ``text`` column, or a list of strings (ids and metadata are filled in).
     ``stages`` / ``corpus_stages`` restrict the run to the named stages (their
     prerequisites must be included). Pass a dict as ``timings`` to get the seconds spent in
-    each stage (benchmarks use it).
+    each stage (benchmarks use it). ``actors`` adds the user's actor dictionary (a YAML path or
+    dict, format of ``analysis/lexicons/actors.yaml``) to the shipped one, for sides of sources.
 
     >>> analyze(["Police said the road was closed."]).sentences.shape[0]
     1
@@ -130,6 +133,7 @@ def analyze(
     if unknown:
         raise ValueError(f"unknown stage(s) {unknown}; known: {list(ARTICLE_STAGES)}")
     collected: dict[str, list[pd.DataFrame]] = {n: [] for n in names}
+    options = {"actors": actors}
     clock = timings if timings is not None else {}
     for n in names:
         clock.setdefault(n, 0.0)
@@ -137,7 +141,7 @@ def analyze(
                  if c in table.columns]
     for article_id, text, meta in zip(table["article_id"], table["text"],
                                       table[meta_cols].to_dict("records")):
-        ctx: dict = {"article": meta}
+        ctx: dict = {"article": meta, "options": options}
         for name in names:
             t0 = perf_counter()
             rows = ARTICLE_STAGES[name](text, ctx)
@@ -151,7 +155,8 @@ def analyze(
         if parts:
             df = pd.concat(parts, ignore_index=True)
         else:  # keep the columns of an empty result so downstream code still works
-            empty_ctx = {"article": {}, **{n: tables[n].iloc[0:0] for n in tables}}
+            empty_ctx = {"article": {}, "options": options,
+                         **{n: tables[n].iloc[0:0] for n in tables}}
             df = ARTICLE_STAGES[name]("", empty_ctx).assign(
                 article_id=pd.Series(dtype="string")
             )
