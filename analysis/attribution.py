@@ -404,7 +404,7 @@ def _subject(text: str, lo: int, hi: int, lex: _Lexicon) -> tuple[int, int] | No
         s = _strip(text, s, hi, " \t\r\n\"“‘")[0]
         verbs = [m.start() for m in (_VERBISH.search(text, s, hi), lex.cue.search(text, s, hi)) if m]
         if not verbs:
-            return None
+            return _subject_np(text, lo, hi, lex)
         e = _strip(text, s, min(verbs))[1]
         if e <= s or _n_words(text, s, e) > 10:
             return None
@@ -414,6 +414,11 @@ def _subject(text: str, lo: int, hi: int, lex: _Lexicon) -> tuple[int, int] | No
         if len(words) == 1 and words[0].lower() in _NOT_SUBJECTS:
             return None
         return s, e
+    return _subject_np(text, lo, hi, lex)
+
+
+def _subject_np(text: str, lo: int, hi: int, lex: _Lexicon) -> tuple[int, int] | None:
+    """A pronoun or capitalised name at the start of ``text[lo:hi]``."""
     m = _SUBJECT.match(text, lo, hi)
     if not m:
         return None
