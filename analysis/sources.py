@@ -46,6 +46,8 @@ __all__ = [
     "no_comment_stage",
     "load_actors",
     "find_actors",
+    "load_source_types",
+    "load_no_comment_rules",
     "source_profile",
     "side_balance",
     "outlet_sourcing",
@@ -473,8 +475,7 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
     evidence: list[str] = []
     side = None
     side_match = next((a for a in found if a.end <= pre_end and a.actor.side), None) or next(
-        (a for a in found if a.actor.side), None
-    )
+        (a for a in found if a.actor.side and a.alias), None) or next((a for a in found if a.actor.side), None)
     if side_match is not None:
         side = side_match.actor.side
         evidence.append(f"{ACTORS_FILE}: {side_match.actor.name} ('{side_match.surface}' -> side {side})")
