@@ -520,7 +520,8 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
         return False
 
     def overlaps(a: int, b: int) -> bool:
-        return any(a < e and s < b for s, e in taken)
+        i = bisect.bisect_left(taken, (b, b))  # taken stays sorted: look at the spans just before b
+        return any(a < e and s < b for s, e in taken[max(0, i - 3):i])
 
     # 1. phrase cues with the source after the cue: "according to X".
     for m in lex.phrase.finditer(text):
@@ -561,7 +562,7 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
             rule = "according-to-source-content"
         first = len(rows)
         rows.append(_Row(si, (cue_s, cue_e), content, src, lex.phrase_stance.get(m.group(0).lower(), "neutral"), rule))
-        taken.append((cue_s, cue_e))
+        bisect.insort(taken, (cue_s, cue_e))
         # relay: "X citing Y"
         r = lex.relay.match(text, src_hi)
         if r:
@@ -571,7 +572,7 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
             if y[1] > y[0]:
                 rows.append(_Row(si, r.span("cue"), content, y, "neutral", "relay-citing-source",
                                  via_row=first))
-                taken.append(r.span("cue"))
+                bisect.insort(taken, r.span("cue"))
 
     # 2. reporting verbs.
     for m in lex.cue.finditer(text):
@@ -729,7 +730,7 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
                 rule += suffix
             row = _Row(si, (cue_s, cue_e2), (c[0], end), src, info.stance, rule, via_text=via)
         rows.append(row)
-        taken.append(row.cue)
+        bisect.insort(taken, row.cue)
     _continue_quotes(text, rows, sents, qpairs, lex)
     return _to_frame(text, rows)
 
@@ -827,7 +828,7 @@ def _to_frame(text: str, rows: list[_Row]) -> pd.DataFrame:
             cols[c] = pd.array(values, dtype=_STRING)
         else:
             cols[c] = np.array(values, dtype="int64")
-    return pd.DataFrame(cols, columns=SPAN_COLUMNS)
+    return pd.DataFrame(cols)
 
 
 def extract_attributions(text: str, sentences: list[tuple[int, int]] | None = None) -> pd.DataFrame:
