@@ -244,12 +244,13 @@ def _mean(hits: list, k: int) -> float:
 
 
 def _drivers(hits: list, limit: int = _MAX_DRIVERS) -> str:
-    """``"terrible(-1.0) not good(-0.35)"``: the scored words, strongest first when cut."""
-    shown = [h for h in hits if h[3] != 0.0] or []
+    """``"terrible(-1) not good(-0.35) potential(s1)"``: the scored words with their polarity
+    (or, for words with polarity 0, their subjectivity ``s``); strongest first when cut."""
+    shown = [h for h in hits if h[3] != 0.0 or h[4] > 0.0]
     if len(shown) > limit:
-        shown = sorted(shown, key=lambda h: -abs(h[3]))[:limit]
+        shown = sorted(shown, key=lambda h: -(abs(h[3]) + h[4]))[:limit]
         shown = sorted(shown, key=lambda h: h[0])
-    return " ".join(f"{h[2]}({h[3]:+.2g})" for h in shown)
+    return " ".join(f"{h[2]}({h[3]:+.2g})" if h[3] else f"{h[2]}(s{h[4]:.2g})" for h in shown)
 
 
 def polarity_subjectivity(text: str, fixes: bool = True) -> tuple[float, float]:

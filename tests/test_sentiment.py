@@ -1,0 +1,258 @@
+"""Tone: TextBlob-pattern scores, news fixes, voices, aggregations, target sentiment.
+
+All example sentences are constructed for these tests; real data is read from ../shared at run
+time (skipped when absent).
+"""
+from __future__ import annotations
+
+import time
+
+import pandas as pd
+import pytest
+import yaml
+
+from analysis import paths, segment, sentiment
+from analysis.pipeline import Results
+
+NEWSMTSC = paths.SHARED_BENCHMARKS / "sentiment" / "newsmtsc"
+
+
+def _att(rows):
+    cols = ["attribution_id", "source_text", "content_start", "content_end", "identification",
+            "kind", "side", "resolved_text"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _stage(text, attributions=None):
+    return sentiment.sentiment_stage(
+        text, {"sentences": segment.split_sentences(text), "attributions": attributions}
+    )
+
+
+# ---------------------------------------------------------------- TextBlob fidelity and fixes
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A very bad decision.",
+        "The plan is not good at all!",
+        "It was a truly wonderful, happy and extremely successful day.",
+        "Officials gave no clear answer about the terrible losses.",
+        "Nothing here is scored",
+    ],
+)
+def test_unfixed_scores_equal_textblob(text):
+    from textblob.en.sentiments import PatternAnalyzer
+
+    expected = PatternAnalyzer().analyze(text)
+    got = sentiment.polarity_subjectivity(text, fixes=False)
+    assert got == pytest.approx((expected.polarity, expected.subjectivity), abs=1e-3)
+
+
+def test_news_fixes_change_the_known_misreadings():
+    # TextBlob reads "rose" as the positive adjective, "allegedly" as negative and
+    # "special military operation" as positive.
+    assert sentiment.polarity_subjectivity("The death toll rose.", fixes=False)[0] > 0
+    assert sentiment.polarity_subjectivity("The death toll rose.")[0] < 0
+    assert sentiment.polarity_subjectivity("He allegedly took the money.", fixes=False)[0] < 0
+    assert sentiment.polarity_subjectivity("He allegedly took the money.")[0] == 0
+    assert sentiment.polarity_subjectivity("The special military operation went on.", fixes=False)[0] > 0
+    assert sentiment.polarity_subjectivity("The special military operation went on.")[0] == 0
+
+
+def test_negation_of_contractions_works_with_fixes():
+    assert sentiment.polarity_subjectivity("It isn't a bad idea.", fixes=False)[0] < 0
+    assert sentiment.polarity_subjectivity("It isn't a bad idea.")[0] > 0
+    assert sentiment.polarity_subjectivity("It's not a good plan.")[0] < 0
+
+
+def test_fixes_yaml_entries_are_documented_and_in_range():
+    data = yaml.safe_load(sentiment.FIXES_PATH.read_text(encoding="utf-8"))
+    entries = data["words"] + data["phrases"]
+    assert len(entries) > 30
+    for e in entries:
+        assert (e.get("word") or e.get("phrase")), e
+        assert e.get("note"), e
+        assert -1.0 <= e["polarity"] <= 1.0 and 0.0 <= e["subjectivity"] <= 1.0, e
+
+
+def test_loaded_words_offsets_point_into_the_text():
+    text = "Critics called it a  shameful, very bad and startling “special military operation”."
+    lw = sentiment.loaded_words(text)
+    assert list(lw.columns) == sentiment.LOADED_COLUMNS
+    for start, end, word in lw[["start", "end", "word"]].itertuples(index=False):
+        assert " ".join(text[start:end].lower().split()) == word.replace(" !", "!")
+    assert "very bad" in lw["word"].tolist()
+    phrase = lw.loc[lw["word"] == "special military operation"]
+    assert len(phrase) == 1 and phrase["rule"].item().startswith("sentiment_fixes.yaml")
+    assert lw.loc[lw["word"] == "very bad", "rule"].item() == "en-sentiment.xml"
+
+
+# ---------------------------------------------------------------- the stage and its voices
+TEXT = ('The mayor said: "This is a terrible, stupid plan." Engineers called the design '
+        '"excellent and safe". The dam is 40 metres high.')
+
+
+def test_stage_splits_narrator_and_voices():
+    q1 = (TEXT.index("This"), TEXT.index('plan."') + 5)
+    q2 = (TEXT.index('"excellent') + 1, TEXT.index('safe"') + 4)
+    att = _att([
+        (0, "The mayor", *q1, "named", "direct", "city", pd.NA),
+        (1, "Engineers", *q2, "vague", "direct", pd.NA, "the engineers"),
+    ])
+    df = _stage(TEXT, att)
+    assert list(df.columns) == sentiment.SENTIMENT_COLUMNS
+    assert df["unit"].value_counts().to_dict() == {"sentence": 3, "voice": 2, "article": 1, "narrator": 1}
+    voices = df.loc[df["unit"] == "voice"].set_index("unit_id")
+    assert voices.loc[0, "polarity"] < 0 and voices.loc[1, "polarity"] > 0
+    assert voices.loc[0, "voice"] == "The mayor" and voices.loc[1, "voice"] == "the engineers"
+    assert voices.loc[0, "side"] == "city" and voices.loc[1, "identification"] == "vague"
+    assert "terrible(-1)" in voices.loc[0, "drivers"]
+    narrator = df.loc[df["unit"] == "narrator"].iloc[0]
+    # The narrator's words carry none of the quoted judgements.
+    assert "terrible" not in narrator["drivers"] and "excellent" not in narrator["drivers"]
+    assert narrator["n_words"] + voices["n_words"].sum() == df.loc[df["unit"] == "article", "n_words"].item()
+    sentences = df.loc[df["unit"] == "sentence"]
+    assert sentences["voice"].tolist()[0] == "The mayor"
+    for s, e in sentences[["start", "end"]].itertuples(index=False):
+        assert TEXT[s:e] in TEXT and e > s
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n ", "Der Bundestag hat das Gesetz am Donnerstag beschlossen.",
+     "Он сказал, что всё хорошо.", 'He said "no and left', "!!! ??? ...", "ÉTAT İSTANBUL ǅ"],
+)
+def test_bad_input_gives_neutral_results(text):
+    df = _stage(text)
+    assert list(df.columns) == sentiment.SENTIMENT_COLUMNS
+    if text.strip():
+        assert (df["polarity"].abs() <= 1).all()
+    assert sentiment.polarity_subjectivity(text)[0] == pytest.approx(0.0, abs=0.5)
+
+
+def test_malformed_attributions_are_ignored():
+    att = _att([
+        (0, "A", pd.NA, pd.NA, "named", "direct", pd.NA, pd.NA),        # no content span
+        (1, "B", 50, 10, "named", "direct", pd.NA, pd.NA),              # end before start
+        (2, "C", 5, 10_000, "named", "direct", pd.NA, pd.NA),           # past the end: clipped
+    ])
+    df = _stage(TEXT, att)
+    voices = df.loc[df["unit"] == "voice"]
+    assert voices["unit_id"].tolist() == [2]
+    assert voices["end"].item() == len(TEXT)
+    assert len(_stage(TEXT, att.iloc[0:0])) == len(_stage(TEXT, None))
+
+
+def test_very_long_input_is_fast_and_neutral_where_empty():
+    text = ("The committee met on Tuesday and adopted the budget for the coming year. " * 4200)
+    assert len(text.split()) > 50_000
+    t0 = time.perf_counter()
+    df = _stage(text)
+    assert time.perf_counter() - t0 < 10
+    assert (df.loc[df["unit"] == "sentence", "polarity"] == 0).all()
+
+
+# ---------------------------------------------------------------- aggregations
+def _results():
+    texts = [TEXT, "Officials said the talks were good. The weather was awful and sad."]
+    tables = []
+    for aid, text in zip(["a1", "a2"], texts):
+        if aid == "a1":
+            q = (text.index("This"), text.index('plan."') + 5)
+            att = _att([(0, "The mayor", *q, "named", "direct", "city", pd.NA)])
+        else:
+            q = (text.index("the talks"), text.index("good") + 4)
+            att = _att([(0, "Officials", *q, "institutional", "indirect", "state", pd.NA)])
+        tables.append(_stage(text, att).assign(article_id=aid))
+    articles = pd.DataFrame({"article_id": ["a1", "a2"], "outlet": ["X", "Y"], "text": texts})
+    return Results(articles=articles, tables={"sentiment": pd.concat(tables, ignore_index=True)})
+
+
+def test_tone_by_voice_compares_narrator_and_quotes():
+    out = sentiment.tone_by_voice(_results()).set_index("article_id")
+    assert out.loc["a1", "quoted_polarity"] < out.loc["a1", "narrator_polarity"]
+    assert out.loc["a2", "quoted_polarity"] > 0 > out.loc["a2", "narrator_polarity"]
+    assert out.loc["a1", "n_voices"] == 1
+    assert out["polarity_gap"].round(4).tolist() == (out["quoted_polarity"] - out["narrator_polarity"]).round(4).tolist()
+    assert sentiment.tone_by_voice(pd.DataFrame()).empty
+
+
+def test_tone_by_side_outlet_and_identification():
+    res = _results()
+    side = sentiment.tone_by_side(res).set_index("side")
+    assert set(side.index) == {"city", "state", "narrator"}
+    assert side.loc["city", "polarity"] < 0 < side.loc["state", "polarity"]
+    assert side.loc["narrator", "n"] == 2
+    outlet = sentiment.tone_by(res, "outlet").set_index("outlet")
+    assert outlet.loc["X", "n"] == 1 and "narrator_polarity" in outlet.columns
+    ident = sentiment.tone_by(res, "identification").set_index("identification")
+    assert set(ident.index) == {"named", "institutional"}
+    with pytest.raises(KeyError):
+        sentiment.tone_by(res, "no_such_column")
+
+
+def test_most_loaded_shows_text_and_drivers():
+    top = sentiment.most_loaded(_results(), n=2, min_words=3)
+    assert len(top) == 2
+    assert top["loadedness"].is_monotonic_decreasing
+    first = top.iloc[0]
+    assert first["text"] and first["drivers"]
+    assert any(w.split("(")[0] in first["text"].lower() for w in first["drivers"].split())
+
+
+# ---------------------------------------------------------------- target sentiment
+def test_target_label_on_constructed_sentences():
+    t = "Critics slammed Smith for the disastrous plan."
+    assert sentiment.target_label(t, t.index("Smith"), t.index("Smith") + 5) == "negative"
+    t = "Voters praised Jones, who won a remarkable victory and was hailed as a hero."
+    assert sentiment.target_label(t, t.index("Jones"), t.index("Jones") + 5) == "positive"
+    t = "Brown said the vote would take place next week."
+    assert sentiment.target_label(t, 0, 5) == "neutral"
+    assert -1 <= sentiment.target_polarity(t, 0, 5) <= 1
+
+
+def test_target_bad_input_and_missing_model_fallback(tmp_path):
+    assert sentiment.target_label("", 0, 0) == "neutral"
+    assert sentiment.target_polarity("", 5, 2) == 0.0
+    t = "Critics slammed Smith for the disastrous plan."
+    assert sentiment.target_label(t, 40, 500) in sentiment.LABELS  # offsets clipped
+    res = sentiment._predict([(t, 16, 21)], model_path=tmp_path / "missing.joblib")
+    polarity, label, method = res[0]
+    assert method.startswith("rules (no model file") and label == "negative" and polarity < 0
+    out = sentiment.target_sentiment(t, pd.DataFrame({"start": [16], "end": [21]}))
+    assert list(out.columns) == sentiment.TARGET_COLUMNS and out["method"].item() == "newsmtsc-logreg"
+
+
+def test_model_file_is_small():
+    assert sentiment.MODEL_PATH.is_file()
+    assert sentiment.MODEL_PATH.stat().st_size < 5_000_000
+
+
+def test_newsmtsc_dev_rw_reaches_target(shared):
+    from analysis.evaluate import sentiment as ev
+
+    t0 = time.perf_counter()
+    scores = ev.run(NEWSMTSC / "dev_rw.jsonl", baselines=False)
+    assert time.perf_counter() - t0 < 60
+    assert scores["method"] == "newsmtsc-logreg"
+    assert scores["model"]["macro_f1"] >= 0.60
+
+
+def test_stage_on_real_articles_speed(shared):
+    texts = [p.read_text(encoding="utf-8") for p in sorted((paths.POLNEAR / "dev" / "text").glob("*.txt"))]
+    sents = [segment.split_sentences(t) for t in texts]
+    sentiment.sentiment_stage("warm up.", {})
+    words = sum(len(t.split()) for t in texts)
+    t0 = time.perf_counter()
+    for t, s in zip(texts, sents):
+        df = sentiment.sentiment_stage(t, {"sentences": s})
+        assert (df["polarity"].abs() <= 1).all()
+    rate = words / (time.perf_counter() - t0)
+    assert rate > 30_000, f"{rate:,.0f} words/s"  # about 200k words/s on the dev machine
+
+
+def test_seed_article(seed_text):
+    df = sentiment.sentiment_stage(seed_text, {"sentences": segment.split_sentences(seed_text)})
+    assert (df["unit"] == "sentence").sum() > 5
+    lw = sentiment.loaded_words(seed_text)
+    assert len(lw) > 0 and (lw["end"] > lw["start"]).all()
