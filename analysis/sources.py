@@ -397,6 +397,7 @@ _DEFINITE = re.compile(r"^(?:the|this|that|these|those|his|her|its|their|our|my|
 _TITLES = {"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "adm.", "prof.",
            "president", "senator", "governor", "secretary", "minister", "mayor", "judge", "general",
            "spokesman", "spokeswoman", "spokesperson", "ambassador", "chancellor", "director", "chairman"}
+_POSSESSOR = re.compile(r"([A-Z][\w.\-]*(?:\s+(?:and\s+)?[A-Z][\w.\-]*)*)['’]s?\s+(?:[\w\-]+\s+){0,2}$")
 _WORDS = re.compile(r"\w+(?:['’]\w+)*")
 # cheap pre-check (plain substring tests): only texts with one of these can state an anonymity reason
 _REASON_HINTS = ("anonym", "condition", "authori", "permitted", "allowed to", "be named", "be identified",
@@ -560,7 +561,15 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
             evidence.insert(0, f"capitalised organisation name '{name}'")
             return _Profile("named", kind or "organization", side, _dedupe(evidence), body=True,
                             plural=False, reason_ok=False, name=name)
-    # a document with a named author ("a report by TASS")
+    # a document with a named author ("Lavrov's statement", "a report by TASS")
+    if kind == "document" and kind_match is not None:
+        poss = _POSSESSOR.search(pre, 0, kind_match.start())
+        if poss and all(_is_proper(t, False, st, actors) for t in poss.group(1).replace(" and ", " ").split()):
+            author = poss.group(1)
+            author_side = next((a.actor.side for a in found if a.alias and a.start < kind_match.start()), side)
+            evidence.insert(0, f"proper name '{author}' (author of a {kind_word})")
+            return _Profile("named", "document", author_side, _dedupe(evidence), body=True, reason_ok=False,
+                            name=author)
     if kind == "document" and pm is not None:
         author = next((a for a in found if a.alias and a.start >= pre_end), None)
         if author is not None:
@@ -587,20 +596,33 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
         return _Profile("anonymous", kind, side, _dedupe(evidence), person_like=person_like, plural=plural,
                         body=body)
     quant = st.quantifier.search(stripped)
-    bare_plural = plural and kind in {"person", "expert"} and not found and tokens and \
-        tokens[0].group(0).lower() not in _DETERMINERS and not _DEFINITE.search(pre) and " and " not in pre
+    bare_plural = plural and kind in {"person", "expert", "document", "media"} and not found and tokens and \
+        tokens[0].group(0).lower() not in _DETERMINERS and not _DEFINITE.search(pre)
+    # "a group", "a report": an indefinite body or text with no name or affiliation
+    indefinite_body = det is not None and det.group(0).lower() in {"a", "an"} and body and not found and \
+        not any(_is_proper(t.group(0), False, st, actors) for t in _TOKEN.finditer(stripped))
     head_adjective = head is not None and kind_match is None and \
         _strip_token(head.group(0)) in actors.lookup and not actors.lookup[_strip_token(head.group(0))][1] \
         and head_low.endswith("s")
-    if head_low in st.vague_terms or quant or low in st.vague_terms or head_adjective or bare_plural:
+    if head_low in st.vague_terms or quant or low in st.vague_terms or head_adjective or bare_plural \
+            or indefinite_body:
         affiliated = any(a.alias for a in found) or any(
             _is_proper(t.group(0), False, st, actors) for t in _TOKEN.finditer(stripped, pre_end)
         )
         if not affiliated or head_adjective:
-            word = quant.group(0) if quant else (head_low or low)
-            evidence.insert(0, f"{TYPES_FILE}: vague '{word}'" if not head_adjective
-                            else f"{ACTORS_FILE}: vague group '{head.group(0)}'")
-            return _Profile("vague", kind, side, _dedupe(evidence), plural=True, body=body)
+            if quant:
+                why = f"{TYPES_FILE}: vague quantifier '{quant.group(0)}'"
+            elif head_low in st.vague_terms or low in st.vague_terms:
+                why = f"{TYPES_FILE}: vague '{head_low if head_low in st.vague_terms else low}'"
+            elif head_adjective:
+                why = f"{ACTORS_FILE}: vague group '{head.group(0)}'"
+            elif bare_plural:
+                why = f"bare plural '{head.group(0)}' (no determiner, no name)"
+            else:
+                why = f"indefinite '{kind_word}' without a name"
+            evidence.insert(0, why)
+            return _Profile("vague", kind, side, _dedupe(evidence), plural=plural or not indefinite_body,
+                            body=body)
         evidence.insert(0, f"{TYPES_FILE}: crowd '{head_low}' with a named affiliation")
         return _Profile("institutional", kind, side, _dedupe(evidence), plural=True, body=body)
     if kind_match is not None:
