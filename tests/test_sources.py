@@ -83,6 +83,11 @@ def one(text: str, source: str, **kw) -> pd.Series:
         ("Some say the vote was rigged.", "Some", "vague", "unknown", None),
         ("Observers noted the crowd was small.", "Observers", "vague", "expert", None),
         ("This newspaper has learned that the mayor resigned.", "This newspaper", "self", "media", None),
+        ("Lavrov's statement said the offer stood.", "Lavrov's statement", "named", "document", "russia"),
+        ("Reports say the town fell.", "Reports", "vague", "document", None),
+        ("A group said the vote was unfair.", "A group", "vague", "organization", None),
+        ("Both said the deal was off.", "Both", "vague", "unknown", None),
+        ("Later, Brown said the shop closed.", "Brown", "named", "unknown", None),
     ],
 )
 def test_identification_kind_side(text, source, ident, kind, side):
