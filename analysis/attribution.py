@@ -80,13 +80,14 @@ _CONTENT_CUT = re.compile(
 _PASSIVE_TAIL = re.compile(r"(?:^|\s|’|')(?:is|are|was|were|be|been|being|s)$", re.IGNORECASE)
 _SAID_OF = re.compile(r"\s+of\s+(?:him|her|them|it|(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3})(?=\s*[,.;:!?\"”’]|\s*$)")
 _NOT_SUBJECTS = {"a", "an", "the", "it", "it's", "it’s", "more", "most", "many", "some", "this", "that"}
-_X = {"passive_skip": True, "title_skip": False, "inf_skip": True, "strict_relax": True, "inv_len": 25,
-      "colon": True, "coord": True, "paren": True, "long_appos": True, "inv_verbs": True, "passive_rows": False, "subject2": True}
+_MAX_INVERTED_SOURCE_WORDS = 25
 _LEAD_ADVERBIAL = re.compile(r"\s*[\"“‘]?([A-Za-z]+)\b[^,.;:]{0,80},\s+")
 _VERBISH = re.compile(
     r"(?<=\s)(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could|may|might|must|should|"
     r"[a-z]+ed|'s|’s)\b"
 )
+_NEGATION = re.compile(r"n[’']t\b|\b(?:not|never|just|begun|begin|began|end up|ended up)\b", re.IGNORECASE)
+_CLAUSE_VERB = re.compile(r"(?<=\s)(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could|may|might|must|should)\b")
 _COMMA_SEGMENT = re.compile(r"[^,]+(?:,|$)")
 _INVERTING = {"say", "tell", "add", "write", "ask", "continue", "explain", "note", "recall", "reply",
               "respond", "tweet", "declare", "state", "argue", "insist", "claim", "warn", "observe",
@@ -301,7 +302,7 @@ def _source_before(text: str, lo: int, cue_start: int, lex: _Lexicon, gerund: bo
     """
     pattern = lex.gerund_boundary if gerund else lex.boundary
     before = text[max(lo, cue_start - 240):cue_start].rstrip()
-    if _X["paren"] and before.endswith(")"):
+    if before.endswith(")"):
         # "Sen. Bernie Sanders (I-Vt.) defended": look for the source before the parenthesis
         opening = text.rfind("(", lo, cue_start)
         if opening > lo:
@@ -320,12 +321,14 @@ def _source_before(text: str, lo: int, cue_start: int, lex: _Lexicon, gerund: bo
         first = text[s:e].split()[0].lower().strip("'’")
         if first in lex.openers and first not in lex.pronouns:
             return None, ""
+        if (_CLAUSE_VERB.search(text, s, e) or _NEGATION.search(text, s, e)):
+            return None, ""  # "Clinton led Sanders by 300 pledged": a clause, not a noun phrase
         return (s, e), ""
     # Nothing between the boundary and the cue: an appositive ``X, apposition, said``.
     if gerund:
         return None, ""  # ", saying ...": a participle clause, not an appositive
     simple = _appositive(text, lo, bounds, last, lex)
-    if simple[0] is not None or not _X["long_appos"]:
+    if simple[0] is not None:
         return simple
     return _long_appositive(text, lo, cue_start, lex)
 
@@ -396,25 +399,23 @@ def _subject(text: str, lo: int, hi: int, lex: _Lexicon) -> tuple[int, int] | No
     >>> _subject("The famously gruff senator appeared on TV, showing", 0, 43, _lexicon())
     (0, 26)
     """
-    if _X["subject2"]:
-        s = lo
-        lead = _LEAD_ADVERBIAL.match(text, lo, hi)
-        if lead and lead.group(1).lower() in lex.openers:
-            s = lead.end()
-        s = _strip(text, s, hi, " \t\r\n\"“‘")[0]
-        verbs = [m.start() for m in (_VERBISH.search(text, s, hi), lex.cue.search(text, s, hi)) if m]
-        if not verbs:
-            return _subject_np(text, lo, hi, lex)
-        e = _strip(text, s, min(verbs))[1]
-        if e <= s or _n_words(text, s, e) > 10:
-            return None
-        words = text[s:e].split()
-        if words[0].lower() in lex.openers or not (text[s].isupper() or words[0].lower() in lex.pronouns):
-            return None
-        if len(words) == 1 and words[0].lower() in _NOT_SUBJECTS:
-            return None
-        return s, e
-    return _subject_np(text, lo, hi, lex)
+    s = lo
+    lead = _LEAD_ADVERBIAL.match(text, lo, hi)
+    if lead and lead.group(1).lower() in lex.openers:
+        s = lead.end()
+    s = _strip(text, s, hi, " \t\r\n\"“‘")[0]
+    verbs = [m.start() for m in (_VERBISH.search(text, s, hi), lex.cue.search(text, s, hi)) if m]
+    if not verbs:
+        return _subject_np(text, lo, hi, lex)
+    e = _strip(text, s, min(verbs))[1]
+    if e <= s or _n_words(text, s, e) > 10:
+        return None
+    words = text[s:e].split()
+    if words[0].lower() in lex.openers or not (text[s].isupper() or words[0].lower() in lex.pronouns):
+        return None
+    if len(words) == 1 and words[0].lower() in _NOT_SUBJECTS:
+        return None
+    return s, e
 
 
 def _subject_np(text: str, lo: int, hi: int, lex: _Lexicon) -> tuple[int, int] | None:
@@ -593,10 +594,8 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
         if info.lemma == "point" and cue_e == ve:
             continue
         aux_words = text[cue_s:vs].lower().split()
-        if _X["passive_skip"] and aux_words and aux_words[-1] in _PASSIVE and verb.endswith(("ed", "en", "wn", "ld", "id")):
+        if aux_words and aux_words[-1] in _PASSIVE and verb.endswith(("ed", "en", "wn", "ld", "id")):
             continue  # passive: "cases were noted"
-        if _X["title_skip"] and text[vs].isupper() and vs != sents[sent_of(vs)][0] and not text[vs:ve].isupper():
-            continue  # Title Case headline word or a name ("Report", "Post")
         if overlaps(cue_s, cue_e):
             continue
         if _SKIP_QUOTED and in_quote(vs):
@@ -609,7 +608,7 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
         prev_word = prev.group(1).lower() if prev else ""
         if cue_s == vs and (prev_word in _DETERMINERS or prev_word.endswith(("'s", "’s"))):
             continue  # a noun: "the report", "his claims", "Trump's comments"
-        if _X["inf_skip"] and cue_s == vs and prev_word == "to" and not verb.endswith("ed"):
+        if cue_s == vs and prev_word == "to" and not verb.endswith("ed"):
             continue  # an infinitive governed by another verb
         if vs == ss and text[vs].isupper() and verb.endswith("ed") and verb not in {"said"}:
             continue  # "Asked about X, ..." participle opener
@@ -626,12 +625,8 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
         followed_by_comma = tail.lstrip().startswith(",")
         # the source chunk before the cue
         src, suffix = _source_before(text, ss, cue_s, lex, gerund=gerund)
-        passive = False
         if src is not None and _PASSIVE_TAIL.search(text, src[0], src[1]):
-            # "It's been reported that ...": no source, the expletive belongs to the cue
-            if text[src[0]:src[1]].split()[0].lower() in {"it", "it's", "it’s"}:
-                cue_s = src[0]
-            src, passive = None, True
+            src = None  # "It's been reported that ...": an agentless passive names no source
         if src is not None:
             adv = _TRAILING_ADVERB.search(text, src[0], src[1])
             if adv and adv.start() > src[0]:
@@ -668,7 +663,7 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
             if c[1] > c[0]:
                 row = _Row(si, (cue_s, cue_e2), c, src, info.stance, "content-comma-source-cue" + suffix, via_text=via)
         elif (content_before and src is None and not gerund and text[ss:cue_s].rstrip()[-1:] in ",”\"’'"
-              and (not _X["inv_verbs"] or (info.lemma in _INVERTING and _INVERTED_SOURCE.match(text, cue_e2)))):
+              and info.lemma in _INVERTING and _INVERTED_SOURCE.match(text, cue_e2)):
             # "Content," said SOURCE.
             st = re.search(r",\s*(?:who|adding|saying|noting|according)\b|$", text[cue_e2:se])
             s_hi = cue_e2 + st.start() if st else se
@@ -678,7 +673,7 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
             if c_hi - 1 in closers and closers[c_hi - 1] < ss:
                 c_lo = closers[c_hi - 1]
             c = _strip(text, c_lo, c_hi)
-            if s2[1] > s2[0] and _n_words(text, *s2) <= _X["inv_len"] and c[1] > c[0]:
+            if s2[1] > s2[0] and _n_words(text, *s2) <= _MAX_INVERTED_SOURCE_WORDS and c[1] > c[0]:
                 row = _Row(si, (cue_s, cue_e2), c, s2, info.stance, "content-comma-cue-source", via_text=via)
         if row is None:
             # SOURCE said (that) content.
@@ -688,13 +683,13 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
             pp = _PREP_THAT.match(text, c_lo, se)
             if pp:
                 c_lo = pp.start("that")  # "told in Kentucky on Sunday that ..."
-            if info.strict and not (_X["strict_relax"] and src is not None):
+            if info.strict and src is None:
                 nxt = text[c_lo:c_lo + 5].lower()
                 if not (nxt.startswith("that") or text[after:c_lo].strip().startswith(":")
                         or nxt[:1] in _OPEN_QUOTES):
                     continue
             c = _strip_end_punct(text, c_lo, se)
-            if c[1] <= c[0] and _X["colon"] and text[cue_e2:se].strip().startswith(":") and si + 1 < len(sents):
+            if c[1] <= c[0] and text[cue_e2:se].strip().startswith(":") and si + 1 < len(sents):
                 ns, ne = sents[si + 1]
                 c = (ns, qpairs[ns] if ns in qpairs else _strip_end_punct(text, ns, ne)[1])
             if c[1] <= c[0]:
@@ -716,14 +711,12 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
                 else:
                     src = _subject(text, ss, cue_s, lex)
                     rule = "gerund-sentence-subject"
-            elif src is None and _X["coord"] and _COORD_BEFORE.search(text, max(ss, cue_s - 12), cue_s):
+            elif src is None and _COORD_BEFORE.search(text, max(ss, cue_s - 12), cue_s):
                 earlier = [r for r in rows if r.sentence == si and r.cue[0] < cue_s and r.source]
                 src = earlier[-1].source if earlier else _subject(text, ss, cue_s, lex)
                 if src is None:
                     continue
                 rule = "coordinated-verb-source"
-            elif src is None and passive and _X["passive_rows"]:
-                rule = "passive-cue-content"
             elif src is None:
                 continue  # a bare cue with no source: mostly nouns and noise in news text
             else:
