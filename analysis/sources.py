@@ -398,6 +398,13 @@ _TITLES = {"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "col.", 
            "president", "senator", "governor", "secretary", "minister", "mayor", "judge", "general",
            "spokesman", "spokeswoman", "spokesperson", "ambassador", "chancellor", "director", "chairman"}
 _POSSESSOR = re.compile(r"([A-Z][\w.\-]*(?:\s+(?:and\s+)?[A-Z][\w.\-]*)*)['’]s?\s+(?:[\w\-]+\s+){0,2}$")
+_TITLE_KIND = {"mr": "person", "mrs": "person", "ms": "person", "miss": "person", "dr": "expert", "prof": "expert",
+               "sen": "official", "rep": "official", "gov": "official", "gen": "official", "col": "official",
+               "lt": "official", "adm": "official", "president": "official", "senator": "official",
+               "governor": "official", "secretary": "official", "minister": "official", "mayor": "official",
+               "judge": "official", "general": "official", "ambassador": "official", "chancellor": "official",
+               "spokesman": "official", "spokeswoman": "official", "spokesperson": "official",
+               "director": "official", "chairman": "official"}
 _WORDS = re.compile(r"\w+(?:['’]\w+)*")
 # cheap pre-check (plain substring tests): only texts with one of these can state an anonymity reason
 _REASON_HINTS = ("anonym", "condition", "authori", "permitted", "allowed to", "be named", "be identified",
@@ -533,10 +540,12 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
         name = " ".join(t.group(0) for t in proper_run)
         k = kind_before(proper_run[0].start())
         kind_word = st.kind_of.get(k.group(0).lower()) if k else None
-        titled = len(tokens) > len(proper_run) and _strip_token(
-            tokens[-len(proper_run) - 1].group(0)).lower() in {t.rstrip(".") for t in _TITLES}
+        title = _strip_token(tokens[-len(proper_run) - 1].group(0)).lower().rstrip(".") \
+            if len(tokens) > len(proper_run) else ""
+        titled = title in _TITLE_KIND
         person = len(proper_run) >= 2 or titled or kind_word in {"official", "expert", "person", "media"}
-        kind = kind_word or appositive_kind() or ("person" if person else "unknown")
+        title_kind = _TITLE_KIND.get(title)
+        kind = kind_word or title_kind or appositive_kind() or ("person" if person else "unknown")
         evidence.insert(0, f"proper name '{name}'")
         return _Profile("named", kind, side, _dedupe(evidence), person_like=person, plural=" and " in pre,
                         reason_ok=False, name=pre[proper_run[0].start():proper_run[-1].end()])
@@ -606,7 +615,7 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
         and head_low.endswith("s")
     if head_low in st.vague_terms or quant or low in st.vague_terms or head_adjective or bare_plural \
             or indefinite_body:
-        affiliated = any(a.alias for a in found) or any(
+        affiliated = any(a.alias and a.start >= pre_end for a in found) or any(
             _is_proper(t.group(0), False, st, actors) for t in _TOKEN.finditer(stripped, pre_end)
         )
         if not affiliated or head_adjective:

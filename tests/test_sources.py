@@ -88,6 +88,9 @@ def one(text: str, source: str, **kw) -> pd.Series:
         ("A group said the vote was unfair.", "A group", "vague", "organization", None),
         ("Both said the deal was off.", "Both", "vague", "unknown", None),
         ("Later, Brown said the shop closed.", "Brown", "named", "unknown", None),
+        ("Then Gov. Tilda Marsh said the budget was fine.", "Gov. Tilda Marsh", "named", "official", None),
+        ("Later, Mr. Okafor said so.", "Mr. Okafor", "named", "person", None),
+        ("Many Sanders supporters said no.", "Many Sanders supporters", "vague", "person", "democrat"),
     ],
 )
 def test_identification_kind_side(text, source, ident, kind, side):
