@@ -209,6 +209,15 @@ def load_actors(extra: str | Path | Mapping | list | None = None) -> ActorDictio
     return _compile_actors("json:" + json.dumps(extra, sort_keys=True, default=str))
 
 
+def _as_actors(actors) -> ActorDictionary:
+    """An ActorDictionary from None (shipped), a YAML path, a dict/list of extra entries, or itself."""
+    if actors is None:
+        return load_actors()
+    if isinstance(actors, ActorDictionary):
+        return actors
+    return load_actors(actors)
+
+
 def find_actors(text: str, extra: str | Path | Mapping | None = None) -> pd.DataFrame:
     """Every actor mention in ``text``: ``start``, ``end``, ``surface``, ``actor``, ``side``, ``kind``, ``alias``.
 
@@ -777,15 +786,15 @@ def describe_sources(
     attributions: pd.DataFrame,
     *,
     outlet: str | None = None,
-    actors: ActorDictionary | None = None,
+    actors=None,
 ) -> pd.DataFrame:
     """Add the source profile columns to ``attributions`` (same rows, same order).
 
     Needs ``source_text``/``source_start``/``source_end`` (null for no source); ``cue_text`` helps
     (``The Post has learned`` is ``self``). Added columns: ``identification``, ``resolved_text``,
     ``kind``, ``side``, ``anonymity_reason``, ``source_evidence``. ``outlet`` (optional) is the
-    publishing outlet's name, so a source that names it is ``self``; ``actors`` a dictionary from
-    :func:`load_actors` with the user's entries.
+    publishing outlet's name, so a source that names it is ``self``; ``actors`` the user's extra actor
+    entries (a YAML path, a dict, or a dictionary from :func:`load_actors`), added to the shipped ones.
 
     >>> import pandas as pd
     >>> text = "Vladimir Putin spoke on Monday. He said the war would go on."
@@ -800,7 +809,7 @@ def describe_sources(
     if present & set(DESCRIBE_COLUMNS):  # described before: replace
         frame = frame.drop(columns=[c for c in DESCRIBE_COLUMNS if c in present])
     n = len(frame)
-    actors = actors or load_actors()
+    actors = _as_actors(actors)
     st = load_source_types()
 
     def get(col: str) -> list:
@@ -1053,7 +1062,7 @@ def _span_side(text: str, span: tuple[int, int], actors: ActorDictionary) -> str
     return None
 
 
-def find_no_comment(text: str, actors: ActorDictionary | None = None) -> pd.DataFrame:
+def find_no_comment(text: str, actors=None) -> pd.DataFrame:
     """Parties that declined, did not respond or could not be reached for comment.
 
     Columns: ``no_comment_id``, ``party_text``, ``party_start``, ``party_end`` (Int64, null when no
@@ -1065,7 +1074,7 @@ def find_no_comment(text: str, actors: ActorDictionary | None = None) -> pd.Data
     """
     text = text or ""
     rules = load_no_comment_rules()
-    actors = actors or load_actors()
+    actors = _as_actors(actors)
     rows = []
     windows: list[list[int]] = []
     for h in rules.hints.finditer(text):
@@ -1141,10 +1150,13 @@ def _empty_no_comment() -> pd.DataFrame:
 def no_comment_stage(text: str, ctx: dict) -> pd.DataFrame:
     """Pipeline stage ``no_comment``: :func:`find_no_comment` on one article.
 
+    Uses the user's actor dictionary from ``ctx["options"]["actors"]`` when the pipeline passes one.
+
     >>> no_comment_stage("", {}).columns.tolist() == NO_COMMENT_COLUMNS
     True
     """
-    return find_no_comment(text)
+    options = (ctx or {}).get("options") or {}
+    return find_no_comment(text, actors=options.get("actors"))
 
 
 # --------------------------------------------------------------------------- corpus tables

@@ -257,6 +257,15 @@ def test_no_comment_negatives_and_two_cues():
     assert nc["no_comment_id"].tolist() == [0, 1]
 
 
+def test_no_comment_stage_uses_the_users_actors():
+    extra = {"actors": [{"name": "Harbour Board", "aliases": ["Harbour Board"], "side": "harbour",
+                         "note": "made-up test body"}]}
+    text = "The Harbour Board declined to comment."
+    assert pd.isna(no_comment_stage(text, {}).loc[0, "side"])
+    assert no_comment_stage(text, {"options": {"actors": extra}}).loc[0, "side"] == "harbour"
+    assert describe(text, ["The Harbour Board"], actors=extra).loc[0, "side"] == "harbour"
+
+
 def test_no_comment_stage_empty_has_columns():
     out = no_comment_stage("", {})
     assert out.columns.tolist() == NO_COMMENT_COLUMNS and out.empty
