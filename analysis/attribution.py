@@ -88,6 +88,9 @@ _VERBISH = re.compile(
 )
 _NEGATION = re.compile(r"n[’']t\b|\b(?:not|never|just|begun|begin|began|end up|ended up)\b", re.IGNORECASE)
 _CLAUSE_VERB = re.compile(r"(?<=\s)(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could|may|might|must|should)\b")
+_COLON_SPEAKER = re.compile(
+    r"[\"“‘]?(?P<who>(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|of|the|de|van|von)){0,3})\s*(?P<colon>:)\s+(?=\S)"
+)
 _COMMA_SEGMENT = re.compile(r"[^,]+(?:,|$)")
 _INVERTING = {"say", "tell", "add", "write", "ask", "continue", "explain", "note", "recall", "reply",
               "respond", "tweet", "declare", "state", "argue", "insist", "claim", "warn", "observe",
@@ -122,6 +125,7 @@ class _Lexicon:
     gerund_boundary: re.Pattern
     pronouns: frozenset
     openers: frozenset
+    colon_labels: frozenset
     addressee: re.Pattern
     outlet: re.Pattern
     interviewer: re.Pattern
@@ -204,6 +208,7 @@ def _lexicon() -> _Lexicon:
         gerund_boundary=re.compile(rf"(?:{punct}|(?<![\w'’-])(?:{gbnd})(?![\w'’-]))", re.IGNORECASE),
         pronouns=frozenset(w.lower() for w in pat["pronouns"]["words"]),
         openers=frozenset(w.lower() for w in pat["sentence_openers"]["words"]),
+        colon_labels=frozenset(str(w).lower() for w in pat["colon_labels"]["words"]),
         addressee=re.compile(
             rf"\s+(?P<who>(?:{_words(pat['addressees']['words'])})|(?:{outlets})"
             r"|(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))(?![\w'’-])",
@@ -575,7 +580,17 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
                                  via_row=first))
                 bisect.insort(taken, r.span("cue"))
 
-    # 2. reporting verbs.
+    # 2. "Speaker: content" at the start of a sentence (headlines, Q&A).
+    for si, (ss, se) in enumerate(sents):
+        m = _COLON_SPEAKER.match(text, ss, se)
+        if not m or m.group("who").lower() in lex.colon_labels or in_quote(ss):
+            continue
+        c = _strip_end_punct(text, m.end(), se)
+        if c[1] > c[0] and _n_words(text, *c) >= 2:
+            rows.append(_Row(si, m.span("colon"), c, m.span("who"), "neutral", "source-colon-content"))
+            bisect.insort(taken, m.span("colon"))
+
+    # 3. reporting verbs.
     for m in lex.cue.finditer(text):
         verb = m.group("verb").lower()
         info = lex.verbs.get(verb)

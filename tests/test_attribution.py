@@ -111,6 +111,14 @@ def test_interview_with_outlet():
     assert r["via_text"] == "CNN" and r["source_text"] == "The minister"
 
 
+def test_speaker_colon_headline():
+    df = find_attribution_spans("Ann Coulter: The Race Is Over\n\nExclusive: Minister Resigns")
+    r = _row(df, ":")
+    assert r["source_text"] == "Ann Coulter" and r["content_text"] == "The Race Is Over"
+    assert r["rule"] == "source-colon-content"
+    assert len(df) == 1  # "Exclusive" is a label, not a speaker
+
+
 def test_stance_from_lexicon():
     df = find_attribution_spans(
         "The company claimed that it paid. The police confirmed that he left. Critics argued that it failed."
