@@ -83,6 +83,7 @@ class Actor:
     kind: str
     type: str
     note: str = ""
+    aliases: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,7 @@ def _compile_actors(extra_key: str | None) -> ActorDictionary:
             kind=entry.get("kind", "unknown"),
             type=entry.get("type", "organization"),
             note=str(entry.get("note", "")),
+            aliases=tuple(str(a) for a in entry.get("aliases", []) or []),
         )
         actors.append(actor)
         for adj in entry.get("adjectives", []) or []:
@@ -1363,6 +1365,7 @@ def outlet_sourcing(results) -> pd.DataFrame:
 
 
 _NAME_DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_NAME_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+")
 _NAME_EDGES = re.compile(r"^[\s\"'“”‘’,.;:()\-–—]+|[\s\"'“”‘’,.;:()\-–—]+$")
 
 
@@ -1370,9 +1373,13 @@ def _normalise_name(name: str, actors: ActorDictionary) -> str:
     """Canonical dictionary name when the head is a known actor, else the tidied text."""
     tidy = _NAME_EDGES.sub("", re.sub(r"\s+", " ", name))
     tidy = re.sub(r"['’]s$", "", _NAME_DETERMINER.sub("", tidy))
+    untitled = _NAME_TITLE.sub("", tidy)
+    tidy = untitled if untitled[:1].isupper() else tidy
     found = [m for m in actors.find(tidy) if m.alias]
     if found and found[-1].end == len(tidy):
-        return found[-1].actor.name if found[-1].actor.type == "person" or found[-1].start == 0 else tidy
+        last = found[-1].surface.split()[-1]
+        # the first alias of the same entry that ends with the same word ("Mr. Trump" -> "Donald Trump")
+        return next((a for a in found[-1].actor.aliases if a.split()[-1] == last), found[-1].surface)
     return tidy
 
 
@@ -1400,16 +1407,16 @@ def top_sources(results, n: int = 20) -> pd.DataFrame:
     if not len(a):
         return pd.DataFrame({c: pd.Series(dtype="int64" if c.startswith("n") else _STRING) for c in cols})
 
-    def mode(s: pd.Series):
-        s = s.dropna()
-        return s.value_counts().index[0] if len(s) else None
-
-    out = a.groupby("key").agg(
-        source=("source", mode), n=("source", "size"), n_articles=("article_id", "nunique"),
-        identification=("identification", mode), kind=("kind", mode), side=("side", mode),
-    )
+    out = a.groupby("key").agg(n=("key", "size"), n_articles=("article_id", "nunique"))
+    out = out.sort_values("n", ascending=False).head(n)
+    a = a[a["key"].isin(out.index)]
+    for col in ["source", "identification", "kind", "side"]:  # the most frequent value per source
+        top = (a.dropna(subset=[col]).groupby(["key", col]).size().rename("m").reset_index()
+               .sort_values(["key", "m", col], ascending=[True, False, True]).drop_duplicates("key")
+               .set_index("key")[col])
+        out[col] = top.reindex(out.index).astype(object)
     return (
-        out.sort_values(["n", "source"], ascending=[False, True]).head(n).reset_index(drop=True)
+        out.sort_values(["n", "source"], ascending=[False, True]).reset_index(drop=True)
         .astype({"source": _STRING, "n": "int64", "n_articles": "int64", "identification": _STRING,
                  "kind": _STRING, "side": _STRING})[cols]
     )
