@@ -18,6 +18,7 @@ traces back to one origin (circular sourcing).
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 import numpy as np
@@ -45,15 +46,19 @@ SUMMARY_COLUMNS = [
 ]
 
 # Signals of a checkable statement (regexes over the claim text; each names a reason).
-_NUMBER = re.compile(r"\b\d[\d,.]*(?:st|nd|rd|th|s|%)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
-                     r"hundreds?|thousands?|millions?|billions?|half|percent|per cent)\b", re.I)
-# Verbs of concrete events (things that happened and can be confirmed or denied).
-_EVENT = re.compile(
-    r"\b(?:kill|arrest|seiz|captur|attack|shell|bomb|shot|shoot|invad|advanc|withdr[ae]w|retreat|"
-    r"free|freeing|liberat|destroy|launch|announc|sign|elect|won|win|lost|lose|die|died|dead|injur|"
-    r"wound|fire|fired|resign|approv|ban|banned|deploy|took control|taken control|surrender|"
-    r"deliver|sanction|exposed?|leak|charg|convict|sentenc|raid|evacuat|occup|took|taken|captured)\w*",
-    re.I)
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty "
+                          "fifty hundred hundreds thousand thousands million millions billion billions dozen "
+                          "dozens half percent".split())
+# Word beginnings of concrete-event verbs (things that happened and can be confirmed or denied).
+_EVENT_PREFIXES = (
+    "kill", "arrest", "seiz", "captur", "attack", "shell", "bomb", "shot", "shoot", "invad", "advanc",
+    "withdr", "retreat", "freed", "freeing", "liberat", "destroy", "launch", "announc", "signed",
+    "elect", "won", "lost", "die", "dead", "injur", "wound", "fired", "resign", "approv", "banned",
+    "deploy", "took", "taken", "surrender", "deliver", "sanction", "expos", "leak", "charged",
+    "convict", "sentenc", "raid", "evacuat", "occup", "voted", "passed", "rose", "fell", "increas",
+    "decreas", "doubl", "tripl",
+)
 # Causal language (a cause is a checkable assertion).
 _CAUSAL = re.compile(r"\b(?:because|caused?|causing|due to|led to|leads? to|result(?:ed|s)? in|"
                      r"as a result|responsible for|blamed? (?:on|for)|triggered|sparked)\b", re.I)
@@ -62,6 +67,9 @@ _OPINION = re.compile(r"\b(?:should|must|ought|I think|we believe|in my view|sta
                       r"world watches|remains? in question)\b", re.I)
 _CAP = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z'’-]+")
 _WORDS = re.compile(r"\w+")
+# Attribution contents that are reporting boilerplate, not claims.
+_BOILERPLATE = re.compile(r"^(?:on (?:the )?condition of anonymity|(?:to )?a request for comment|"
+                          r"in an? (?:interview|statement)\b|(?:to|for) comment\b)", re.I)
 _QUOTE_CHARS = " \t\n\"'“”‘’«»,;:"
 _THAT = re.compile(r"(?:that|whether)\s+", re.I)  # complementizer opening reported content
 _MIN_WORDS = 5
@@ -91,13 +99,20 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _signals(span: str) -> list[str]:
-    """Reasons found in a claim's text, in a fixed order."""
+    """Reasons found in a claim's text, in a fixed order.
+
+    >>> _signals("Russian troops seized 3 villages because of the retreat.")
+    ['number', 'event verb', 'causal']
+    >>> _signals("In May, Russian troops seized the Kharkiv bridge.")
+    ['named entity', 'event verb']
+    """
     reasons = []
-    if _NUMBER.search(span):
+    words = span.lower().split()
+    if _DIGIT.search(span) or not _NUMBER_WORDS.isdisjoint(w.strip(".,;:") for w in words):
         reasons.append("number")
     if _CAP.search(span):
         reasons.append("named entity")
-    if _EVENT.search(span):
+    if any(w.startswith(_EVENT_PREFIXES) for w in words):
         reasons.append("event verb")
     if _CAUSAL.search(span):
         reasons.append("causal")
@@ -115,7 +130,11 @@ def _checkworthiness(reasons: list[str], span: str) -> float:
     return round(score, 3)
 
 
-def _is_headline(text: str, start: int, end: int, sentence_id: int) -> bool:
+def _str(value) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _is_headline(text: str, start: int, end: int) -> bool:
     span = text[start:end].rstrip()
     return not span or span[-1] not in ".!?\"'”’)…"
 
@@ -149,78 +168,86 @@ def extract_claims(text: str, sentences: pd.DataFrame | None = None, attribution
         sentences = split_sentences(text)
     if sentences.empty:
         return _empty_claims()
-    s_start = sentences["start"].to_numpy(dtype=np.int64)
-    s_end = sentences["end"].to_numpy(dtype=np.int64)
-    s_ids = sentences["sentence_id"].to_numpy() if "sentence_id" in sentences else np.arange(len(sentences))
-
-    hedge_rows = sorted(zip(_col(hedges, "start"), _col(hedges, "end"), _col(hedges, "cue")),
-                        key=lambda r: r[0]) if hedges is not None and len(hedges) else []
-    rows = []
+    s_start = [int(x) for x in sentences["start"].tolist()]
+    s_end = [int(x) for x in sentences["end"].tolist()]
+    s_ids = [int(x) for x in sentences["sentence_id"].tolist()] if "sentence_id" in sentences else list(
+        range(len(s_start)))
+    hedge_rows = sorted((int(a), int(b), c) for a, b, c in zip(_col(hedges, "start"), _col(hedges, "end"),
+                                                               _col(hedges, "cue") or _col(hedges, "start"))
+                        if pd.notna(a) and pd.notna(b))
+    rows: list[tuple] = []
 
     def hedge_in(start: int, end: int) -> str | None:
         for hs, he, cue in hedge_rows:
-            if pd.notna(hs) and start <= int(hs) < end:
-                return str(cue) if pd.notna(cue) else text[int(hs):int(he)]
+            if start <= hs < end:
+                return str(cue) if isinstance(cue, str) else text[hs:he]
+            if hs >= end:
+                break
         return None
 
-    def sentence_of(pos: int) -> int:
-        i = int(np.searchsorted(s_start, pos, side="right")) - 1
-        return int(s_ids[max(i, 0)])
+    def add(sid, start, end, attributed, att_id, ident, side, reasons, rule):
+        span = text[start:end]
+        cue = hedge_in(start, end)
+        rows.append((sid, start, end, span, attributed, att_id, cue is not None, cue, ident, side,
+                     _checkworthiness(reasons, span), "; ".join(reasons), rule))
 
-    # 1. attribution contents
+    # 1. attribution contents (one claim per content span: the deepest relay chain wins)
     covered: list[tuple[int, int]] = []
-    cue_spans: list[tuple[int, int]] = []
+    cue_starts: list[int] = []
     if attributions is not None and len(attributions) and {"content_start", "content_end"} <= set(attributions.columns):
-        att = attributions.assign(
-            _depth=attributions["chain_depth"] if "chain_depth" in attributions else 0,
-        ).dropna(subset=["content_start", "content_end"])
-        att = att.sort_values(["content_start", "content_end", "_depth"], ascending=[True, True, False],
-                              kind="stable").drop_duplicates(["content_start", "content_end"])
-        if "cue_start" in attributions:
-            cue_spans = [(int(a), int(b)) for a, b in attributions[["cue_start", "cue_end"]].dropna().values]
-        for r in att.itertuples(index=False):
-            start, end = _strip_span(text, int(r.content_start), int(r.content_end))
-            covered.append((int(r.content_start), int(r.content_end)))
-            span = text[start:end]
-            if len(_WORDS.findall(span)) < _MIN_WORDS or span.rstrip().endswith("?"):
+        n = len(attributions)
+        cs, ce = _col(attributions, "content_start"), _col(attributions, "content_end")
+        ids = _col(attributions, "attribution_id") or list(range(n))
+        depth = _col(attributions, "chain_depth") or [0] * n
+        ident = _col(attributions, "identification") or [None] * n
+        side = _col(attributions, "side") or [None] * n
+        cue_starts = [int(x) for x in _col(attributions, "cue_start") if pd.notna(x)]
+        best: dict[tuple[int, int], int] = {}
+        for k in range(n):
+            if pd.isna(cs[k]) or pd.isna(ce[k]):
                 continue
-            reasons = _signals(span) + ["attributed"]
-            cue = hedge_in(start, end)
-            rows.append({
-                "sentence_id": sentence_of(start), "start": start, "end": end, "text": span,
-                "attributed": True, "attribution_id": int(r.attribution_id), "hedged": cue is not None,
-                "hedge_cue": cue, "source_identification": getattr(r, "identification", None),
-                "side": getattr(r, "side", None), "checkworthiness": _checkworthiness(reasons, span),
-                "reasons": "; ".join(reasons), "rule": "attribution-content",
-            })
+            key = (int(cs[k]), int(ce[k]))
+            d = int(depth[k]) if pd.notna(depth[k]) else 0
+            if key not in best or d > (int(depth[best[key]]) if pd.notna(depth[best[key]]) else 0):
+                best[key] = k
+        for (a, b), k in best.items():
+            covered.append((a, b))
+            start, end = _strip_span(text, a, b)
+            span = text[start:end]
+            n_words = len(_WORDS.findall(span))
+            if n_words < _MIN_WORDS or span.endswith("?") or _BOILERPLATE.search(span):
+                continue
+            reasons = _signals(span)
+            if not reasons and n_words < 10:
+                continue  # a short quote fragment with nothing checkable
+            si = s_ids[max(bisect.bisect_right(s_start, start) - 1, 0)]
+            add(si, start, end, True, int(ids[k]), _str(ident[k]), _str(side[k]), reasons + ["attributed"],
+                "attribution-content")
 
     # 2. unattributed declarative sentences with a checkable signal
-    for sid, a, b in zip(s_ids, s_start, s_end):
-        a, b = _strip_span(text, int(a), int(b))
+    for sid, a0, b0 in zip(s_ids, s_start, s_end):
+        a, b = _strip_span(text, a0, b0)
         span = text[a:b]
-        if (len(_WORDS.findall(span)) < _MIN_WORDS or span.endswith("?") or _is_headline(text, a, b, sid)
-                or any(cs < b and a < ce for cs, ce in covered)
-                or any(a <= cs < b for cs, _ in cue_spans)):
+        if (span.endswith("?") or _is_headline(text, a0, b0) or len(_WORDS.findall(span)) < _MIN_WORDS
+                or any(c0 < b and a < c1 for c0, c1 in covered) or any(a <= c < b for c in cue_starts)):
             continue
         reasons = _signals(span)
         if "number" not in reasons and not ({"named entity"} < set(reasons)):
             continue  # needs a number, or a named entity with an event or cause
-        cue = hedge_in(a, b)
-        rows.append({
-            "sentence_id": int(sid), "start": a, "end": b, "text": span, "attributed": False,
-            "attribution_id": None, "hedged": cue is not None, "hedge_cue": cue,
-            "source_identification": None, "side": None,
-            "checkworthiness": _checkworthiness(reasons, span), "reasons": "; ".join(reasons),
-            "rule": "unattributed-declarative",
-        })
+        add(sid, a, b, False, None, None, None, reasons, "unattributed-declarative")
     if not rows:
         return _empty_claims()
-    out = (pd.DataFrame(rows).sort_values(["start", "end"], kind="stable").reset_index(drop=True)
-           .assign(claim_id=lambda d: np.arange(len(d), dtype="int64")))
-    return out[CLAIM_COLUMNS].astype({
-        "sentence_id": "Int64", "start": "int64", "end": "int64", "text": "string", "attributed": "bool",
-        "attribution_id": "Int64", "hedged": "bool", "hedge_cue": "string", "source_identification": "string",
-        "side": "string", "checkworthiness": "float64", "reasons": "string", "rule": "string",
+    rows.sort(key=lambda r: (r[1], r[2]))
+    cols = list(zip(*rows))
+    return pd.DataFrame({
+        "claim_id": np.arange(len(rows), dtype="int64"),
+        "sentence_id": pd.array(cols[0], dtype="Int64"),
+        "start": np.asarray(cols[1], dtype="int64"), "end": np.asarray(cols[2], dtype="int64"),
+        "text": pd.array(cols[3], dtype="string"), "attributed": np.asarray(cols[4], dtype=bool),
+        "attribution_id": pd.array(cols[5], dtype="Int64"), "hedged": np.asarray(cols[6], dtype=bool),
+        "hedge_cue": pd.array(cols[7], dtype="string"), "source_identification": pd.array(cols[8], dtype="string"),
+        "side": pd.array(cols[9], dtype="string"), "checkworthiness": np.asarray(cols[10], dtype="float64"),
+        "reasons": pd.array(cols[11], dtype="string"), "rule": pd.array(cols[12], dtype="string"),
     })
 
 
@@ -289,6 +316,34 @@ def _number_clash(texts: list[str], i: np.ndarray, j: np.ndarray) -> np.ndarray:
                        dtype=bool, count=len(i))
 
 
+def _star_clusters(n: int, i: np.ndarray, j: np.ndarray, sims: np.ndarray
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Star clustering on the link graph: (label, representative, similarity to it) per claim.
+
+    The claim with the most (summed) link similarity becomes a centre and takes its unassigned
+    neighbours; repeat. Every member links directly to its centre, so no chains of drifting
+    paraphrases (single-link clustering would merge them).
+    """
+    strength = np.bincount(i, weights=sims, minlength=n) + np.bincount(j, weights=sims, minlength=n)
+    G = sp.coo_matrix((np.r_[sims, sims], (np.r_[i, j], np.r_[j, i])), shape=(n, n)).tocsr()
+    labels = np.full(n, -1, dtype=np.int64)
+    rep = np.arange(n, dtype=np.int64)
+    sim = np.ones(n)
+    label = 0
+    for v in np.lexsort((np.arange(n), -strength)):
+        if labels[v] >= 0:
+            continue
+        labels[v] = label
+        lo, hi = G.indptr[v], G.indptr[v + 1]
+        nb, w = G.indices[lo:hi], G.data[lo:hi]
+        free = labels[nb] < 0
+        labels[nb[free]] = label
+        rep[nb[free]] = v
+        sim[nb[free]] = w[free]
+        label += 1
+    return labels, rep, sim
+
+
 def cluster_claims(claims: pd.DataFrame, articles: pd.DataFrame | None = None, threshold: float = 0.4,
                    block: int = 2000, top_n: int = 30, min_word_sim: float = 0.2, max_df: float = 0.05
                    ) -> pd.DataFrame:
@@ -304,7 +359,7 @@ def cluster_claims(claims: pd.DataFrame, articles: pd.DataFrame | None = None, t
     headlines (a loose paraphrase): 59% of those pairs reach 0.4, while only 5% of claims have any
     other claim in the collection at 0.4 or above (some of them true duplicates). Every claim gets a
     cluster (singletons included); ``similarity`` is to the cluster's ``representative`` (the
-    member most similar to the others). ``articles`` is accepted for symmetry and unused.
+    centre: the member with most link similarity). ``articles`` is accepted for symmetry and unused.
 
     >>> c = pd.DataFrame({"article_id": ["a", "b", "c"], "claim_id": [0, 0, 0],
     ...     "text": ["Russian troops took control of a village near Kharkiv.",
@@ -325,16 +380,7 @@ def cluster_claims(claims: pd.DataFrame, articles: pd.DataFrame | None = None, t
     i, j, sims = i[keep], j[keep], sims[keep]
     keep = ~_number_clash(texts, i, j)
     i, j, sims = i[keep], j[keep], sims[keep]
-    graph = sp.coo_matrix((sims, (i, j)), shape=(n, n))
-    _, labels = connected_components(graph, directed=False)
-    # representative: the member with the largest summed link similarity (ties: first)
-    strength = np.bincount(i, weights=sims, minlength=n) + np.bincount(j, weights=sims, minlength=n)
-    order = np.lexsort((np.arange(n), -strength, labels))
-    first_in_label = np.unique(labels[order], return_index=True)[1]
-    rep_of_label = np.empty(labels.max() + 1, dtype=np.int64)
-    rep_of_label[labels[order][first_in_label]] = order[first_in_label]
-    rep = rep_of_label[labels]
-    sim_to_rep = _pair_similarity(X, np.arange(n), rep) if n else np.zeros(0)
+    labels, rep, sim_to_rep = _star_clusters(n, i, j, sims)
     # cluster ids numbered by first appearance in the claims table
     _, first_pos, inverse = np.unique(labels, return_index=True, return_inverse=True)
     renum = np.argsort(np.argsort(first_pos))
