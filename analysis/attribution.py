@@ -91,6 +91,10 @@ _CLAUSE_VERB = re.compile(r"(?<=\s)(?:is|are|was|were|has|have|had|will|would|di
 _COLON_SPEAKER = re.compile(
     r"[\"“‘]?(?P<who>(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|of|the|de|van|von)){0,3})\s*(?P<colon>:)\s+(?=\S)"
 )
+# Prepositions that PolNeAR keeps in the cue after any verb ("complained about", "voted for").
+_GENERAL_PARTICLES = {"about", "on", "for", "against", "with", "out", "up", "of"}
+# ... but not after plain speech verbs, where the phrase is an adjunct ("said on Tuesday").
+_ADJUNCT_VERBS = {"say", "tell", "add", "write", "report", "announce", "state", "explain", "note", "tweet"}
 _COMMA_SEGMENT = re.compile(r"[^,]+(?:,|$)")
 _INVERTING = {"say", "tell", "add", "write", "ask", "continue", "explain", "note", "recall", "reply",
               "respond", "tweet", "declare", "state", "argue", "insist", "claim", "warn", "observe",
@@ -168,6 +172,7 @@ def _lexicon() -> _Lexicon:
     pat = yaml.safe_load((paths.LEXICONS / "attribution_patterns.yaml").read_text("utf-8"))
     verbs: dict[str, _Verb] = {}
     particles: set[str] = set()
+    particles |= _GENERAL_PARTICLES
     for entry in verbs_doc["verbs"]:
         info = _Verb(
             entry["lemma"], entry.get("stance", "neutral"), bool(entry.get("strict", False)),
@@ -602,7 +607,8 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
         if ma:
             cue_s = ma.start()
         if m.group("part"):
-            if m.group("part").lower() in info.particles:
+            if m.group("part").lower() in info.particles or (
+                    m.group("part").lower() in _GENERAL_PARTICLES and info.lemma not in _ADJUNCT_VERBS):
                 cue_e = m.end("part")
             else:
                 cue_e = ve
