@@ -229,9 +229,9 @@ def _lexicon() -> _Lexicon:
 def _quote_pairs(text: str) -> dict[int, int]:
     """Map the index of every opening quote mark to the index just after its closing mark.
 
-    Quotes pair inside a paragraph only; straight double quotes and doubled apostrophes
-    (``''``, New York Times style) alternate; a curly apostrophe inside a word
-    (``Ukraine’s``) is not a closing quote.
+    Quotes pair inside a paragraph only; straight and curly double quotes form one family
+    (writers mix them), doubled apostrophes (``''``, New York Times style) alternate; a curly
+    apostrophe inside a word (``Ukraine’s``) is not a closing quote.
 
     >>> _quote_pairs("Say ''maybe.'' and “no” and 'so'.")
     {4: 14, 19: 23}
@@ -246,7 +246,17 @@ def _quote_pairs(text: str) -> dict[int, int]:
             open_straight = {'"': None, "''": None}
             stack = []
         last = i
-        if q in open_straight:
+        if q in '"“”':
+            # straight and curly double quotes are one family: writers mix them
+            if open_straight['"'] is None:
+                if q != "”":
+                    open_straight['"'] = i
+            elif q == "“":
+                open_straight['"'] = i  # the previous quotation never closed
+            else:
+                pairs[open_straight['"']] = m.end()
+                open_straight['"'] = None
+        elif q in open_straight:
             if open_straight[q] is None:
                 open_straight[q] = i
             else:
