@@ -105,6 +105,7 @@ class ActorDictionary:
     lookup: Mapping[str, tuple[Actor, bool]]
     regex: re.Pattern
     patterns: tuple = ()  # (compiled regex, side, name): side-only patterns such as "(R-Ohio)"
+    gender: Mapping[str, str] = dataclasses.field(default_factory=dict)  # alias -> "f" | "m"
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[ActorMatch]:
         """All non-overlapping actor mentions in ``text[start:end]`` (longest first at each place)."""
@@ -163,12 +164,14 @@ def _compile_actors(extra_key: str | None) -> ActorDictionary:
     shipped = _read_yaml(paths.LEXICONS / ACTORS_FILE)
     entries = _actor_entries(shipped)
     pattern_entries = list(shipped.get("patterns", []) or [])
+    gender_lists = [shipped.get("genders", {}) or {}]
     if extra_key is not None:
         kind, _, payload = extra_key.partition(":")
         extra = json.loads(payload) if kind == "json" else _read_yaml(Path(payload))
         entries += _actor_entries(extra)
         if isinstance(extra, Mapping):
             pattern_entries = list(extra.get("patterns", []) or []) + pattern_entries
+            gender_lists.append(extra.get("genders", {}) or {})
     actors: list[Actor] = []
     lookup: dict[str, tuple[Actor, bool]] = {}
     for entry in entries:  # later entries (the user's) win
@@ -189,7 +192,9 @@ def _compile_actors(extra_key: str | None) -> ActorDictionary:
     regex = re.compile(r"(?<![\w-])" + _trie_pattern(lookup) + r"(?!\w)")
     patterns = tuple((re.compile(p["pattern"]), p.get("side"), str(p.get("name", p["pattern"])))
                      for p in pattern_entries)
-    return ActorDictionary(tuple(actors), lookup, regex, patterns)
+    gender = {str(alias): g for lists in gender_lists for key, g in (("female", "f"), ("male", "m"))
+              for alias in lists.get(key, []) or []}
+    return ActorDictionary(tuple(actors), lookup, regex, patterns, gender)
 
 
 def load_actors(extra: str | Path | Mapping | list | None = None) -> ActorDictionary:
@@ -276,6 +281,9 @@ class SourceTypes:
 
     pronoun_class: Mapping[str, str]  # pronoun -> person | plural | thing | other
     relative: frozenset  # relative pronouns (who, which, that): resolved to the noun phrase just before
+    pronoun_gender: Mapping[str, str]  # she -> f, he -> m
+    gender_regex: re.Pattern  # gendered titles and role nouns ("Mrs.", "spokeswoman")
+    gender_of: Mapping[str, str]
     self_regex: re.Pattern
     self_entries: list
     mastheads: frozenset
@@ -348,6 +356,9 @@ def load_source_types() -> SourceTypes:
     anon = data.get("anonymous", {})
     anon_regex, anon_entries = _group_regex(anon.get("patterns", []))
     indef = anon.get("indefinite_roles", {}) or {}
+    genders = data.get("genders", {}) or {}
+    gender_of = {v: g for key, g in (("female", "f"), ("male", "m")) for t in genders.get(key, []) or []
+                 for v in _variants(str(t).lower())}
     reason_regex, reason_entries = _group_regex(anon.get("reasons", {}).get("patterns", []))
     vague = data.get("vague", {})
     vague_terms = {v.lower() for t in vague.get("terms", []) for v in _variants(str(t))}
@@ -372,6 +383,10 @@ def load_source_types() -> SourceTypes:
     ) if quant else re.compile(r"(?!x)x")
     return SourceTypes(
         pronoun_class=_pronoun_classes(pron),
+        pronoun_gender={**{str(w).lower(): "f" for w in pron.get("female", []) or []},
+                        **{str(w).lower(): "m" for w in pron.get("male", []) or []}},
+        gender_regex=_term_regex(gender_of),
+        gender_of=gender_of,
         relative=frozenset(str(w).lower() for g in ("relative_person", "relative_thing") for w in pron.get(g, []) or []),
         self_regex=self_regex,
         self_entries=self_entries,
@@ -436,6 +451,7 @@ class _Profile:
     pronoun: str | None = None  # person | plural | thing | other, for pronoun sources
     name: str | None = None  # the proper name inside the span, used when a pronoun resolves to it
     relative: bool = False  # who / which / that
+    gender: str | None = None  # "f" | "m" when known (pronoun resolution)
 
 
 def _strip_token(tok: str) -> str:
@@ -482,7 +498,7 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
     if pclass is not None:
         return _Profile("pronoun", "unknown", None, [f"{TYPES_FILE}: pronoun '{low}'"],
                         person_like=pclass == "person", plural=pclass == "plural", body=pclass == "thing",
-                        pronoun=pclass, relative=low in st.relative)
+                        pronoun=pclass, relative=low in st.relative, gender=st.pronoun_gender.get(low))
     # 3. analyse the span: pre-modified head, kind words, actor mentions
     pm = _POSTMOD.search(stripped)
     pre_end = pm.start() if pm else len(stripped)
@@ -709,7 +725,23 @@ def _appositive_name(text: str, comma: int, st: SourceTypes, actors: ActorDictio
 def _classify_cached(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, outlet: str | None,
                      initial: bool) -> _Profile:
     """:func:`_classify`, memoised (names such as "Trump" or "he" recur); callers must copy the result."""
-    return _classify(src, cue, types, actors, outlet, initial)
+    prof = _classify(src, cue, types, actors, outlet, initial)
+    if prof.identification != "pronoun" and prof.gender is None:
+        prof.gender = _gender_of(src, prof, types, actors)
+    return prof
+
+
+def _gender_of(src: str, prof: _Profile, st: SourceTypes, actors: ActorDictionary) -> str | None:
+    """Gender of a source from a title (Mr., Mrs.), the actor dictionary (its name) or a gendered role word."""
+    g = st.gender_regex.search(src)
+    if g and g.group(0).lower().rstrip(".") in {"mr", "mrs", "ms", "miss"}:
+        return st.gender_of.get(g.group(0).lower())
+    if prof.name and prof.name in actors.gender:
+        return actors.gender[prof.name]
+    for m in actors.find(src):
+        if m.alias and m.surface in actors.gender and (prof.name is None or m.surface in prof.name):
+            return actors.gender[m.surface]
+    return st.gender_of.get(g.group(0).lower()) if g else None
 
 
 def _dedupe(items: list[str]) -> list[str]:
@@ -868,6 +900,8 @@ def describe_sources(
 
 
 def _fits(pron: _Profile, cand: _Profile) -> bool:
+    if pron.gender and cand.gender and pron.gender != cand.gender:
+        return False
     if pron.pronoun == "person":  # he / she / who
         return cand.person_like and not cand.plural and not cand.body
     if pron.pronoun == "plural":  # they / we
@@ -962,7 +996,8 @@ def _resolve_pronouns(text, spans, src_texts, profiles, actors):
         if pron.pronoun not in {"person", "plural", "thing"}:
             resolved[i] = None
             continue
-        fit = [m for m in mentions if m[0] < s and (m[2] if pron.pronoun == "person" else m[3])]
+        fit = [m for m in mentions if m[0] < s and (m[2] if pron.pronoun == "person" else m[3])
+               and not (pron.gender and actors.gender.get(m[1], pron.gender) != pron.gender)]
         if fit:
             start, surface, _, _ = fit[-1]
             actor, _ = actors.lookup[surface]

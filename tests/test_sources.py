@@ -175,6 +175,14 @@ def test_he_skips_organisations_and_they_prefers_them():
     assert out.loc[3, "resolved_text"] == "The Kremlin" and out.loc[3, "side"] == "russia"
 
 
+def test_pronoun_gender_skips_known_women_for_he_and_men_for_she():
+    text = ("Kuleba said the talks went well. Maria Zakharova said they failed. He said more was needed. "
+            "The spokeswoman added a warning. Mr. Osei said nothing. She said it was final.")
+    out = describe(text, ["Kuleba", "Maria Zakharova", "He", "The spokeswoman", "Mr. Osei", "She"])
+    assert out.loc[2, "resolved_text"] == "Kuleba"
+    assert out.loc[5, "resolved_text"] == "The spokeswoman"
+
+
 def test_pronoun_falls_back_to_a_dictionary_mention_in_the_text():
     text = "Reporters followed Joe Biden all day. He said the aid would continue."
     row = describe(text, ["He"]).iloc[0]
