@@ -1,0 +1,298 @@
+"""Claims, claim clusters, near-duplicates and claim matching (analysis.claims, .similarity, .duplicates)."""
+from __future__ import annotations
+
+import re
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import claims, duplicates, paths, similarity
+from analysis.claims import CLAIM_COLUMNS, CLUSTER_COLUMNS, SUMMARY_COLUMNS
+from analysis.segment import split_sentences
+
+
+# --- extraction -----------------------------------------------------------------------------------
+def test_empty_and_bad_input_give_empty_tables_with_columns():
+    for text in ["", "   ", "Das ist ein Satz ohne Zahlen und ohne Namen.", '"Unbalanced quote and no end']:
+        out = claims.extract_claims(text)
+        assert out.columns.tolist() == CLAIM_COLUMNS
+    assert claims.claims_stage("", {}).columns.tolist() == CLAIM_COLUMNS
+    assert claims.claims_stage("", {"sentences": pd.DataFrame(), "attributions": None}).empty
+
+
+def test_unattributed_claims_need_a_checkable_signal_and_skip_questions_and_headlines():
+    text = ("Floods Hit The North\n"
+            "Officials counted 42 flooded homes in Leeds on Friday. Is the dam safe? "
+            "It was a gloomy and sad day for everyone.")
+    out = claims.extract_claims(text)
+    assert out["text"].tolist() == ["Officials counted 42 flooded homes in Leeds on Friday."]
+    row = out.iloc[0]
+    assert text[row.start:row.end] == row.text
+    assert row.rule == "unattributed-declarative" and not row.attributed
+    assert "number" in row.reasons and 0 < row.checkworthiness <= 1
+
+
+def test_attribution_content_becomes_an_attributed_hedged_claim():
+    text = "The army allegedly seized 3 villages near the river, the ministry said on Monday."
+    cue = text.index("said")
+    content_end = text.index(", the ministry")
+    att = pd.DataFrame({"attribution_id": [0], "content_start": [0], "content_end": [content_end],
+                        "cue_start": [cue], "cue_end": [cue + 4], "identification": ["institutional"],
+                        "side": ["gov"], "chain_depth": [0], "via": pd.array([None], dtype="Int64")})
+    h = text.index("allegedly")
+    hedges = pd.DataFrame({"hedge_id": [0], "start": [h], "end": [h + 9], "cue": ["allegedly"]})
+    out = claims.extract_claims(text, split_sentences(text), att, hedges)
+    assert len(out) == 1  # the sentence itself is not counted again as an unattributed claim
+    row = out.iloc[0]
+    assert row.attributed and row.attribution_id == 0 and row.rule == "attribution-content"
+    assert row.hedged and row.hedge_cue == "allegedly"
+    assert row.source_identification == "institutional" and row.side == "gov"
+    assert text[row.start:row.end] == row.text == text[:content_end]
+    # without hedges nothing is hedged; without attributions the sentence is an unattributed claim
+    plain = claims.extract_claims(text)
+    assert not plain["hedged"].any() and not plain["attributed"].any() and len(plain) == 1
+
+
+def test_quote_fragments_are_not_claims():
+    text = 'He called it "a total disgrace" on Monday in the capital city.'
+    s, e = text.index('"'), text.rindex('"') + 1
+    att = pd.DataFrame({"attribution_id": [0], "content_start": [s], "content_end": [e]})
+    out = claims.extract_claims(text, attributions=att)
+    assert not out["attributed"].any()
+
+
+def test_dtypes_and_ids():
+    text = "Police arrested 12 people in Leeds. Officials said 40 homes in York were flooded."
+    out = claims.extract_claims(text)
+    assert out["claim_id"].tolist() == list(range(len(out)))
+    assert str(out["attribution_id"].dtype) == "Int64" and str(out["sentence_id"].dtype) == "Int64"
+    assert out["attributed"].dtype == bool and out["hedged"].dtype == bool
+
+
+def _seed_inputs(text: str) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Attributions and hedges for the seed article, found with generic patterns at run time."""
+    sents = split_sentences(text)
+    rows = []
+    m = re.search(r",\s+according to\b", text)
+    sent = sents[(sents.start <= m.start()) & (sents.end > m.start())].iloc[0]
+    src = re.compile(r"\b[A-Z]{3,}\b").search(text, m.end())
+    cite = re.compile(r"\bciting\s+").search(text, src.end())
+    rows.append(dict(attribution_id=0, sentence_id=int(sent.sentence_id), source_text=src.group(),
+                     source_start=src.start(), source_end=src.end(), cue_start=m.start() + 2,
+                     cue_end=m.end(), content_start=int(sent.start), content_end=m.start(),
+                     identification="named", side="russia", via=None, chain_depth=0))
+    end = text.index(".", cite.end())
+    rows.append(dict(attribution_id=1, sentence_id=int(sent.sentence_id), source_text=text[cite.end():end],
+                     source_start=cite.end(), source_end=end, cue_start=cite.start(),
+                     cue_end=cite.start() + 6, content_start=int(sent.start), content_end=m.start(),
+                     identification="institutional", side="russia", via=0, chain_depth=1))
+    att = pd.DataFrame(rows).astype({"via": "Int64"})
+    cues = re.compile(r"\b(?:allegedly|reportedly|alleged|if verified|if substantiated|could|might)\b")
+    hed = pd.DataFrame([{"hedge_id": k, "start": h.start(), "end": h.end(), "cue": h.group()}
+                        for k, h in enumerate(cues.finditer(text))])
+    return sents, att, hed
+
+
+def test_seed_article_claims_hedged_and_attributed(seed_text):
+    sents, att, hed = _seed_inputs(seed_text)
+    out = claims.extract_claims(seed_text, sents, att, hed)
+    assert len(out) >= 4
+    for r in out.itertuples():
+        assert seed_text[r.start:r.end] == r.text
+        assert not r.text.endswith("?")
+    headline_end = seed_text.index("\n")
+    assert (out["start"] > headline_end).all(), "the headline label is not a claim"
+    first = out[out["attributed"]].iloc[0]
+    assert first.attribution_id == 1, "the deepest relay (the cited agencies) owns the content"
+    assert first.hedged and first.hedge_cue == "allegedly" and first.side == "russia"
+    unattributed = out[~out["attributed"]]
+    assert len(unattributed) >= 2 and unattributed["hedged"].any()
+    # every claim that contains a hedge cue inside its span is marked hedged
+    for r in out.itertuples():
+        inside = ((hed.start >= r.start) & (hed.start < r.end)).any()
+        assert r.hedged == inside
+
+
+def test_long_text_is_fast():
+    text = ("Officials said 40 homes in York were flooded on Monday. The river rose by 2 metres. " * 3000)
+    t0 = time.perf_counter()
+    out = claims.extract_claims(text)
+    words = len(text.split())
+    assert words >= 45_000 and len(out) > 0
+    assert words / (time.perf_counter() - t0) > 50_000
+
+
+# --- clustering -----------------------------------------------------------------------------------
+def _claims_table(rows):
+    return pd.DataFrame(rows, columns=["article_id", "claim_id", "text"])
+
+
+def test_cluster_paraphrases_across_articles_and_keep_different_numbers_apart():
+    c = _claims_table([
+        ("a", 0, "Russian forces took control of a village in the Kharkiv region."),
+        ("b", 0, "Russian troops have taken control of a village in Kharkiv region, TASS said."),
+        ("c", 0, "The central bank raised its key interest rate by half a point."),
+        ("d", 0, "Floods killed 12 people in the north of the country."),
+        ("e", 0, "Floods killed 40 people in the north of the country."),
+    ])
+    out = claims.cluster_claims(c)
+    assert out.columns.tolist() == CLUSTER_COLUMNS
+    groups = out.groupby("cluster_id")["article_id"].apply(sorted).tolist()
+    assert ["a", "b"] in groups and ["c"] in groups and ["d"] in groups and ["e"] in groups
+    assert out.groupby("cluster_id")["representative"].sum().eq(1).all()
+    assert out.loc[out.representative, "similarity"].eq(1).all()
+    assert out["similarity"].between(0, 1).all()
+
+
+def test_cluster_empty_and_single():
+    assert claims.cluster_claims(_claims_table([])).columns.tolist() == CLUSTER_COLUMNS
+    assert claims.cluster_claims(None).empty
+    one = claims.cluster_claims(_claims_table([("a", 0, "Rain fell in Leeds on Monday.")]))
+    assert one["cluster_id"].tolist() == [0]
+
+
+def test_blocking_bounds_candidate_pairs():
+    texts = ["Troops seized the bridge near Kalino on Monday."] * 200
+    i, j = claims._candidate_pairs(texts, block=50, top_n=5, min_word_sim=0.2, max_df=1.0)
+    assert len(i) <= 200 * 5 and (i < j).all()
+
+
+def _synthetic(n: int, seed: int = 0) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    who = [f"{a} {b}" for a in ("Polish", "French", "Kenyan", "Chilean", "Irish")
+           for b in ("farmers", "police", "pilots", "miners", "judges")]
+    verb = ["closed", "opened", "blocked", "inspected", "rebuilt", "sold"]
+    obj = ["bridge", "airport", "factory", "school", "hospital", "port", "dam"]
+    texts = [f"{rng.choice(who)} {rng.choice(verb)} the {rng.choice(obj)} in Town{rng.integers(500)} "
+             f"on day {rng.integers(1, 365)}." for _ in range(n)]
+    return pd.DataFrame({"article_id": [str(k // 5) for k in range(n)], "claim_id": np.arange(n) % 5, "text": texts})
+
+
+def test_clustering_20k_synthetic_claims_is_fast():
+    # 100k claims take about 20-25 s on 2 cores (benchmarks/bench_claims.py); 20k here keeps tests fast.
+    df = _synthetic(20_000)
+    t0 = time.perf_counter()
+    out = claims.cluster_claims(df)
+    assert time.perf_counter() - t0 < 20
+    assert len(out) == len(df) and out[["article_id", "claim_id"]].duplicated().sum() == 0
+
+
+# --- summaries --------------------------------------------------------------------------------------
+def _corpus():
+    articles = pd.DataFrame({
+        "article_id": ["a1", "a2", "a3", "a4"],
+        "outlet": ["wire", "paper", "blog", "paper"],
+        "published": pd.to_datetime(["2024-05-01 08:00", "2024-05-01 12:00", "2024-05-02 09:00", "2024-05-03 09:00"], utc=True),
+        "text": ["x"] * 4,
+    })
+    text = "Troops seized the northern bridge at dawn"
+    cl = pd.DataFrame({
+        "article_id": ["a1", "a2", "a3", "a4"], "claim_id": [0, 0, 0, 0], "text": [text] * 4,
+        "hedged": [True, False, False, True], "attributed": [True, True, True, False],
+        "attribution_id": pd.array([1, 0, 0, None], dtype="Int64"),
+    })
+    att = pd.DataFrame({
+        "article_id": ["a1", "a1", "a2", "a3"], "attribution_id": [0, 1, 0, 0],
+        "source_text": ["TASS", "law enforcement agencies", "TASS", "Tass"],
+        "resolved_text": ["TASS", "law enforcement agencies", "TASS", "Tass"],
+        "via": pd.array([None, 0, None, None], dtype="Int64"),
+    })
+    return articles, cl, att
+
+
+def test_summary_follows_via_to_root_and_flags_circular_sourcing():
+    articles, cl, att = _corpus()
+    cl3 = cl[cl.article_id != "a4"]
+    cc = claims.cluster_claims(cl3)
+    s = claims.claim_cluster_summary(cc, cl3, articles, att)
+    assert s.columns.tolist() == SUMMARY_COLUMNS and len(s) == 1
+    row = s.iloc[0]
+    assert row.origin_source == "TASS"  # a1's claim is relayed "citing" agencies via TASS
+    assert row.n_articles == 3 and row.n_outlets == 3 and row.n_origins == 1 and row.circular
+    assert str(row.first_seen) == "2024-05-01" and row.first_outlet == "wire"
+    assert row.hedged_share == pytest.approx(1 / 3)
+
+
+def test_summary_own_reporting_breaks_circularity_unless_it_is_a_wire_copy():
+    articles, cl, att = _corpus()
+    cc = claims.cluster_claims(cl)
+    s = claims.claim_cluster_summary(cc, cl, articles, att).iloc[0]
+    assert s.n_origins == 2 and not s.circular  # a4 asserts it without attribution
+    dup = pd.DataFrame({"article_id": ["a4"], "duplicate_of": ["a1"], "similarity": [0.9], "rule": ["x"]})
+    s2 = claims.claim_cluster_summary(cc, cl, articles, att, dup).iloc[0]
+    assert s2.n_independent_articles == 3 and s2.n_articles == 4
+    assert s2.n_origins == 1 and s2.circular
+
+
+def test_aggregations():
+    articles, cl, att = _corpus()
+    cc = claims.cluster_claims(cl)
+    s = claims.claim_cluster_summary(cc, cl, articles, att)
+    assert claims.claim_travel(s)["n_articles"].tolist() == [4]
+    traj = claims.hedging_trajectory(cc, cl, articles)
+    assert traj["article_id"].tolist() == ["a1", "a2", "a3", "a4"]
+    assert traj["position"].tolist() == [0, 1, 2, 3]
+    assert traj["hardened"].tolist() == [False, True, True, False]
+    assert claims.corroboration(s)["support"].tolist() == ["corroborated"]
+    assert claims.circular_sourcing(s).empty
+    assert claims.claim_cluster_summary(claims.cluster_claims(None), cl).empty
+
+
+def test_corpus_stages():
+    from types import SimpleNamespace
+
+    articles, cl, att = _corpus()
+    res = SimpleNamespace(articles=articles, tables={"claims": cl, "attributions": att})
+    out = claims.claim_clusters_stage(res)
+    assert out["cluster_id"].nunique() == 1 and len(out) == 4
+    assert duplicates.near_duplicates_stage(res)["duplicate_of"].eq("a1").all()  # identical one-word texts
+
+
+# --- near duplicates -------------------------------------------------------------------------------
+def test_near_duplicates_find_wire_copies_only():
+    wire = ("The ministry said on Monday that troops had seized the bridge over the river and that "
+            "fighting continued in the villages to the east of the city late into the night.")
+    arts = pd.DataFrame({
+        "article_id": ["copy", "orig", "other"],
+        "published": pd.to_datetime(["2024-05-02", "2024-05-01", "2024-05-01"], utc=True),
+        "text": ["EXCLUSIVE. " + wire + " Reporting by staff.", wire,
+                 "A parliamentary committee approved the budget for schools and hospitals on Monday."],
+    })
+    out = duplicates.find_near_duplicates(arts)
+    assert out.columns.tolist() == duplicates.DUPLICATE_COLUMNS
+    assert out[["article_id", "duplicate_of"]].values.tolist() == [["copy", "orig"]]
+    assert 0.6 <= out["similarity"].iloc[0] <= 1
+    assert duplicates.find_near_duplicates(arts.head(1)).empty
+    assert duplicates.find_near_duplicates(arts.iloc[0:0]).empty
+
+
+# --- matching ----------------------------------------------------------------------------------------
+def test_match_claims_ranks_the_paraphrase_first():
+    cands = ["The mayor announced the Main Street bridge will close in May for repairs.",
+             "Vaccines cause autism, according to a viral post.",
+             "A photo shows a shark swimming on a flooded highway in Houston.",
+             "The senator voted against the farm bill in 2019."]
+    queries = ["Shark on the highway?! Houston flooding is insane #HurricaneHarvey pic.twitter.com/abc",
+               "Main St bridge closing in May, says @MayorSmith"]
+    assert [r[0] for r in similarity.match_claims(queries, cands, k=2)] == [2, 0]
+    assert all(len(r) == 2 for r in similarity.match_claims(queries, cands, k=2))
+    assert similarity.match_claims(queries, []) == [[], []]
+    assert similarity.match_claims([], cands) == []
+    assert len(similarity.RERANK_WEIGHTS) == len(similarity.FEATURE_NAMES)
+
+
+def test_clean_social():
+    text, author = similarity.clean_social("Big news #BreakingNews from @CityHall https://t.co/x "
+                                           "— Jane Roe (@janeroe) March 3, 2020")
+    assert text == "Big news Breaking News from City Hall" and author == "Jane Roe"
+
+
+def test_clef_dev_map_beats_bm25_baseline(shared):
+    from analysis.evaluate import claims as ev
+
+    dev = paths.SHARED_BENCHMARKS / "claims" / "clef2020-t2" / "dev"
+    scores = ev.run(dev, refit=False)
+    assert scores["match_claims_map@5"] >= 0.82
+    assert scores["match_claims_map@5"] > scores["bm25_map@5"]
