@@ -191,6 +191,7 @@ def _compile_entry(raw: Mapping, induced: bool = False) -> Entry:
     matches = raw["match"]
     matches = [matches] if isinstance(matches, str) else list(matches)
     flags = 0 if raw.get("case") else re.IGNORECASE
+    matches = [p.rstrip() for p in matches]  # a trailing space would defeat the word-end check
     patterns = tuple(re.compile(f"(?:{_regex_text(p)})(?!\\w)", flags) for p in matches)
     given = raw.get("triggers")
     triggers = tuple(
@@ -477,7 +478,7 @@ def sentence_cues(sentence: str, *, lexicon: Lexicon | None = None) -> list[tupl
     """The cues that make ``sentence`` uncertain, as ``(start, end, rule)``.
 
     >>> sentence_cues("Some say it was widely regarded as a success.")
-    [(0, 8, 'hedges.yaml:weasel:some_say'), (16, 31, 'hedges.yaml:weasel:widely_regarded')]
+    [(0, 8, 'hedges.yaml:weasel:some_say'), (12, 34, 'hedges.yaml:weasel:is_considered')]
     """
     if not isinstance(sentence, str) or not sentence.strip():
         return []

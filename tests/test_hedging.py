@@ -247,3 +247,18 @@ def test_conll_heldout_score(shared):
         pytest.skip(f"{path} absent")
     scores = ev.cross_validate(ev.load(path))
     assert scores["f1"] >= 0.60, scores
+
+
+def test_committed_lists_are_the_procedure_output(shared):
+    """hedges.yaml's weak / induced lists are exactly induce() on the whole training file (no hand edits)."""
+    from analysis.evaluate import hedges as ev
+
+    path = paths.SHARED_BENCHMARKS / "hedges" / "conll2010-wiki-train.csv"
+    if not path.exists():
+        pytest.skip(f"{path} absent")
+    data = ev.load(path)
+    out = ev.induce(data["text"].tolist(), data["label"].to_numpy())
+    lex = load_lexicon()
+    assert set(out["weak"]) == set(lex.weak)
+    induced = lex.table().query("induced")["id"].tolist()
+    assert [i["phrase"].replace(" ", "_") for i in out["induced"]] == induced

@@ -25,6 +25,11 @@ estimates how the committed procedure does on unseen sentences; the score of the
 the whole file is printed as well, labelled in-sample (optimistic). A plain lexicon of classic hedge
 words is the baseline.
 
+Result on ``conll2010-wiki-train.csv`` (7,363 sentences, 2,131 uncertain), defaults: held-out P 0.574,
+R 0.662, F1 0.615 (per fold 0.59-0.63); baseline (25 classic hedge words) F1 0.293; hand-written
+entries alone 0.379; committed lexicon in-sample (optimistic) 0.636. For scale: a logistic regression
+on all word 1-2-grams reaches about 0.61-0.62 on the same folds; the brief's target of 0.68 is not met.
+
 >>> counts([True, False, True], [1, 0, 0])
 {'tp': 1, 'fp': 1, 'fn': 0, 'precision': 0.5, 'recall': 1.0, 'f1': 0.667}
 """
@@ -96,7 +101,7 @@ def baseline(text: str) -> bool:
     return any(t in BASELINE_WORDS for t in _tokens(text))
 
 
-def induce(texts: Sequence[str], labels: Sequence[int], *, min_count: int = 8,
+def induce(texts: Sequence[str], labels: Sequence[int], *, min_count: int = 15,
            min_precision: float = 0.45, min_gain: float = 1e-3, max_entries: int = 300) -> dict:
     """``{"weak": [...], "induced": [{"phrase", "note"}, ...]}`` from training sentences (see module doc)."""
     y = np.asarray(labels, dtype=int)
