@@ -10,6 +10,7 @@ from analysis import paths
 from analysis.pipeline import Results
 from analysis.sources import (
     DESCRIBE_COLUMNS,
+    find_actors,
     IDENTIFICATIONS,
     KINDS,
     NO_COMMENT_COLUMNS,
@@ -217,6 +218,15 @@ def test_load_actors_extra_dict_and_yaml(tmp_path):
     assert load_actors().lookup["TASS"][0].side == "russia"  # shipped dictionary untouched
 
 
+def test_find_actors_adjectives_and_aliases():
+    found = find_actors("Pro-Russian bloggers and Ukrinform disagreed with the U.S. State Department.")
+    assert found[["surface", "side", "alias"]].values.tolist() == [
+        ["Pro-Russian", "russia", False],
+        ["Ukrinform", "ukraine", True],
+        ["U.S. State Department", "united-states", True],
+    ]
+
+
 def test_every_actor_entry_is_documented():
     actors = load_actors()
     assert all(a.note for a in actors.actors)
@@ -321,6 +331,8 @@ def test_frame_contract_same_rows_same_order():
     assert out.index.tolist() == [7, 3, 5]
     assert out["source_text"].tolist() == ["Analysts", "The ministry", "TASS"]
     assert out.columns.tolist() == [*frame.columns, *DESCRIBE_COLUMNS]
+    dup = describe_sources(text, frame.set_index(pd.Index([1, 1, 1])))  # a repeated index is kept as is
+    assert dup["identification"].tolist() == ["vague", "institutional", "named"]
     again = describe_sources(text, out)  # describing twice replaces, not duplicates
     assert again.columns.tolist() == out.columns.tolist()
     assert set(out["identification"]) <= set(IDENTIFICATIONS) and set(out["kind"]) <= set(KINDS)
