@@ -321,6 +321,8 @@ def _pattern_lexicon_common_words() -> frozenset:
                 parts = line.split()
                 if len(parts) >= 2 and not parts[1].startswith("NNP") and parts[0].islower():
                     words.add(parts[0])
+                    if parts[1] == "NNS":
+                        words.add(parts[0] + "\tNNS")  # marks plural common nouns ("businesspeople")
         return frozenset(words)
     except OSError:  # pragma: no cover - textblob data missing
         return frozenset()
@@ -688,7 +690,9 @@ def _lone_name(tok: str, st: SourceTypes, actors: ActorDictionary) -> bool:
     if core in actors.lookup or low in st.kind_of or low in st.vague_terms or low in _DETERMINERS \
             or low in st.pronoun_class or low in _TITLES or st.quantifier.match(low):
         return False
-    return not (low.endswith("s") and low in st.common_words)
+    if low in st.common_words and low.endswith(("s", "people", "men", "folk")):
+        return False  # a capitalised plural common noun ("Independents", "Businesspeople")
+    return low + "\tNNS" not in st.common_words
 
 
 def _appositive_name(text: str, comma: int, st: SourceTypes, actors: ActorDictionary) -> str | None:
