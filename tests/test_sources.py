@@ -269,6 +269,7 @@ def test_find_no_comment(text, party, rule, side):
 
 def test_no_comment_negatives_and_two_cues():
     assert find_no_comment("He commented on the match and responded to fans.").empty
+    assert find_no_comment("Some fled, others stayed and did not return.").empty
     text = "Two aides declined to comment and the campaign did not respond to emails."
     nc = find_no_comment(text)
     assert nc["party_text"].tolist() == ["Two aides", "the campaign"]
