@@ -742,6 +742,8 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
                 else:
                     src = _subject(text, ss, cue_s, lex)
                     rule = "gerund-sentence-subject"
+                    if src is None:
+                        continue  # no subject found: too unreliable to report
             elif src is None and _COORD_BEFORE.search(text, max(ss, cue_s - 12), cue_s):
                 earlier = [r for r in rows if r.sentence == si and r.cue[0] < cue_s and r.source]
                 src = earlier[-1].source if earlier else _subject(text, ss, cue_s, lex)
