@@ -5,6 +5,31 @@ Each reporting verb of ``lexicons/reporting_verbs.yaml`` (or a phrase cue such a
 around it inside the sentence (quotes that run over several sentences are followed).
 Every row names its ``rule``, and all offsets index the original text (end exclusive).
 
+The rules (the ``rule`` column; ``-appositive`` / ``-long-appositive`` is appended when the
+source carries an apposition set off by commas, "Jane Roe, a teacher, said"):
+
+==========================================  =====================================================
+``source-cue-content``                      The mayor *said* that the road is closed.
+``content-comma-source-cue``                "It is closed," the mayor *said*.  (a second bare
+                                            quotation in the next sentences joins the content)
+``content-comma-cue-source``                "It is closed," *said* Jane Roe, a teacher.
+``according-to-source-content``             *According to* police, the road is closed.
+``content-according-to-source``             The road is closed, *according to* police.
+``content-according-to-source-content``     The road, *according to* police, is closed.
+``relay-citing-source``                     ..., according to TASS *citing* police: police is
+                                            relayed by TASS (``via``, ``chain_depth``)
+``gerund-previous-source``                  He left, *saying* it was closed (source of the
+                                            sentence's earlier attribution).
+``gerund-sentence-subject``                 The mayor left early, *saying* it was closed.
+``coordinated-verb-source``                 She criticized X and *challenged* him to a debate.
+``source-colon-content``                    Ann Coulter*:* The Race Is Over (headlines, Q&A).
+==========================================  =====================================================
+
+``X told Reuters`` / ``said in an interview with CNN`` name a relaying outlet in ``via_text``
+(and ``via`` when an earlier row has that outlet as source). Cues inside quotations are the
+quoted speaker's words and are skipped; ``cue_stance`` comes from the verb's lexicon entry.
+Measured on PolNeAR dev: see :mod:`analysis.evaluate.attributions`.
+
 >>> df = find_attribution_spans("The mayor said that the road is closed.")
 >>> df.loc[0, ["source_text", "cue_text", "content_text", "rule"]].tolist()
 ['The mayor', 'said', 'that the road is closed', 'source-cue-content']
