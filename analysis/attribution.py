@@ -100,8 +100,10 @@ _CONTENT_CUT = re.compile(
     r"noting|explaining|arguing|insisting|calling|telling|according to)\b"
     r"|\s+(?:but|and)\s+(?:also\s+)?(?:said|says|added|noted|defended|mocked|argued|called|told|"
     r"insisted|warned|urged|pledged|promised|vowed|accused|criticized|questioned|suggested)\b"
+    r"|,\s+so\s|,\s+and\s+(?:I|he|she|they|we|it|you)\s"
     r"|;"
 )
+_NEW_CLAUSE = re.compile(r"[a-z]+ing\b|(?:but|and|although|though|while|because|as)\b")
 _PASSIVE_TAIL = re.compile(r"(?:^|\s|’|')(?:is|are|was|were|be|been|being|s)$", re.IGNORECASE)
 _SAID_OF = re.compile(r"\s+of\s+(?:him|her|them|it|(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3})(?=\s*[,.;:!?\"”’]|\s*$)")
 _NOT_SUBJECTS = {"a", "an", "the", "it", "it's", "it’s", "more", "most", "many", "some", "this", "that"}
@@ -699,8 +701,12 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
             c_hi = ss + len(pre)
             c_hi_s = _strip(text, ss, c_hi)[1]
             c_lo = ss
-            if c_hi_s - 1 in closers and closers[c_hi_s - 1] < ss:
+            region = max([ss] + [max(r.cue[1], r.source[1] if r.source else 0) for r in rows
+                                 if r.sentence == si and r.cue[1] <= c_hi])
+            if c_hi_s - 1 in closers and (closers[c_hi_s - 1] < ss or region > ss <= closers[c_hi_s - 1] >= region):
                 c_lo = closers[c_hi_s - 1]
+            elif region > ss:
+                c_lo = region
             elif text[c_hi - 1] in ",":
                 k = c_hi - 2
                 if k in closers and closers[k] < ss:
@@ -713,7 +719,7 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
                 if rest[1] > rest[0] and not lex.cue.match(text, rest[0]):
                     if nxt in _OPEN_QUOTES and rest[0] in qpairs:
                         content_hi = qpairs[rest[0]]
-                    elif nxt.islower() or nxt in _OPEN_QUOTES:
+                    elif (nxt.islower() and not _NEW_CLAUSE.match(text, rest[0])) or nxt in _OPEN_QUOTES:
                         content_hi = _extend_to_quote(text, rest[0], rest[1], qpairs, para_end(rest[0]))
             c = _strip(text, c_lo, content_hi)
             if c[1] > c[0]:
