@@ -299,7 +299,7 @@ def _candidate_pairs(texts: list[str], block: int, top_n: int, min_word_sim: flo
     return np.concatenate(ii).astype(np.int64), np.concatenate(jj).astype(np.int64)
 
 
-def _pair_similarity(X: sp.csr_matrix, i: np.ndarray, j: np.ndarray, chunk: int = 200_000) -> np.ndarray:
+def _pair_similarity(X: sp.csr_matrix, i: np.ndarray, j: np.ndarray, chunk: int = 20_000) -> np.ndarray:
     out = np.empty(len(i), dtype=np.float64)
     for s in range(0, len(i), chunk):
         out[s:s + chunk] = np.asarray(X[i[s:s + chunk]].multiply(X[j[s:s + chunk]]).sum(1)).ravel()
