@@ -91,6 +91,12 @@ def test_category(text, expected):
         "The software may not be reproduced without permission.",
         "He is supposed to arrive at noon.",
         "The rebels claimed responsibility for the attack.",
+        "The win bolstered Rubio's claim to be the strongest candidate.",
+        "Here are some interesting claims from the list.",
+        "We could not agree, nor could any money change hands.",
+        "He is not known as a debate expert.",
+        "We will say loudly and clearly that we disagree.",
+        "The exit was clearly marked.",
     ],
 )
 def test_precision_vetoes(text):

@@ -27,7 +27,7 @@ words is the baseline.
 
 Result on ``conll2010-wiki-train.csv`` (7,363 sentences, 2,131 uncertain), defaults: held-out P 0.574,
 R 0.665, F1 0.616 (per fold 0.59-0.63); baseline (25 classic hedge words) F1 0.293; hand-written
-entries alone 0.384; committed lexicon in-sample (optimistic) 0.638. For scale: a logistic regression
+entries alone 0.386; committed lexicon in-sample (optimistic) 0.638. For scale: a logistic regression
 on all word 1-2-grams reaches about 0.61-0.62 on the same folds; the brief's target of 0.68 is not met.
 
 >>> counts([True, False, True], [1, 0, 0])
