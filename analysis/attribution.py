@@ -628,6 +628,8 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
         if not m or m.group("who").lower() in lex.colon_labels or in_quote(ss):
             continue
         c = _strip_end_punct(text, m.end(), se)
+        if text.count(",", c[0], c[1]) >= 4 or (m.group("who").isupper() and len(m.group("who")) > 1):
+            continue  # a list of names, or an all-caps section label
         if c[1] > c[0] and _n_words(text, *c) >= 2:
             rows.append(_Row(si, m.span("colon"), c, m.span("who"), "neutral", "source-colon-content"))
             bisect.insort(taken, m.span("colon"))
