@@ -53,6 +53,7 @@ STYLE = {
     "grid.color": "#dddddd",
     "grid.linewidth": 0.8,
     "legend.frameon": False,
+    "axes.axisbelow": True,
     "svg.hashsalt": "sourcelens",
 }
 

@@ -1494,3 +1494,121 @@ def cue_stance_by_outlet(results) -> pd.DataFrame:
         .reset_index(drop=True)
         .astype({"outlet": _STRING, "cue_stance": _STRING, "n": "int64"})[cols]
     )
+
+
+# ------------------------------------------------------------------ views for notebook 02
+
+
+def _with_outlet_and_date(results, att: pd.DataFrame) -> pd.DataFrame:
+    arts = results.articles
+    meta = pd.DataFrame({
+        "article_id": arts["article_id"].astype("string"),
+        "outlet": arts["outlet"].astype(str) if "outlet" in arts.columns else "unknown",
+        "published": arts["published"] if "published" in arts.columns else pd.NaT,
+    })
+    return att.assign(article_id=att["article_id"].astype("string")).merge(meta, on="article_id",
+                                                                            how="left")
+
+
+def identification_over_time(results, freq: str = "D") -> pd.DataFrame:
+    """Attributions per period (``freq``: "D", "W", "MS") and identification class: a wide
+    table indexed by period start (UTC), one column per class present. Undated articles are
+    left out.
+
+    >>> identification_over_time(_demo_results()).sum().to_dict()
+    {}
+    """
+    att = _with_outlet_and_date(results, _described(results))
+    att = att[att["published"].notna()]
+    if not len(att):
+        return pd.DataFrame(index=pd.DatetimeIndex([], name="period"))
+    period = (pd.to_datetime(att["published"], utc=True).dt.tz_localize(None)
+              .dt.to_period(freq).dt.start_time.rename("period"))
+    ident = att["identification"].astype(_STRING).fillna("none").rename("identification")
+    wide = (att.groupby([period, ident]).size().unstack(fill_value=0)
+            .reindex(columns=[i for i in IDENTIFICATIONS if i in set(ident)], fill_value=0))
+    full = pd.period_range(wide.index.min(), wide.index.max(), freq=freq).start_time
+    wide = wide.reindex(full, fill_value=0)
+    wide.index.name, wide.columns.name = "period", None
+    return wide
+
+
+def relays(results) -> pd.DataFrame:
+    """Every relayed attribution ("agencies, via TASS"): ``article_id``, ``outlet``,
+    ``attribution_id``, ``source``, ``identification``, ``via_source``, ``chain_depth``,
+    ``content_text``. Deepest chains first.
+
+    >>> relays(_demo_results()).columns.tolist()[:4]
+    ['article_id', 'outlet', 'attribution_id', 'source']
+    """
+    att = _with_outlet_and_date(results, _described(results))
+    cols = ["article_id", "outlet", "attribution_id", "source", "identification", "via_source",
+            "chain_depth", "content_text"]
+    if not len(att) or "via" not in att.columns:
+        return pd.DataFrame(columns=cols)
+    att = att.assign(chain_depth=_chain_depths(att).to_numpy())
+    names = {(a, i): (r if isinstance(r, str) and r else s)
+             for a, i, r, s in zip(att["article_id"], att["attribution_id"],
+                                   att.get("resolved_text", att["source_text"]), att["source_text"])}
+    rel = att[att["via"].notna()]
+    via_source = [names.get((a, int(v))) or vt for a, v, vt in
+                  zip(rel["article_id"], rel["via"], rel.get("via_text", rel["via"]))]
+    return (rel.assign(source=[names.get((a, i)) for a, i in zip(rel["article_id"],
+                                                                 rel["attribution_id"])],
+                       via_source=via_source)
+            .reindex(columns=cols)
+            .sort_values(["chain_depth", "article_id", "attribution_id"],
+                         ascending=[False, True, True])
+            .reset_index(drop=True))
+
+
+def chain_depth_by_outlet(results) -> pd.DataFrame:
+    """Attributions per outlet and relay depth: wide, index ``outlet``, columns
+    ``heard directly`` (depth 0), ``relayed once`` (1), ``relayed twice or more`` (2+).
+
+    >>> chain_depth_by_outlet(_demo_results()).columns.tolist()
+    ['heard directly', 'relayed once', 'relayed twice or more']
+    """
+    att = _with_outlet_and_date(results, _described(results))
+    labels = ["heard directly", "relayed once", "relayed twice or more"]
+    if not len(att):
+        return pd.DataFrame(columns=labels)
+    depth = _chain_depths(att).clip(upper=2).map(dict(enumerate(labels))).rename("depth")
+    return (att.groupby([att["outlet"], depth.to_numpy()]).size().unstack(fill_value=0)
+            .reindex(columns=labels, fill_value=0).rename_axis(index="outlet", columns=None))
+
+
+def side_balance_by_outlet(results) -> pd.DataFrame:
+    """Share of attributed content words given to each side, per outlet (wide: index
+    ``outlet``, one column per side, rows sum to 1; ``unknown`` = source without a known side).
+
+    >>> side_balance_by_outlet(_demo_results()).round(2).to_dict("index")["wire"]["russia"]
+    0.5
+    """
+    bal = side_balance(results)
+    if not len(bal):
+        return pd.DataFrame()
+    bal = _with_outlet_and_date(results, bal)
+    wide = bal.groupby(["outlet", "side"])["content_words"].sum().unstack(fill_value=0)
+    order = wide.sum().sort_values(ascending=False).index.tolist()
+    order = [c for c in order if c != "unknown"] + (["unknown"] if "unknown" in order else [])
+    wide = wide[order]
+    return wide.div(wide.sum(axis=1).where(lambda s: s > 0, 1), axis=0).rename_axis(
+        index="outlet", columns=None)
+
+
+def right_of_reply_by_outlet(results) -> pd.DataFrame:
+    """Per outlet: ``n_articles``, ``asked_for_comment`` (articles that say some party declined,
+    did not respond or has yet to comment) and its ``share``.
+
+    >>> right_of_reply_by_outlet(_demo_results())[["outlet", "n_articles"]].values.tolist()
+    [['daily', 1], ['wire', 1]]
+    """
+    prof = _with_outlet_and_date(results, source_profile(results)[["article_id",
+                                                                    "asked_for_comment"]])
+    return (prof.groupby("outlet")
+            .agg(n_articles=("article_id", "size"),
+                 asked_for_comment=("asked_for_comment", "sum"))
+            .assign(share=lambda d: d["asked_for_comment"] / d["n_articles"])
+            .reset_index()
+            .astype({"asked_for_comment": "int64"}))
