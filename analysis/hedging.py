@@ -62,6 +62,7 @@ REPORTED_CATEGORIES = ("hedge", "conditional", "unverified", "weasel", "booster"
 
 _LETTERS = re.compile(r"[a-z]+")
 _FINDER = "\x00finder"  # key of the trigger-word regex inside an index
+_LONG_WORD = re.compile(r"[A-Za-z]{4,}")
 _TRAILING = re.compile(r"[\s\"'”’»)\]]*$")
 _LEADING = re.compile(r"[\s\"'“‘«(\[]*")
 
@@ -363,8 +364,8 @@ def _scan(text: str, index: dict, sentences: list[tuple[int, int]]) -> list[tupl
 def _vetoed(text: str, start: int, end: int, entry: Entry, s_start: int, s_end: int) -> bool:
     if entry.unless_capitalized and text[start].isupper():
         first = _LEADING.match(text, s_start).end()
-        if start > first:
-            return True
+        if start > first and not _title_case(text[s_start:s_end]):
+            return True  # "in May", "Theresa May"; a Title Case headline keeps "Russia May Strike"
     if entry.before is not None and entry.before.search(text, max(s_start, start - 80), start):
         return True
     if entry.after is not None and entry.after.match(text, end, s_end):
@@ -374,6 +375,12 @@ def _vetoed(text: str, start: int, end: int, entry: Entry, s_start: int, s_end: 
         if tail is not None and tail.start() > s_start and text[tail.start() - 1] == "?":
             return True
     return False
+
+
+def _title_case(sentence: str) -> bool:
+    """True for a headline in Title Case (most words of four or more letters capitalised)."""
+    words = _LONG_WORD.findall(sentence)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _empty() -> pd.DataFrame:

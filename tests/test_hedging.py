@@ -103,6 +103,11 @@ def test_precision_vetoes(text):
     assert [c for c in cues(text) if c[1] != "booster"] == [], cues(text)
 
 
+def test_may_in_headlines():
+    assert ("May", "hedge") in cues("Russia May Strike Kyiv Within Days, Officials Warn\n\nText.")
+    assert cues("Peace Talks Will Resume in May, Diplomats Say\n\nText.") == []
+
+
 def test_negation_policy():
     assert ("not likely", "hedge") in cues("A deal is not likely this year.")
     assert ("unlikely", "hedge") in cues("A deal is unlikely.")
