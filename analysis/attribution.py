@@ -103,6 +103,7 @@ _CONTENT_CUT = re.compile(
     r"|,\s+so\s|,\s+and\s+(?:I|he|she|they|we|it|you)\s"
     r"|;"
 )
+_INVERTED_STOP = re.compile(r",\s*(?:who|which|adding|saying|noting|according)\b")
 _NEW_CLAUSE = re.compile(r"[a-z]+ing\b|(?:but|and|although|though|while|because|as)\b")
 _PASSIVE_TAIL = re.compile(r"(?:^|\s|’|')(?:is|are|was|were|be|been|being|s)$", re.IGNORECASE)
 _SAID_OF = re.compile(r"\s+of\s+(?:him|her|them|it|(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3})(?=\s*[,.;:!?\"”’]|\s*$)")
@@ -476,6 +477,12 @@ def _subject_np(text: str, lo: int, hi: int, lex: _Lexicon) -> tuple[int, int] |
     return s, e
 
 
+def _inverted_tail_has_verb(text: str, lo: int, hi: int) -> bool:
+    """True when the words after an inverted cue form a clause ("said the damage is done")."""
+    stop = _INVERTED_STOP.search(text, lo, hi)
+    return _CLAUSE_VERB.search(text, lo, stop.start() if stop else hi) is not None
+
+
 def _extend_to_quote(text: str, s: int, e: int, qpairs: dict[int, int], hard_end: int) -> int:
     """End of content: when it opens a quote that closes later (same paragraph), follow it."""
     for i in range(s, e):
@@ -685,6 +692,9 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
         followed_by_comma = tail.lstrip().startswith(",")
         # the source chunk before the cue
         src, suffix = _source_before(text, ss, cue_s, lex, gerund=gerund)
+        if (suffix == "-long-appositive" and info.lemma in _INVERTING and not gerund
+                and _INVERTED_SOURCE.match(text, cue_e) and not _inverted_tail_has_verb(text, cue_e, se)):
+            src, suffix = None, ""  # "The committee has raised $5 million, said Jane Roe."
         if src is not None and _PASSIVE_TAIL.search(text, src[0], src[1]):
             src = None  # "It's been reported that ...": an agentless passive names no source
         if src is not None:
@@ -727,7 +737,8 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
             if c[1] > c[0]:
                 row = _Row(si, (cue_s, cue_e2), c, src, info.stance, "content-comma-source-cue" + suffix, via_text=via)
         elif (content_before and src is None and not gerund and text[ss:cue_s].rstrip()[-1:] in ",”\"’'"
-              and info.lemma in _INVERTING and _INVERTED_SOURCE.match(text, cue_e2)):
+              and info.lemma in _INVERTING and _INVERTED_SOURCE.match(text, cue_e2)
+              and not _inverted_tail_has_verb(text, cue_e2, se)):
             # "Content," said SOURCE.
             st = re.search(r",\s*(?:who|adding|saying|noting|according)\b|$", text[cue_e2:se])
             s_hi = cue_e2 + st.start() if st else se

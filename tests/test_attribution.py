@@ -70,6 +70,27 @@ def test_inverted_said_source():
     assert r["quote"] == "direct"
 
 
+def test_inverted_source_after_plain_clause():
+    text = "The committee has raised $5 million, said David Gilbert, its president."
+    r = _row(find_attribution_spans(text), "said")
+    assert r["source_text"] == "David Gilbert, its president"
+    assert r["content_text"] == "The committee has raised $5 million"
+    assert r["rule"] == "content-comma-cue-source"
+
+
+def test_long_appositive_source():
+    text = "But Tom Fitton, the head of Judicial Watch, a group that sued the agency, said the damage is done."
+    r = _row(find_attribution_spans(text), "said")
+    assert r["source_text"] == "Tom Fitton, the head of Judicial Watch, a group that sued the agency"
+    assert r["rule"] == "source-cue-content-long-appositive"
+
+
+def test_second_quote_in_a_sentence_starts_after_the_first_attribution():
+    text = '"He is grumpy," she said, but "I think he will do it," Kunin added.'
+    r = _row(find_attribution_spans(text), "added")
+    assert r["source_text"] == "Kunin" and r["content_text"] == '"I think he will do it,"'
+
+
 def test_according_to_and_relay_chain():
     text = "Troops left the town, according to a report by TASS citing Russian law enforcement agencies."
     df = find_attribution_spans(text)
