@@ -120,7 +120,7 @@ _COLON_SPEAKER = re.compile(
     r"[\"“‘]?(?P<who>(?:[A-Z][\w.'’-]*)(?:\s+(?:[A-Z][\w.'’-]*|of|the|de|van|von)){0,3})\s*(?P<colon>:)\s+(?=\S)"
 )
 # Prepositions that PolNeAR keeps in the cue after any verb ("complained about", "voted for").
-_GENERAL_PARTICLES = {"about", "on", "for", "against", "with", "out", "up", "of"}
+_GENERAL_PARTICLES = {"about", "on", "for", "against", "with", "out", "of"}
 # ... but not after plain speech verbs, where the phrase is an adjunct ("said on Tuesday").
 _ADJUNCT_VERBS = {"say", "tell", "add", "write", "report", "announce", "state", "explain", "note", "tweet"}
 _COMMA_SEGMENT = re.compile(r"[^,]+(?:,|$)")
