@@ -90,10 +90,7 @@ _PREP_THAT = re.compile(
     r"[^.;:!?\"“”]{0,90}?\s(?P<that>that)\s"
 )
 _QUOTED_BEFORE = re.compile(r"[,?!]\s*(?:\"|”|’|'')\s*$")
-_CONTINUE_PARAGRAPHS = True
-_SKIP_QUOTED = True
 _PREV_WORD = re.compile(r"([\w'’]+)\s+$")
-_CUT_CONTENT = True
 # Where an indirect content clause ends: a new clause of the source's sentence starts.
 _CONTENT_CUT = re.compile(
     r",\s+(?:while|but|whereas|although|though|which|even as|and then|before|after|adding|saying|"
@@ -665,7 +662,7 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
             continue  # passive: "cases were noted"
         if overlaps(cue_s, cue_e):
             continue
-        if _SKIP_QUOTED and in_quote(vs):
+        if in_quote(vs):
             continue  # inside a quotation: the quoted speaker's own words
         si = sent_of(vs)
         ss, se = sents[si]
@@ -772,7 +769,7 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
             end = _extend_to_quote(text, c[0], c[1], qpairs, para_end(c[0]))
             if text[c[0]] in _OPEN_QUOTES and c[0] in qpairs and qpairs[c[0]] < end:
                 end = qpairs[c[0]]  # content is the quotation only
-            elif _CUT_CONTENT:
+            else:
                 cut = _CONTENT_CUT.search(text, c[0], end)
                 if cut and _n_words(text, c[0], cut.start()) >= 3 and not in_quote(cut.start()):
                     end = _strip(text, c[0], cut.start())[1]
@@ -808,7 +805,8 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
 def _continue_quotes(text: str, rows: list[_Row], sents, qpairs: dict[int, int], lex: _Lexicon) -> None:
     """Extend quoted content over the next sentences that are bare quotations.
 
-    ``"A," he said. "B."``: the second quotation, with no cue of its own, continues the first.
+    ``"A," he said. "B."``: the second quotation, with no cue of its own, continues the first
+    (also across paragraphs, as news stories run a speaker's quotes paragraph after paragraph).
     """
     cue_sents = {r.sentence for r in rows}
     starts = [s for s, _ in sents]
@@ -823,9 +821,6 @@ def _continue_quotes(text: str, rows: list[_Row], sents, qpairs: dict[int, int],
         nxt = last + 1
         while nxt < len(sents) and nxt not in cue_sents:
             ns, ne = sents[nxt]
-            gap = text[sents[nxt - 1][1]:ns]
-            if "\n" in gap and not _CONTINUE_PARAGRAPHS:
-                break
             if text[ns] not in _OPEN_QUOTES:
                 break
             if lex.cue.search(text, ns, ne) or lex.phrase.search(text, ns, ne):

@@ -118,8 +118,8 @@ def test_dev_scores_beat_the_baseline(capsys):
     """Regression guard on PolNeAR dev (the targets in the brief are not reached yet)."""
     res = ev.run(paths.POLNEAR / "dev")
     rules, base = res["rules"], res["baseline"]
-    assert rules["attribution"]["f1"] >= 0.50
+    assert rules["attribution"]["f1"] >= 0.54
     assert rules["attribution"]["f1"] > base["attribution"]["f1"] + 0.2
-    assert rules["content_token"]["f1"] >= 0.70
+    assert rules["content_token"]["f1"] >= 0.75
     for role in ev.ROLES:
         assert rules[f"{role}_token"]["f1"] > base[f"{role}_token"]["f1"]
