@@ -51,6 +51,7 @@ ARTICLE_STAGES: dict[str, ArticleStage] = {
     "sentences": _sentences_stage,
     "attributions": _lazy("attribution", "attributions_stage"),
     "no_comment": _lazy("sources", "no_comment_stage"),
+    "hedges": _lazy("hedging", "hedges_stage"),
     "sentiment": _lazy("sentiment", "sentiment_stage"),
 }
 
