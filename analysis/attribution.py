@@ -896,11 +896,18 @@ def _to_frame(text: str, rows: list[_Row]) -> pd.DataFrame:
     return pd.DataFrame(cols)
 
 
-def extract_attributions(text: str, sentences: list[tuple[int, int]] | None = None) -> pd.DataFrame:
+def extract_attributions(
+    text: str,
+    sentences: list[tuple[int, int]] | None = None,
+    *,
+    outlet: str | None = None,
+    actors=None,
+) -> pd.DataFrame:
     """Attribution spans plus who the sources are (``analysis.sources.describe_sources``).
 
-    Columns follow the ``attributions`` schema (:data:`ATTRIBUTION_COLUMNS`). When
-    ``analysis.sources`` is not available the source description columns are empty.
+    Columns follow the ``attributions`` schema (:data:`ATTRIBUTION_COLUMNS`). ``outlet`` (the
+    article's own outlet) and ``actors`` (the user's actor dictionary: a YAML path or dict) are
+    passed on to ``describe_sources``. Without ``analysis.sources`` the profile columns are empty.
 
     >>> list(extract_attributions("").columns) == ATTRIBUTION_COLUMNS
     True
@@ -917,7 +924,8 @@ def extract_attributions(text: str, sentences: list[tuple[int, int]] | None = No
             anonymity_reason=pd.Series(pd.NA, index=spans.index, dtype="string"),
         )
     else:
-        described = describe_sources(text, spans)
+        kwargs = {k: v for k, v in (("outlet", outlet), ("actors", actors)) if v is not None}
+        described = describe_sources(text, spans, **kwargs)
     for col in ATTRIBUTION_COLUMNS:
         if col not in described.columns:
             described = described.assign(**{col: pd.Series(pd.NA, index=described.index, dtype="string")})
@@ -925,13 +933,20 @@ def extract_attributions(text: str, sentences: list[tuple[int, int]] | None = No
 
 
 def attributions_stage(text: str, ctx: dict) -> pd.DataFrame:
-    """Pipeline stage ``attributions``: :func:`extract_attributions`, reusing ``ctx["sentences"]``.
+    """Pipeline stage ``attributions``: :func:`extract_attributions` on one article.
+
+    Reuses ``ctx["sentences"]``, the article's ``outlet`` (``ctx["article"]``) and the user's
+    actor dictionary (``ctx["options"]["actors"]``) when the pipeline passes them.
 
     >>> attributions_stage("Police said the road was closed.", {}).loc[0, "cue_text"]
     'said'
     """
-    sentences = ctx.get("sentences") if ctx else None
+    ctx = ctx or {}
+    sentences = ctx.get("sentences")
     spans = None
     if sentences is not None and len(sentences) and {"start", "end"} <= set(sentences.columns):
         spans = list(zip(sentences["start"].astype(int), sentences["end"].astype(int)))
-    return extract_attributions(text, spans)
+    outlet = (ctx.get("article") or {}).get("outlet")
+    actors = (ctx.get("options") or {}).get("actors")
+    return extract_attributions(text, spans, outlet=outlet if isinstance(outlet, str) else None,
+                                actors=actors)

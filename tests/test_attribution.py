@@ -192,6 +192,12 @@ def test_stage_reuses_sentences_from_ctx():
     assert out["sentence_id"].tolist() == [0, 1]
 
 
+def test_stage_passes_the_users_actors_to_source_profiling():
+    mine = {"actors": [{"name": "Acme Corp", "aliases": ["Acme"], "side": "acme"}]}
+    out = attributions_stage("Acme said that prices will rise.", {"options": {"actors": mine}})
+    assert out.loc[0, "source_text"] == "Acme" and out.loc[0, "side"] == "acme"
+
+
 # ---------------------------------------------------------------- adversarial input
 @pytest.mark.parametrize(
     "text",
