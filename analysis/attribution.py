@@ -23,6 +23,7 @@ source carries an apposition set off by commas, "Jane Roe, a teacher, said"):
 ``gerund-sentence-subject``                 The mayor left early, *saying* it was closed.
 ``coordinated-verb-source``                 She criticized X and *challenged* him to a debate.
 ``source-colon-content``                    Ann Coulter*:* The Race Is Over (headlines, Q&A).
+``subject-seems-content``                   The economy *seemed* immune (no source: an impression).
 ==========================================  =====================================================
 
 ``X told Reuters`` / ``said in an interview with CNN`` name a relaying outlet in ``via_text``
@@ -101,6 +102,7 @@ _CONTENT_CUT = re.compile(
     r"|;"
 )
 _INVERTED_STOP = re.compile(r",\s*(?:who|which|adding|saying|noting|according)\b")
+_NO_SOURCE_VERBS = {"seem", "appear"}
 _NEW_CLAUSE = re.compile(r"[a-z]+ing\b|(?:but|and|although|though|while|because|as)\b")
 _PASSIVE_TAIL = re.compile(r"(?:^|\s|’|')(?:is|are|was|were|be|been|being|s)$", re.IGNORECASE)
 _SAID_OF = re.compile(r"\s+of\s+(?:him|her|them|it|(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3})(?=\s*[,.;:!?\"”’]|\s*$)")
@@ -155,6 +157,7 @@ class _Lexicon:
     pronouns: frozenset
     openers: frozenset
     colon_labels: frozenset
+    not_cue: re.Pattern
     addressee: re.Pattern
     outlet: re.Pattern
     interviewer: re.Pattern
@@ -239,6 +242,7 @@ def _lexicon() -> _Lexicon:
         pronouns=frozenset(w.lower() for w in pat["pronouns"]["words"]),
         openers=frozenset(w.lower() for w in pat["sentence_openers"]["words"]),
         colon_labels=frozenset(str(w).lower() for w in pat["colon_labels"]["words"]),
+        not_cue=re.compile("|".join(f"(?:{p})" for p in pat["not_cues"]["patterns"]) + r"\b", re.IGNORECASE),
         addressee=re.compile(
             rf"\s+(?P<who>(?:{_words(pat['addressees']['words'])})|(?:{outlets})"
             r"|(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}))(?![\w'’-])",
@@ -657,6 +661,8 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
                 cue_e = ve
         if info.lemma == "point" and cue_e == ve:
             continue
+        if lex.not_cue.match(text, vs):
+            continue  # "pledged delegates", "called off"
         aux_words = text[cue_s:vs].lower().split()
         if aux_words and aux_words[-1] in _PASSIVE and verb.endswith(("ed", "en", "wn", "ld", "id")):
             continue  # passive: "cases were noted"
@@ -795,7 +801,12 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
                 continue  # a bare cue with no source: mostly nouns and noise in news text
             else:
                 rule += suffix
-            row = _Row(si, (cue_s, cue_e2), (c[0], end), src, info.stance, rule, via_text=via)
+            content = (c[0], end)
+            if info.lemma in _NO_SOURCE_VERBS and src is not None and not gerund:
+                # "The economy seemed impervious": an impression nobody in the text holds;
+                # the subject is part of what seems true
+                content, src, rule = (src[0], end), None, "subject-seems-content"
+            row = _Row(si, (cue_s, cue_e2), content, src, info.stance, rule, via_text=via)
         rows.append(row)
         bisect.insort(taken, row.cue)
     _continue_quotes(text, rows, sents, qpairs, lex)

@@ -140,6 +140,16 @@ def test_speaker_colon_headline():
     assert len(df) == 1  # "Exclusive" is a label, not a speaker
 
 
+def test_seem_has_no_source_and_keeps_the_subject_in_the_content():
+    r = _row(find_attribution_spans("The economy seemed immune to the crisis."), "seemed")
+    assert pd.isna(r["source_text"]) and r["content_text"] == "The economy seemed immune to the crisis"
+    assert r["rule"] == "subject-seems-content"
+
+
+def test_not_cue_collocations():
+    assert find_attribution_spans("She won 300 pledged delegates in March.").empty
+
+
 def test_stance_from_lexicon():
     df = find_attribution_spans(
         "The company claimed that it paid. The police confirmed that he left. Critics argued that it failed."
