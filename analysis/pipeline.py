@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from time import perf_counter
 from typing import Callable, Iterable
 
+import numpy as np
 import pandas as pd
 
 from . import segment
@@ -134,6 +135,7 @@ def analyze(
     if unknown:
         raise ValueError(f"unknown stage(s) {unknown}; known: {list(ARTICLE_STAGES)}")
     collected: dict[str, list[pd.DataFrame]] = {n: [] for n in names}
+    owners: dict[str, list[tuple[str, int]]] = {n: [] for n in names}
     options = {"actors": actors}
     clock = timings if timings is not None else {}
     for n in names:
@@ -149,12 +151,15 @@ def analyze(
             clock[name] += perf_counter() - t0
             ctx[name] = rows
             if len(rows):
-                collected[name].append(rows.assign(article_id=article_id))
+                collected[name].append(rows)
+                owners[name].append((article_id, len(rows)))
     tables = {}
     for name in names:
         parts = collected[name]
         if parts:
+            ids, counts = zip(*owners[name])
             df = pd.concat(parts, ignore_index=True)
+            df["article_id"] = np.repeat(np.asarray(ids, dtype=object), counts)
         else:  # keep the columns of an empty result so downstream code still works
             empty_ctx = {"article": {}, "options": options,
                          **{n: tables[n].iloc[0:0] for n in tables}}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["split_sentences", "sentence_spans", "paragraph_spans", "SENTENCE_COLUMNS"]
@@ -141,12 +142,13 @@ def split_sentences(text: str) -> pd.DataFrame:
     [[0, 5], [7, 11], [12, 16]]
     """
     rows = _sentences_with_paragraphs(text or "")
+    arr = np.array(rows, dtype="int64").reshape(-1, 3)
     return pd.DataFrame(
         {
-            "sentence_id": pd.Series(range(len(rows)), dtype="int64"),
-            "paragraph_id": pd.Series([p for _, _, p in rows], dtype="int64"),
-            "start": pd.Series([s for s, _, _ in rows], dtype="int64"),
-            "end": pd.Series([e for _, e, _ in rows], dtype="int64"),
+            "sentence_id": np.arange(len(rows), dtype="int64"),
+            "paragraph_id": arr[:, 2],
+            "start": arr[:, 0],
+            "end": arr[:, 1],
         },
         columns=SENTENCE_COLUMNS,
     )

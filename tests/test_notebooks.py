@@ -49,3 +49,19 @@ def test_restart_and_run_all(nb, tmp_path):
     assert figs, f"{nb.name} saved no figure"
     for png in figs:
         assert png.with_suffix(".svg").is_file() and png.with_suffix(".csv").is_file()
+
+
+@pytest.mark.notebooks
+@pytest.mark.slow
+def test_sourcing_notebook_on_polnear_dev(shared, tmp_path):
+    nb = paths.NOTEBOOKS / "02-sourcing-patterns.ipynb"
+    out = execute_notebook(nb, tmp_path / nb.name, parameters={
+        "corpus": str(paths.POLNEAR / "dev"), "figures_dir": str(tmp_path / "figs"),
+        "processed_dir": str(tmp_path / "processed")})
+    assert out.is_file()
+    import pandas as pd
+
+    att = pd.read_parquet(tmp_path / "processed" / "attributions.parquet")
+    assert att.article_id.nunique() > 70
+    outlets = pd.read_csv(tmp_path / "figs" / "fig21-identification-by-outlet.csv")
+    assert len(outlets) == 7
