@@ -34,7 +34,7 @@ from sklearn.preprocessing import normalize
 
 __all__ = [
     "normalize_text", "clean_social", "tokens", "claim_vectors", "ClaimIndex", "build_index",
-    "candidate_features", "match_claims", "fit_reranker", "FEATURE_NAMES", "RERANK_WEIGHTS",
+    "candidate_features", "match_claims", "fit_reranker", "Reranker", "FEATURE_NAMES", "RERANK_WEIGHTS",
 ]
 
 # --- text normalisation -----------------------------------------------------------------------
@@ -316,42 +316,76 @@ def candidate_features(index: ClaimIndex, queries: Sequence[str], depth: int = 3
     return out
 
 
-def fit_reranker(index: ClaimIndex, queries: Sequence[str], relevant: Sequence[set[int]],
-                 C: float = 0.1, depth: int = 30) -> np.ndarray:
-    """Weights of a pairwise logistic regression (relevant minus non-relevant candidate features).
+@dataclass(frozen=True)
+class Reranker:
+    """A fitted re-ranker: linear ``weights`` and, optionally, a gradient-boosted ``booster``.
 
-    ``relevant[i]`` holds the candidate positions relevant to ``queries[i]``. Returns one weight per
-    :data:`FEATURE_NAMES` entry, already divided by the feature scale (score = features @ w).
+    With a booster the score is the sum of the two rankings (rank averaging); without, the
+    linear score ``features @ weights``.
+    """
+
+    weights: np.ndarray
+    booster: object | None = None
+
+    def score(self, F: np.ndarray) -> np.ndarray:
+        linear = F @ self.weights
+        if self.booster is None or not len(F):
+            return linear
+        from scipy.stats import rankdata
+
+        return rankdata(linear) + rankdata(self.booster.predict_proba(F)[:, 1])
+
+
+def fit_reranker(index: ClaimIndex, queries: Sequence[str], relevant: Sequence[set[int]],
+                 C: float = 0.1, depth: int = 30, boosted: bool = False) -> Reranker:
+    """Fit a re-ranker on labelled queries; ``relevant[i]`` holds the positions relevant to ``queries[i]``.
+
+    The linear part is a pairwise logistic regression on feature differences (relevant minus each
+    other candidate), one weight per :data:`FEATURE_NAMES` entry, already divided by the feature
+    scale (score = features @ weights). ``boosted=True`` adds a small gradient-boosted classifier
+    (scikit-learn ``HistGradientBoostingClassifier``, pointwise) whose ranking is averaged with the
+    linear one.
 
     >>> idx = build_index(["Floods hit the north.", "A new law on taxes.", "Snow in the south."])
-    >>> w = fit_reranker(idx, ["floods in north", "tax law passed"], [{0}, {1}])
-    >>> w.shape == (len(FEATURE_NAMES),)
+    >>> r = fit_reranker(idx, ["floods in north", "tax law passed"], [{0}, {1}])
+    >>> r.weights.shape == (len(FEATURE_NAMES),)
     True
     """
     from sklearn.linear_model import LogisticRegression
 
+    feats = candidate_features(index, queries, depth)
     diffs = []
-    for (cand, F), rel in zip(candidate_features(index, queries, depth), relevant):
+    for (cand, F), rel in zip(feats, relevant):
         pos = np.isin(cand, list(rel))
         for p in np.where(pos)[0]:
             diffs.append(F[p] - F[~pos])
     if not diffs:
-        return np.zeros(len(FEATURE_NAMES))
+        return Reranker(np.zeros(len(FEATURE_NAMES)))
     D = np.vstack(diffs)
     D = np.vstack([D, -D])
     y = np.r_[np.ones(len(D) // 2), np.zeros(len(D) // 2)]
     scale = D.std(0) + 1e-9
     lr = LogisticRegression(C=C, max_iter=5000, fit_intercept=False).fit(D / scale, y)
-    return lr.coef_[0] / scale
+    booster = None
+    if boosted:
+        from sklearn.ensemble import HistGradientBoostingClassifier
+
+        X = np.vstack([F for _, F in feats])
+        yy = np.concatenate([np.isin(cand, list(rel)) for (cand, _), rel in zip(feats, relevant)])
+        booster = HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, max_leaf_nodes=15,
+                                                 min_samples_leaf=50, l2_regularization=1.0,
+                                                 random_state=0).fit(X, yy)
+    return Reranker(lr.coef_[0] / scale, booster)
 
 
 def match_claims(queries: Sequence[str], candidates: Sequence[str], k: int = 5,
-                 titles: Sequence[str] | None = None, weights: Sequence[float] | None = None,
+                 titles: Sequence[str] | None = None, weights: Sequence[float] | Reranker | None = None,
                  index: ClaimIndex | None = None) -> list[list[int]]:
     """Rank ``candidates`` for each query; return the positions of the top ``k``, best first.
 
     ``titles`` adds a second field per candidate (e.g. the fact-check headline); ``weights``
-    replaces :data:`RERANK_WEIGHTS`; ``index`` reuses a :func:`build_index` result.
+    replaces :data:`RERANK_WEIGHTS` (a sequence, or a :class:`Reranker` from :func:`fit_reranker`);
+    ``index`` reuses a :func:`build_index` result.
 
     >>> match_claims(["Is the bridge closing?"], ["The bridge will close.", "Taxes rise."], k=1)
     [[0]]
@@ -363,10 +397,12 @@ def match_claims(queries: Sequence[str], candidates: Sequence[str], k: int = 5,
     if not len(candidates):
         return [[] for _ in queries]
     index = index or build_index(candidates, titles)
-    w = np.asarray(weights if weights is not None else (RERANK_WEIGHTS or _DEFAULT_WEIGHTS), float)
+    if not isinstance(weights, Reranker):
+        w = weights if weights is not None else (RERANK_WEIGHTS or _DEFAULT_WEIGHTS)
+        weights = Reranker(np.asarray(w, dtype=float))
     out = []
     for cand, F in candidate_features(index, queries):
-        score = F @ w
+        score = weights.score(F)
         order = np.lexsort((cand, -score))  # ties: earlier candidate first
         out.append([int(c) for c in cand[order][:k]])
     return out
