@@ -338,6 +338,14 @@ def _row(unit, unit_id, voice, ident, side, start, end, hits, n_words, method) -
     }
 
 
+def _as_int(v) -> int | None:
+    """``int(v)`` for numbers, None for NA / NaN / text that is not a number."""
+    try:
+        return int(v)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
 def _content_spans(attributions: pd.DataFrame | None, n_chars: int) -> list[tuple]:
     """``(attribution_id, voice, identification, side, start, end)`` of every attribution with a
     usable content span, clipped to the text (voice: resolved text, else source text)."""
@@ -347,25 +355,28 @@ def _content_spans(attributions: pd.DataFrame | None, n_chars: int) -> list[tupl
     n = len(a)
 
     def col(name: str) -> list:
-        return a[name].astype("object").tolist() if name in a else [pd.NA] * n
+        return a[name].tolist() if name in a else [None] * n
 
     def text_or_none(v) -> str | None:
         return v.strip() if isinstance(v, str) and v.strip() else None
+
+    def label(v):
+        return v if isinstance(v, str) else pd.NA
 
     out = []
     ids = col("attribution_id") if "attribution_id" in a else list(range(n))
     for aid, src, res, ident, side, cs, ce in zip(
         ids, col("source_text"), col("resolved_text"), col("identification"), col("side"),
-        pd.to_numeric(a["content_start"], errors="coerce").tolist(),
-        pd.to_numeric(a["content_end"], errors="coerce").tolist(),
+        col("content_start"), col("content_end"),
     ):
-        if cs is None or ce is None or cs != cs or ce != ce or pd.isna(aid):
+        aid, cs, ce = _as_int(aid), _as_int(cs), _as_int(ce)
+        if aid is None or cs is None or ce is None:
             continue
-        cs, ce = max(0, min(int(cs), n_chars)), max(0, min(int(ce), n_chars))
+        cs, ce = max(0, min(cs, n_chars)), max(0, min(ce, n_chars))
         if ce <= cs:
             continue
         voice = text_or_none(res) or text_or_none(src) or "(no source)"
-        out.append((int(aid), voice, ident, side, cs, ce))
+        out.append((aid, voice, label(ident), label(side), cs, ce))
     return out
 
 
@@ -399,6 +410,7 @@ def sentiment_stage(text: str, ctx: dict) -> pd.DataFrame:
     if sentences is None or len(sentences) == 0:
         sentences = segment.split_sentences(text)
     spans = _content_spans(ctx.get("attributions"), len(text))
+    bounds = [(sp[4], sp[5]) for sp in spans]
     c_start = np.array([sp[4] for sp in spans], dtype="int64")
     c_end = np.array([sp[5] for sp in spans], dtype="int64")
 
@@ -412,11 +424,13 @@ def sentiment_stage(text: str, ctx: dict) -> pd.DataFrame:
         all_hits.extend(hits)
         n_total += nw
         voice, ident, side = "narrator", pd.NA, pd.NA
-        if len(spans):
-            overlap = np.clip(np.minimum(c_end, e) - np.maximum(c_start, s), 0, None)
-            k = int(overlap.argmax())
-            if overlap[k] * 2 >= (e - s):
-                voice, ident, side = spans[k][1:4]
+        best, best_overlap = -1, 0
+        for k, (cs, ce) in enumerate(bounds):
+            overlap = min(ce, e) - max(cs, s)
+            if overlap > best_overlap:
+                best, best_overlap = k, overlap
+        if best >= 0 and best_overlap * 2 >= (e - s):
+            voice, ident, side = spans[best][1:4]
         rows.append(_row("sentence", sid, voice, ident, side, s, e, hits, nw, method))
     rows.append(_row("article", 0, "article", pd.NA, pd.NA, 0, len(text), all_hits, n_total, method))
 
