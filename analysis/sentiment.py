@@ -891,6 +891,10 @@ def train(path: str | Path | None = None, out: str | Path | None = None, C: floa
     ``analysis/models/sentiment_target.joblib``. Returns a summary dict (counts, size, path).
     ``C`` and ``dense_weight`` (scale of the numeric lexicon features) were picked by 5-fold
     grouped cross-validation on train. Deterministic (lbfgs, no random state); about 1 min.
+    Command line: ``python -m analysis train sentiment PATH``.
+
+    >>> train(paths.SHARED_BENCHMARKS / "sentiment/newsmtsc/train.jsonl")  # doctest: +SKIP
+    trained target-sentiment model on 8739 targets from ...
     """
     import joblib
     import sklearn
