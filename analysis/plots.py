@@ -133,9 +133,18 @@ def barh(data: pd.DataFrame, label: str, value: str, ax=None, *, title: str | No
     ax.set_yticks(list(ys), [str(v) for v in d[label]])
     ax.grid(axis="y", visible=False)
     if annotate and len(d):
-        span = float(d[value].max() or 1)
-        for y, v in zip(ys, d[value]):
-            ax.text(float(v) + span * 0.01, y, fmt.format(v), va="center", fontsize=8)
+        vals = d[value].astype(float)
+        span = float(vals.abs().max() or 1)
+        for y, v in zip(ys, vals):
+            if v != v:  # NaN: nothing to label
+                continue
+            right = v >= 0
+            ax.text(v + (span if right else -span) * 0.01, y, fmt.format(v), va="center",
+                    ha="left" if right else "right", fontsize=8)
+        if (vals < 0).any():
+            ax.axvline(0, color="#666666", linewidth=0.8)
+            lo = float(vals.min())
+            ax.set_xlim(left=lo - span * 0.15)
     return _finish(ax, title, xlabel if xlabel is not None else value, "", note)
 
 

@@ -928,3 +928,86 @@ def train(path: str | Path | None = None, out: str | Path | None = None, C: floa
     print(f"trained target-sentiment model on {len(data)} targets from {path}")
     print(f"saved {out} ({summary['bytes'] / 1e6:.2f} MB, {summary['n_features']} features)")
     return summary
+
+
+# --------------------------------------------------------------------------------------------
+# Corpus views for notebook 03: tone over time, tone toward actors
+# --------------------------------------------------------------------------------------------
+
+
+def tone_over_time(results, freq: str = "D", by: str = "outlet") -> pd.DataFrame:
+    """Mean article polarity per period and ``by`` group: wide, indexed by period start (UTC),
+    one column per group; periods without articles of a group are NaN. Undated articles are
+    left out.
+
+    >>> from types import SimpleNamespace
+    >>> arts = pd.DataFrame({"article_id": [1, 2], "outlet": ["A", "A"],
+    ...     "published": pd.to_datetime(["2026-03-02", "2026-03-03"], utc=True)})
+    >>> t = pd.DataFrame({"article_id": [1, 2], "unit": "article", "unit_id": 0,
+    ...     "polarity": [0.2, -0.1], "subjectivity": 0.5, "n_words": 10})
+    >>> tone_over_time(SimpleNamespace(articles=arts, tables={"sentiment": t}))["A"].tolist()
+    [0.2, -0.1]
+    """
+    df = _table(results)
+    arts = getattr(results, "articles", None)
+    if df is None or len(df) == 0 or arts is None or "published" not in arts.columns:
+        return pd.DataFrame(index=pd.DatetimeIndex([], name="period"))
+    keyed = (df.loc[df["unit"] == "article", ["article_id", "polarity"]]
+             .merge(arts[["article_id", "published", by]], on="article_id", how="left"))
+    keyed = keyed[keyed["published"].notna()]
+    if not len(keyed):
+        return pd.DataFrame(index=pd.DatetimeIndex([], name="period"))
+    period = (pd.to_datetime(keyed["published"], utc=True).dt.tz_localize(None)
+              .dt.to_period(freq).dt.start_time.rename("period"))
+    wide = keyed.groupby([period, keyed[by].astype(str).rename(by)])["polarity"].mean().unstack()
+    full = pd.period_range(wide.index.min(), wide.index.max(), freq=freq).start_time
+    wide = wide.reindex(full)
+    wide.index.name, wide.columns.name = "period", None
+    return wide
+
+
+def tone_toward(results, actors=None, names: list[str] | None = None, top: int = 8,
+                by: str | None = None) -> pd.DataFrame:
+    """The tone sentences take toward the main actors: every mention of an actor of the actor
+    dictionary (shipped plus the user's ``actors``) scored with :func:`target_sentiment`, then
+    aggregated per actor (and per ``by`` articles column, e.g. ``"outlet"``).
+
+    ``names`` picks actors by canonical name (default: the ``top`` most mentioned). Columns:
+    [``by``], ``actor``, ``side``, ``mentions``, ``polarity`` (mean), ``share_negative``,
+    ``share_neutral``, ``share_positive``.
+    """
+    from .sources import find_actors
+
+    arts = results.articles
+    cols = ([by] if by else []) + ["actor", "side", "mentions", "polarity", "share_negative",
+                                   "share_neutral", "share_positive"]
+    rows = []
+    for aid, text in zip(arts["article_id"], arts["text"]):
+        mentions = find_actors(str(text), extra=actors)
+        if names is not None:
+            mentions = mentions[mentions["actor"].isin(names)]
+        if not len(mentions):
+            continue
+        scored = target_sentiment(str(text), mentions[["start", "end"]])
+        rows.append(mentions[["actor", "side"]].reset_index(drop=True)
+                    .assign(article_id=aid, polarity=scored["polarity"].to_numpy(),
+                            label=scored["label"].to_numpy()))
+    if not rows:
+        return pd.DataFrame(columns=cols)
+    m = pd.concat(rows, ignore_index=True)
+    if names is None:
+        keep = m["actor"].value_counts().head(top).index
+        m = m[m["actor"].isin(keep)]
+    if by:
+        m = m.merge(arts[["article_id", by]].assign(**{by: arts[by].astype(str)}),
+                    on="article_id", how="left")
+    keys = ([by] if by else []) + ["actor"]
+    out = (m.groupby(keys, observed=True)
+           .agg(side=("side", "first"), mentions=("label", "size"), polarity=("polarity", "mean"),
+                share_negative=("label", lambda s: (s == "negative").mean()),
+                share_neutral=("label", lambda s: (s == "neutral").mean()),
+                share_positive=("label", lambda s: (s == "positive").mean()))
+           .reset_index()
+           .sort_values("mentions", ascending=False, kind="stable")
+           .reset_index(drop=True))
+    return out[cols]
