@@ -53,11 +53,15 @@ ARTICLE_STAGES: dict[str, ArticleStage] = {
     "attributions": _lazy("attribution", "attributions_stage"),
     "no_comment": _lazy("sources", "no_comment_stage"),
     "hedges": _lazy("hedging", "hedges_stage"),
+    "claims": _lazy("claims", "claims_stage"),
     "sentiment": _lazy("sentiment", "sentiment_stage"),
 }
 
 # name -> corpus stage, in run order, after all per-article stages.
-CORPUS_STAGES: dict[str, CorpusStage] = {}
+CORPUS_STAGES: dict[str, CorpusStage] = {
+    "near_duplicates": _lazy("duplicates", "near_duplicates_stage"),
+    "claim_clusters": _lazy("claims", "claim_clusters_stage"),
+}
 
 
 @dataclass

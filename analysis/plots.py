@@ -141,6 +141,10 @@ def barh(data: pd.DataFrame, label: str, value: str, ax=None, *, title: str | No
             right = v >= 0
             ax.text(v + (span if right else -span) * 0.01, y, fmt.format(v), va="center",
                     ha="left" if right else "right", fontsize=8)
+        if pd.api.types.is_integer_dtype(d[value]):
+            from matplotlib.ticker import MaxNLocator
+
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         if (vals < 0).any():
             ax.axvline(0, color="#666666", linewidth=0.8)
             lo = float(vals.min())
