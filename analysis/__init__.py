@@ -28,7 +28,12 @@ _EXPORTS = {
     "is_uncertain": "hedging",
     "extract_claims": "claims",
     "cluster_claims": "claims",
-    "match_claims": "claims",
+    "match_claims": "similarity",
+    "find_near_duplicates": "duplicates",
+    "claim_cluster_summary": "claims",
+    "show_article": "view",
+    "load_corpus": "registry",
+    "tone_toward": "sentiment",
     "target_polarity": "sentiment",
     "target_label": "sentiment",
 }
