@@ -7,8 +7,9 @@ Two uses share one notion of "same claim":
   tolerates paraphrase (word order, inflection, spelling). :mod:`analysis.claims` clusters with it.
 * :func:`match_claims` ranks candidate claims for each query (a tweet, a sentence): a first stage
   gathers candidates with BM25, word and character TF-IDF, then a linear re-ranker scores each
-  candidate from explainable features (:data:`FEATURE_NAMES`): the three scores, their ratio to the
-  best score and reciprocal rank, how much of the claim's vocabulary the query covers, shared names,
+  candidate from explainable features (:data:`FEATURE_NAMES`): the scores, their ratio to the
+  best score and reciprocal rank (including word associations learned from the candidates' own
+  claim/title pairs), how much of the claim's vocabulary the query covers, shared names,
   the tweet author named in the claim, and a year mismatch. The weights are plain numbers
   (:data:`RERANK_WEIGHTS`), fitted on the CLEF 2020 task 2 *train* queries with a pairwise logistic
   regression (:func:`fit_reranker`); ``python -m analysis evaluate claims ...`` refits and prints them.
@@ -192,6 +193,35 @@ class ClaimIndex:
     claim_tokens: tuple
     title_tokens: tuple
     doc_years: tuple
+    assoc_vocab: CountVectorizer | None = None
+    assoc: sp.csr_matrix | None = None
+    assoc_docs: sp.csr_matrix | None = None
+
+
+def _associations(claims: list[str], titles: list[str]) -> tuple:
+    """Word associations learned from the candidates' own (claim, title) pairs.
+
+    A title paraphrases its claim ("digitally altered" / "photoshopped"), so stemmed words that
+    co-occur across the pair more than chance (PMI > 1, at least twice, different words) are
+    associated. Returns (vocabulary, word x word PMI matrix, L2-normalised doc-word matrix), or
+    Nones when there are no titles.
+    """
+    if not any(titles):
+        return None, None, None
+    try:
+        cv = CountVectorizer(analyzer=tokens, binary=True, min_df=3, dtype=np.float32).fit(
+            [f"{c} {t}" for c, t in zip(claims, titles)])
+    except ValueError:
+        return None, None, None
+    A, B = cv.transform(claims), cv.transform(titles)
+    C = (A.T @ B)
+    C = (C + C.T).tocoo()
+    freq = np.asarray(A.sum(0)).ravel() + np.asarray(B.sum(0)).ravel()
+    pmi = np.log(C.data * 2 * len(claims) / (freq[C.row] * freq[C.col] + 1e-9))
+    keep = (pmi > 1.0) & (C.row != C.col) & (C.data >= 2)
+    M = sp.csr_matrix((pmi[keep], (C.row[keep], C.col[keep])), shape=C.shape, dtype=np.float32)
+    docs = normalize(cv.transform([f"{c} {t}" for c, t in zip(claims, titles)]))
+    return cv, M, docs
 
 
 def build_index(candidates: Sequence[str], titles: Sequence[str] | None = None) -> ClaimIndex:
@@ -219,11 +249,12 @@ def build_index(candidates: Sequence[str], titles: Sequence[str] | None = None) 
         claim_tokens=tuple(frozenset(tokens(c)) for c in claims),
         title_tokens=tuple(frozenset(tokens(t)) for t in titles),
         doc_years=tuple(frozenset(_YEAR.findall(b)) for b in both),
+        **dict(zip(("assoc_vocab", "assoc", "assoc_docs"), _associations(claims, titles))),
     )
 
 
 # Score sources; for each: raw score, score / best score for the query, 1 / (1 + rank).
-_SOURCES = ["bm25_both", "bm25_claim", "bm25_title", "word", "char", "char_claim", "bm25_sentmax"]
+_SOURCES = ["bm25_both", "bm25_claim", "bm25_title", "word", "char", "char_claim", "bm25_sentmax", "assoc"]
 FEATURE_NAMES: tuple[str, ...] = tuple(
     [f"{s}_{kind}" for s in _SOURCES for kind in ("score", "ratio", "rrank")]
     + ["author_in_claim", "shared_names", "year_mismatch", "claim_coverage", "query_coverage",
@@ -235,9 +266,9 @@ FEATURE_NAMES: tuple[str, ...] = tuple(
 # feature scales, so score = features @ RERANK_WEIGHTS. Re-derive with
 # `python -m analysis evaluate claims <clef2020-t2/dev>`, which refits on train and prints them.
 RERANK_WEIGHTS: tuple[float, ...] = (
-    0.0336, 0.516, 0.7064, 0.02234, -1.375, 1.148, 0.05369, 0.09883, 0.6497, 0.3731, -0.3331, 0.2451,
-    5.281, 3.25, 0.2979, 1.347, 0.7334, 0.1213, 0.01241, -0.0474, 0.6094, 0.06584, 0.04569, -1.175,
-    -1.635, 5.65, -1.432, 0.3841, 0,
+    0.02341, -0.01182, 0.4469, 0.01323, -0.6983, 1.071, 0.04058, -0.9088, 0.7465, 0.04501, -0.6112,
+    0.3574, 5.438, 3.694, 0.7208, -0.4185, 0.441, -0.03266, 0.0009764, -0.1942, 1.156, 5.522, 2.074,
+    0.1235, 0.08931, 0.03545, -1.206, -1.326, 3.42, 0.1314, 1.478, 0,
 )
 
 
@@ -256,6 +287,11 @@ def _score_sources(index: ClaimIndex, cleaned: list[str]) -> dict[str, np.ndarra
         sents = [s for s in _SENT.split(q) if len(s) > 10] or [q]
         sentmax[i] = index.bm25_both.scores(sents).max(0)
     out["bm25_sentmax"] = sentmax
+    if index.assoc is None:
+        out["assoc"] = np.zeros((len(cleaned), index.n))
+    else:  # query words -> associated title/claim words (exact matches are the other scores' job)
+        expanded = normalize(index.assoc_vocab.transform(cleaned) @ index.assoc)
+        out["assoc"] = np.asarray((expanded @ index.assoc_docs.T).todense())
     return out
 
 
