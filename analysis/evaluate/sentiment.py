@@ -59,8 +59,19 @@ def _vader():
 def run(path: Path | str, **options) -> dict:
     """Score target sentiment on one NewsMTSC file; print a report and return the scores.
 
-    Options: ``baselines`` (default True) adds the rules, TextBlob and VADER rows.
+    Options: ``baselines`` (default True) adds the rules, TextBlob and VADER rows;
+    ``companion`` (default True): scoring ``dev_rw.jsonl`` also scores the ``dev_mt.jsonl``
+    beside it (returned under ``"dev_mt"``), so one command reports both dev sets.
     """
+    scores = _run_one(path, **options)
+    sibling = Path(path).with_name("dev_mt.jsonl")
+    if options.get("companion", True) and Path(path).name == "dev_rw.jsonl" and sibling.is_file():
+        print()
+        scores["dev_mt"] = _run_one(sibling, **options)
+    return scores
+
+
+def _run_one(path: Path | str, **options) -> dict:
     t0 = time.perf_counter()
     data = sentiment.read_newsmtsc(path)
     gold = data["label"].tolist()
