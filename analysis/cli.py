@@ -40,6 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     a = sub.add_parser("analyze", help="run the pipeline and write Parquet tables")
     a.add_argument("input", nargs="+", help="file(s), folder(s) or glob(s) of articles")
     a.add_argument("-o", "--out", required=True, help="output folder (one .parquet per table)")
+    a.add_argument("--actors", help="extra actor dictionary (YAML) giving sources a side")
+    a.add_argument("--jobs", type=int, default=1, help="processes for the per-article stages")
 
     e = sub.add_parser("evaluate", help="score an extractor on an annotated set")
     e.add_argument("task", choices=["attributions", "hedges", "claims", "sentiment"])
@@ -88,7 +90,7 @@ def _cmd_analyze(args) -> int:
     from .pipeline import analyze
 
     articles, rejects = load_articles(args.input if len(args.input) > 1 else args.input[0])
-    results = analyze(articles)
+    results = analyze(articles, actors=args.actors, n_jobs=args.jobs)
     results.tables.setdefault("rejects", rejects)
     written = results.to_parquet(args.out)
     for path in written:

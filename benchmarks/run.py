@@ -108,6 +108,17 @@ def main(argv: list[str] | None = None) -> dict:
                                                    "words_per_s": "{:,.0f}".format,
                                                    "ratio": "{:.2f}".format}))
 
+    walls = {}
+    for jobs in (1, 2):
+        best_wall = float("inf")
+        for _ in range(args.repeat):
+            t0 = time.perf_counter()
+            analyze(arts, n_jobs=jobs)
+            best_wall = min(best_wall, time.perf_counter() - t0)
+        walls[jobs] = words / best_wall
+        print(f"wall clock, analyze(n_jobs={jobs}): {walls[jobs]:,.0f} words/s "
+              f"(ratio {walls[jobs] / base:.2f})")
+
     gc.collect()
     tracemalloc.start()
     analyze(arts)
@@ -125,7 +136,7 @@ def main(argv: list[str] | None = None) -> dict:
         print(f"memory: cluster_claims peak {claims_mem[10_000] / 2**20:.1f} MiB at 10k claims, "
               f"{claims_mem[40_000] / 2**20:.1f} MiB at 40k (x{growth:.1f} for x4 claims)")
     result = {"corpus": label, "articles": len(arts), "words": words, "baseline_words_per_s": base,
-              "stages": rows, "memory_peak_over_text": mem_ratio,
+              "stages": rows, "wall_words_per_s": walls, "memory_peak_over_text": mem_ratio,
               "claims_memory_peak": claims_mem}
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)

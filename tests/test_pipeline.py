@@ -44,3 +44,11 @@ def test_cli_analyze_writes_parquet(tmp_path, capsys):
     assert {"articles", "sentences", "rejects"} <= names
     back = pd.read_parquet(tmp_path / "articles.parquet")
     assert len(back) >= 12 and str(back.published.dt.tz) == "UTC"
+
+
+def test_process_pool_gives_identical_tables():
+    arts, _ = load_articles(paths.EXAMPLES)
+    one = analyze(arts, actors=paths.EXAMPLES / "actors.yaml")
+    two = analyze(arts, actors=paths.EXAMPLES / "actors.yaml", n_jobs=2)
+    for name in one.names():
+        pd.testing.assert_frame_equal(one[name], two[name], check_dtype=True)
