@@ -34,3 +34,16 @@ SEED = SHARED_CORPORA / "seed"
 def shared_available() -> bool:
     """True when ``../shared`` (real corpora and benchmarks) is present."""
     return SHARED_CORPORA.is_dir()
+
+
+def resolve_input(path: str | Path) -> Path:
+    """A user-given path: absolute, relative to the working directory, or (as notebooks run in
+    ``notebooks/``) relative to the project root.
+
+    >>> resolve_input("data/examples") == EXAMPLES
+    True
+    """
+    p = Path(path).expanduser()
+    if p.is_absolute() or p.exists():
+        return p
+    return ROOT / p if (ROOT / p).exists() else p
