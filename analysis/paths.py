@@ -45,5 +45,5 @@ def resolve_input(path: str | Path) -> Path:
     """
     p = Path(path).expanduser()
     if p.is_absolute() or p.exists():
-        return p
+        return p.absolute()
     return ROOT / p if (ROOT / p).exists() else p
