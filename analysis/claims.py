@@ -45,31 +45,28 @@ SUMMARY_COLUMNS = [
     "first_seen", "first_outlet", "origin_source", "hedged_share", "circular", "text",
 ]
 
-# Signals of a checkable statement (regexes over the claim text; each names a reason).
+# Signals of a checkable statement: data in lexicons/claims.yaml (each names a reason).
+def _load_signals() -> dict:
+    import yaml
+
+    from . import paths
+
+    return yaml.safe_load((paths.LEXICONS / "claims.yaml").read_text(encoding="utf-8"))
+
+
+_SIGNALS = _load_signals()
 _DIGIT = re.compile(r"\d")
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty thirty forty "
-                          "fifty hundred hundreds thousand thousands million millions billion billions dozen "
-                          "dozens half percent".split())
+_NUMBER_WORDS = frozenset(_SIGNALS["number_words"])
 # Word beginnings of concrete-event verbs (things that happened and can be confirmed or denied).
-_EVENT_PREFIXES = (
-    "kill", "arrest", "seiz", "captur", "attack", "shell", "bomb", "shot", "shoot", "invad", "advanc",
-    "withdr", "retreat", "freed", "freeing", "liberat", "destroy", "launch", "announc", "signed",
-    "elect", "won", "lost", "die", "dead", "injur", "wound", "fired", "resign", "approv", "banned",
-    "deploy", "took", "taken", "surrender", "deliver", "sanction", "expos", "leak", "charged",
-    "convict", "sentenc", "raid", "evacuat", "occup", "voted", "passed", "rose", "fell", "increas",
-    "decreas", "doubl", "tripl",
-)
+_EVENT_PREFIXES = tuple(_SIGNALS["event_prefixes"])
 # Causal language (a cause is a checkable assertion).
-_CAUSAL = re.compile(r"\b(?:because|caused?|causing|due to|led to|leads? to|result(?:ed|s)? in|"
-                     r"as a result|responsible for|blamed? (?:on|for)|triggered|sparked)\b", re.I)
+_CAUSAL = re.compile(r"\b(?:" + "|".join(_SIGNALS["causal"]) + r")\b", re.I)
 # Opinion / evaluation without a checkable core lowers the score.
-_OPINION = re.compile(r"\b(?:should|must|ought|I think|we believe|in my view|stakes|never been|"
-                      r"world watches|remains? in question)\b", re.I)
+_OPINION = re.compile(r"\b(?:" + "|".join(_SIGNALS["opinion"]) + r")\b", re.I)
 _CAP = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z'’-]+")
 _WORDS = re.compile(r"\w+")
 # Attribution contents that are reporting boilerplate, not claims.
-_BOILERPLATE = re.compile(r"^(?:on (?:the )?condition of anonymity|(?:to )?a request for comment|"
-                          r"in an? (?:interview|statement)\b|(?:to|for) comment\b)", re.I)
+_BOILERPLATE = re.compile(r"^(?:" + "|".join(_SIGNALS["boilerplate"]) + ")", re.I)
 _QUOTE_CHARS = " \t\n\"'“”‘’«»,;:"
 _THAT = re.compile(r"(?:that|whether)\s+", re.I)  # complementizer opening reported content
 _MIN_WORDS = 5
