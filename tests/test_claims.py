@@ -296,3 +296,23 @@ def test_clef_dev_map_beats_bm25_baseline(shared):
     scores = ev.run(dev, refit=False)
     assert scores["match_claims_map@5"] >= 0.82
     assert scores["match_claims_map@5"] > scores["bm25_map@5"]
+
+
+def test_match_features_tweet_handle_and_date():
+    idx = similarity.build_index(["Singer Zed Quix died in a crash in August 2019.",
+                                  "Zed Quix released an album in May 2018.", "Floods hit the north."])
+    q = "I'm alive, stop it — ZEDQUIX (@zedquix) August 3, 2019"
+    cand, F = similarity.candidate_features(idx, [q])[0]
+    names = list(similarity.FEATURE_NAMES)
+    feat = {int(c): dict(zip(names, row)) for c, row in zip(cand, F)}
+    assert feat[0]["handle_in_claim"] == 1 and feat[1]["handle_in_claim"] == 1
+    assert feat[0]["month_year_match"] == 1 and feat[1]["month_year_match"] == 0
+    assert similarity.match_claims([q], ["Singer Zed Quix died in a crash in August 2019.",
+                                         "Zed Quix released an album in May 2018."], k=1) == [[0]]
+
+
+def test_train_cv_reported(shared):
+    from analysis.evaluate import claims as ev
+
+    scores = ev.run(paths.SHARED_BENCHMARKS / "claims" / "clef2020-t2" / "dev", boosted=False)
+    assert scores["train_cv_linear (shipped method)_map@5"] > 0.85
