@@ -50,6 +50,7 @@ import pandas as pd
 import yaml
 
 from . import paths
+from .patterns import trie_pattern
 from .segment import paragraph_spans, sentence_spans
 
 __all__ = [
@@ -164,29 +165,8 @@ class _Lexicon:
 
 
 def _trie(words) -> str:
-    """A regex alternation factored by prefix (much faster than a flat list).
-
-    >>> _trie(["said", "say", "says"])
-    'sa(?:id|ys?)'
-    """
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w.lower():
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        end = "" in node
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if end:
-            body = (f"(?:{body})" if len(alts) == 1 and len(body) > 1 else body) + "?"
-        return body
-
-    return build(tree)
+    """Prefix-factored alternation of the lower-cased ``words`` (see :mod:`analysis.patterns`)."""
+    return trie_pattern(w.lower() for w in words)
 
 
 def _words(words) -> str:

@@ -39,6 +39,7 @@ import pandas as pd
 import yaml
 
 from . import paths, segment
+from .patterns import trie_pattern
 
 __all__ = [
     "find_hedges",
@@ -250,25 +251,8 @@ def _read_yaml(path: Path) -> dict:
 
 
 def _trie_regex(words: Iterable[str]) -> str:
-    """One regex alternation of ``words`` shaped as a trie (fast in Python's engine)."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
-        return body
-
-    return build(trie)
+    """Prefix-factored alternation of ``words`` (see :mod:`analysis.patterns`)."""
+    return trie_pattern(words)
 
 
 def _index(entries: Iterable[Entry]) -> dict:

@@ -39,6 +39,7 @@ import pandas as pd
 import yaml
 
 from . import paths, segment
+from .patterns import trie_pattern
 
 __all__ = [
     "describe_sources",
@@ -118,30 +119,8 @@ class ActorDictionary:
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
-    """One regex alternation for many words, factored by common prefixes (fast in ``re``).
-
-    >>> re.fullmatch(_trie_pattern(["US", "U.S.", "USA"]), "U.S.") is not None
-    True
-    """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch != ""]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            # longest match first: try the longer continuations, else stop here
-            return ("(?:" + body + ")?") if len(branches) == 1 else body[:-1] + "|)"
-        return body
-
-    return build(trie)
+    """Prefix-factored alternation of ``words`` (see :mod:`analysis.patterns`)."""
+    return trie_pattern(words)
 
 
 def _read_yaml(path: Path) -> Any:
