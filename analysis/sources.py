@@ -471,6 +471,13 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
         return _Profile("self", "media", None, [f"{TYPES_FILE}: self '{m.group(0)}'"], body=True)
     if outlet and low in {outlet.lower(), "the " + outlet.lower()}:
         return _Profile("self", "media", None, [f"outlet name '{outlet}'"], body=True)
+    if outlet:  # another name of the same outlet ("The Ledger" in The Harbour Ledger, "VNA")
+        mine = actors.lookup.get(outlet)
+        theirs = actors.lookup.get(stripped) or actors.lookup.get(re.sub(r"^[Tt]he\s+", "", stripped))
+        if mine and theirs and mine[0].name == theirs[0].name:
+            return _Profile("self", "media", None,
+                            [f"actors.yaml: '{stripped}' and the outlet '{outlet}' are {mine[0].name}"],
+                            body=True)
     if low in st.mastheads and cue and st.self_cue.search(cue):
         return _Profile("self", "media", None, [f"{TYPES_FILE}: self masthead '{stripped}' + cue '{cue}'"],
                         body=True)

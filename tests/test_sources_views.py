@@ -53,3 +53,11 @@ def test_views_on_empty_results():
                   stages=["sentences", "attributions", "no_comment"])
     assert len(sources.relays(res)) == 0
     assert len(sources.identification_over_time(res)) == 0
+
+
+def test_outlet_under_another_name_is_self(results):
+    """'The Ledger has learned' in The Harbour Ledger, 'VNA has learned' in a VNA article."""
+    att = results.attributions.merge(results.articles[["article_id", "outlet"]], on="article_id")
+    learned = att[att.cue_text.str.contains("has learned", na=False)]
+    assert len(learned) >= 4
+    assert (learned.identification == "self").all(), learned[["source_text", "outlet", "identification"]]
