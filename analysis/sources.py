@@ -475,7 +475,7 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
         mine = actors.lookup.get(outlet)
         theirs = actors.lookup.get(stripped) or actors.lookup.get(re.sub(r"^[Tt]he\s+", "", stripped))
         if mine and theirs and mine[0].name == theirs[0].name:
-            return _Profile("self", "media", None,
+            return _Profile("self", "media", mine[0].side,
                             [f"actors.yaml: '{stripped}' and the outlet '{outlet}' are {mine[0].name}"],
                             body=True)
     if low in st.mastheads and cue and st.self_cue.search(cue):

@@ -61,3 +61,5 @@ def test_outlet_under_another_name_is_self(results):
     learned = att[att.cue_text.str.contains("has learned", na=False)]
     assert len(learned) >= 4
     assert (learned.identification == "self").all(), learned[["source_text", "outlet", "identification"]]
+    vna = learned[learned.source_text == "VNA"]
+    assert (vna.side == "varnia").all()  # the outlet's own side, from the actor dictionary
