@@ -18,6 +18,7 @@ DATA = ROOT / "data"
 EXAMPLES = DATA / "examples"          # committed, constructed teaching corpus
 RAW = Path(os.environ.get("SOURCELENS_RAW", DATA / "raw"))  # fetched corpora, never edited
 PROCESSED = DATA / "processed"        # rebuildable outputs (Parquet tables)
+TRAINED = PROCESSED / "models"        # models trained locally from fetched data (never committed)
 
 NOTEBOOKS = ROOT / "notebooks"
 REPORTS = ROOT / "reports"
