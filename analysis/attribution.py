@@ -95,7 +95,8 @@ _QUOTED_BEFORE = re.compile(r"[,?!]\s*(?:\"|”|’|'')\s*$")
 _PREV_WORD = re.compile(r"([\w'’]+)\s+$")
 # Where an indirect content clause ends: a new clause of the source's sentence starts.
 _CONTENT_CUT = re.compile(
-    r",\s+(?:while|but|whereas|although|though|which|even as|and then|before|after|adding|saying|"
+    r",\s+(?:while|but|whereas|although|though|which|who|whose|even as|and then|before|after|adding|saying|"
+    r"compared with|compared to|a move|likely|probably|"
     r"noting|explaining|arguing|insisting|calling|telling|according to)\b"
     r"|\s+(?:but|and)\s+(?:also\s+)?(?:said|says|added|noted|defended|mocked|argued|called|told|"
     r"insisted|warned|urged|pledged|promised|vowed|accused|criticized|questioned|suggested)\b"
@@ -714,7 +715,9 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
                 if rest[1] > rest[0] and not lex.cue.match(text, rest[0]):
                     if nxt in _OPEN_QUOTES and rest[0] in qpairs:
                         content_hi = qpairs[rest[0]]
-                    elif (nxt.islower() and not _NEW_CLAUSE.match(text, rest[0])) or nxt in _OPEN_QUOTES:
+                    elif ((nxt.islower() or (nxt.isupper() and _n_words(text, c_lo, c_hi) <= 4
+                                                and not any(q in text[c_lo:c_hi] for q in "\"“”")))
+                          and not _NEW_CLAUSE.match(text, rest[0])) or nxt in _OPEN_QUOTES:
                         content_hi = _extend_to_quote(text, rest[0], rest[1], qpairs, para_end(rest[0]))
             c = _strip(text, c_lo, content_hi)
             if c[1] > c[0]:
@@ -814,9 +817,12 @@ def _continue_quotes(text: str, rows: list[_Row], sents, qpairs: dict[int, int],
             ns, ne = sents[nxt]
             if text[ns] not in _OPEN_QUOTES:
                 break
-            if lex.cue.search(text, ns, ne) or lex.phrase.search(text, ns, ne):
-                break
             end = qpairs.get(ns, ne)
+            # reporting words inside the quotation are the speaker's own; outside it they start
+            # a new attribution
+            outside = min(end, ne) if end <= ne else ne
+            if lex.cue.search(text, outside, ne) or lex.phrase.search(text, outside, ne):
+                break
             r.content = (c0, max(r.content[1], _strip_end_punct(text, ns, min(end, ne) if end <= ne else end)[1]))
             nxt += 1
 
