@@ -70,11 +70,10 @@ ATTRIBUTION_COLUMNS = [
     "attribution_id", "sentence_id", "source_text", "source_start", "source_end",
     "cue_text", "cue_start", "cue_end", "content_text", "content_start", "content_end", "quote",
     "identification", "kind", "side", "resolved_text", "via", "via_text", "chain_depth",
-    "anonymity_reason", "cue_stance", "rule",
+    "anonymity_reason", "cue_stance", "rule", "source_evidence",
 ]
 _INT_COLS = ["sentence_id", "source_start", "source_end", "cue_start", "cue_end",
              "content_start", "content_end", "via"]
-_STR_COLS = ["source_text", "cue_text", "content_text", "quote", "via_text", "cue_stance", "rule"]
 
 _STRING = pd.StringDtype("python")  # nullable strings; the python storage builds fastest
 _OPEN_QUOTES = "\"“‘«'"
@@ -523,13 +522,18 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
     >>> find_attribution_spans("").shape
     (0, 17)
     """
+    return _frame(_span_columns(text, sentences), SPAN_COLUMNS)
+
+
+def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> dict[str, list]:
+    """:func:`find_attribution_spans` as plain column lists (no DataFrame: the fast path)."""
     text = text or ""
     if not text.strip():
-        return _empty()
+        return _to_columns("", [])
     lex = _lexicon()
     sents = sentences if sentences is not None else sentence_spans(text)
     if not sents:
-        return _empty()
+        return _to_columns("", [])
     starts = [s for s, _ in sents]
     qpairs = _quote_pairs(text)
     paras = paragraph_spans(text)
@@ -793,7 +797,7 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
         rows.append(row)
         bisect.insort(taken, row.cue)
     _continue_quotes(text, rows, sents, qpairs, lex)
-    return _to_frame(text, rows)
+    return _to_columns(text, rows)
 
 
 def _continue_quotes(text: str, rows: list[_Row], sents, qpairs: dict[int, int], lex: _Lexicon) -> None:
@@ -828,10 +832,10 @@ def _continue_quotes(text: str, rows: list[_Row], sents, qpairs: dict[int, int],
 
 
 def _empty() -> pd.DataFrame:
-    return _to_frame("", [])
+    return _frame(_to_columns("", []), SPAN_COLUMNS)
 
 
-def _to_frame(text: str, rows: list[_Row]) -> pd.DataFrame:
+def _to_columns(text: str, rows: list[_Row]) -> dict[str, list]:
     order = sorted(range(len(rows)), key=lambda i: (rows[i].cue[0], i))
     new_id = {old: new for new, old in enumerate(order)}
     recs = []
@@ -879,17 +883,22 @@ def _to_frame(text: str, rows: list[_Row]) -> pd.DataFrame:
         elif rec["via_text"]:
             rec["chain_depth"] = 1
         depth[rec["attribution_id"]] = rec["chain_depth"]
+    return {c: [rec[c] for rec in recs] for c in SPAN_COLUMNS}
+
+
+def _frame(columns: dict[str, list], names: list[str]) -> pd.DataFrame:
+    """One typed DataFrame from column lists: nullable Int64 offsets and ids, nullable strings."""
     cols = {}
-    for c in SPAN_COLUMNS:
-        values = [rec[c] for rec in recs]
+    for c in names:
+        values = columns[c]
         if c in _INT_COLS:
             mask = np.array([v is None for v in values], dtype=bool)
             data = np.array([0 if v is None else v for v in values], dtype="int64")
             cols[c] = pd.arrays.IntegerArray(data, mask)
-        elif c in _STR_COLS:
-            cols[c] = pd.array(values, dtype=_STRING)
-        else:
+        elif c in ("attribution_id", "chain_depth"):
             cols[c] = np.array(values, dtype="int64")
+        else:
+            cols[c] = pd.array(values, dtype=_STRING)
     return pd.DataFrame(cols)
 
 
@@ -904,29 +913,19 @@ def extract_attributions(
 
     Columns follow the ``attributions`` schema (:data:`ATTRIBUTION_COLUMNS`). ``outlet`` (the
     article's own outlet) and ``actors`` (the user's actor dictionary: a YAML path or dict) are
-    passed on to ``describe_sources``. Without ``analysis.sources`` the profile columns are empty.
+    passed on to ``describe_sources``; ``source_evidence`` names the lexicon entries that decided
+    the source's identification, kind and side.
 
     >>> list(extract_attributions("").columns) == ATTRIBUTION_COLUMNS
     True
     """
-    spans = find_attribution_spans(text, sentences)
-    try:
-        from .sources import describe_sources
-    except ImportError:
-        described = spans.assign(
-            identification=pd.Series(pd.NA, index=spans.index, dtype="string"),
-            kind=pd.Series(pd.NA, index=spans.index, dtype="string"),
-            side=pd.Series(pd.NA, index=spans.index, dtype="string"),
-            resolved_text=spans["source_text"],
-            anonymity_reason=pd.Series(pd.NA, index=spans.index, dtype="string"),
-        )
-    else:
-        kwargs = {k: v for k, v in (("outlet", outlet), ("actors", actors)) if v is not None}
-        described = describe_sources(text, spans, **kwargs)
-    for col in ATTRIBUTION_COLUMNS:
-        if col not in described.columns:
-            described = described.assign(**{col: pd.Series(pd.NA, index=described.index, dtype="string")})
-    return described[ATTRIBUTION_COLUMNS]
+    from .sources import describe_columns
+
+    columns = _span_columns(text, sentences)
+    columns.update(describe_columns(text, columns["source_text"], columns["source_start"],
+                                    columns["source_end"], columns["cue_text"], outlet=outlet,
+                                    actors=actors))
+    return _frame(columns, ATTRIBUTION_COLUMNS)
 
 
 def attributions_stage(text: str, ctx: dict) -> pd.DataFrame:

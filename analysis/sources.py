@@ -43,6 +43,7 @@ from .patterns import trie_pattern
 
 __all__ = [
     "describe_sources",
+    "describe_columns",
     "find_no_comment",
     "no_comment_stage",
     "load_actors",
@@ -833,13 +834,39 @@ def describe_sources(
     if present & set(DESCRIBE_COLUMNS):  # described before: replace
         frame = frame.drop(columns=[c for c in DESCRIBE_COLUMNS if c in present])
     n = len(frame)
-    actors = _as_actors(actors)
-    st = load_source_types()
 
     def get(col: str) -> list:
         return frame[col].to_numpy(dtype=object).tolist() if col in present else [None] * n
 
-    src_texts, starts, ends, cues = get("source_text"), get("source_start"), get("source_end"), get("cue_text")
+    added = pd.DataFrame(
+        describe_columns(text, get("source_text"), get("source_start"), get("source_end"), get("cue_text"),
+                         outlet=outlet, actors=actors),
+        index=frame.index, columns=DESCRIBE_COLUMNS, dtype=_STRING,
+    )
+    return pd.concat([frame, added], axis=1)
+
+
+def describe_columns(
+    text: str,
+    src_texts: list,
+    starts: list,
+    ends: list,
+    cues: list,
+    *,
+    outlet: str | None = None,
+    actors=None,
+) -> dict[str, list]:
+    """:func:`describe_sources` on plain lists (one item per attribution), as column lists.
+
+    The fast path used by the pipeline: no DataFrame is built.
+
+    >>> describe_columns("Analysts said so.", ["Analysts"], [0], [8], ["said"])["identification"]
+    ['vague']
+    """
+    text = text or ""
+    n = len(src_texts)
+    actors = _as_actors(actors)
+    st = load_source_types()
     spans = [(_int_or_none(s), _int_or_none(e)) for s, e in zip(starts, ends)]
     low_text = text.lower()
     need_reason = any(h in low_text for h in _REASON_HINTS)
@@ -881,12 +908,8 @@ def describe_sources(
     for i, p in enumerate(profiles):
         if p is not None and p.identification == "pronoun" and resolved[i] is not None:
             evidence[i] = f"{evidence[i]} -> '{resolved[i]}'"
-    added = pd.DataFrame(
-        {"identification": ident, "resolved_text": resolved, "kind": kinds, "side": sides,
-         "anonymity_reason": reasons, "source_evidence": evidence},
-        index=frame.index, columns=DESCRIBE_COLUMNS, dtype=_STRING,
-    )
-    return pd.concat([frame, added], axis=1)
+    return {"identification": ident, "resolved_text": resolved, "kind": kinds, "side": sides,
+            "anonymity_reason": reasons, "source_evidence": evidence}
 
 
 def _fits(pron: _Profile, cand: _Profile) -> bool:

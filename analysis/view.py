@@ -324,6 +324,7 @@ _ATTR_KEYS = [
     ("identification", "identification"), ("kind", "kind"), ("side", "side"),
     ("resolved_text", "resolved"), ("_via", "via"),
     ("anonymity_reason", "anonymity reason"), ("cue_stance", "stance"), ("rule", "rule"),
+    ("source_evidence", "evidence"),
 ]
 
 
