@@ -1,22 +1,21 @@
-"""Who says so: profile the source of every attribution, and find parties that did not comment.
+"""Who says so: profile the source of every attribution.
 
 Per attribution (:func:`describe_sources`):
 
 * ``identification``: ``named`` | ``institutional`` | ``anonymous`` | ``vague`` | ``pronoun`` | ``self`` | ``none``
 * ``kind``: ``person`` | ``official`` | ``media`` | ``expert`` | ``organization`` | ``document`` | ``unknown``
-* ``side``: affiliation from the actor dictionary (``lexicons/actors.yaml``, user-extensible
-  through :func:`load_actors`), e.g. ``russia``, ``ukraine``, ``united-states``, ``trump-campaign``
+* ``side``: affiliation from the actor dictionary (:mod:`analysis.actors`, ``lexicons/actors.yaml``,
+  user-extensible), e.g. ``russia``, ``ukraine``, ``united-states``, ``trump-campaign``
 * ``resolved_text``: pronoun sources resolved to an earlier antecedent
 * ``anonymity_reason``: the stated reason for anonymity ("speaking on condition of anonymity ...")
 * ``source_evidence``: the lexicon entries that decided (``actors.yaml: TASS; ...``)
 
-Per article (:func:`find_no_comment`): "declined to comment", "have yet to comment" ... with the party
-and its side. Corpus tables: :func:`source_profile`, :func:`side_balance`, :func:`outlet_sourcing`,
-:func:`top_sources`, :func:`cue_stance_by_outlet`.
+Corpus tables: :func:`source_profile`, :func:`side_balance`, :func:`outlet_sourcing`,
+:func:`top_sources`, :func:`cue_stance_by_outlet` and the views of notebook 02. Parties that did
+not comment: :mod:`analysis.no_comment`.
 
 Everything is rule based: word lists and patterns live in YAML under ``analysis/lexicons/``
-(``actors.yaml``, ``source_types.yaml``, ``no_comment.yaml``), are loaded once and compiled to
-regular expressions.
+(``actors.yaml``, ``source_types.yaml``), are loaded once and compiled to regular expressions.
 
 >>> import pandas as pd
 >>> text = "Peskov said the talks failed. Analysts say more is coming."
@@ -29,34 +28,31 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Iterable, Mapping
 
 import pandas as pd
-import yaml
 
 from . import paths, segment
-from .patterns import trie_pattern
+from .actors import (  # noqa: F401  (re-exported: the actor dictionary lived here)
+    ACTORS_FILE, Actor, ActorDictionary, ActorMatch, _as_actors, _read_yaml, _trie_pattern, find_actors,
+    load_actors,
+)
 
 __all__ = [
     "describe_sources",
     "describe_columns",
-    "find_no_comment",
-    "no_comment_stage",
     "load_actors",
     "find_actors",
     "load_source_types",
-    "load_no_comment_rules",
     "source_profile",
     "side_balance",
     "outlet_sourcing",
     "top_sources",
     "cue_stance_by_outlet",
     "DESCRIBE_COLUMNS",
-    "NO_COMMENT_COLUMNS",
     "IDENTIFICATIONS",
     "KINDS",
 ]
@@ -64,165 +60,9 @@ __all__ = [
 IDENTIFICATIONS = ["named", "institutional", "anonymous", "vague", "pronoun", "self", "none"]
 KINDS = ["person", "official", "media", "expert", "organization", "document", "unknown"]
 DESCRIBE_COLUMNS = ["identification", "resolved_text", "kind", "side", "anonymity_reason", "source_evidence"]
-NO_COMMENT_COLUMNS = [
-    "no_comment_id", "party_text", "party_start", "party_end",
-    "cue_text", "cue_start", "cue_end", "side", "rule",
-]
 
 _STRING = pd.StringDtype("python")  # nullable strings (as in analysis.attribution); builds fastest
-ACTORS_FILE = "actors.yaml"
 TYPES_FILE = "source_types.yaml"
-NO_COMMENT_FILE = "no_comment.yaml"
-
-
-# --------------------------------------------------------------------------- actor dictionary
-@dataclass(frozen=True)
-class Actor:
-    """One entry of the actor dictionary."""
-
-    name: str
-    side: str | None
-    kind: str
-    type: str
-    note: str = ""
-    aliases: tuple = ()
-
-
-@dataclass(frozen=True)
-class ActorMatch:
-    """An actor mention: ``text[start:end]`` is ``surface``; ``alias`` False for adjectives."""
-
-    start: int
-    end: int
-    surface: str
-    actor: Actor
-    alias: bool
-
-
-@dataclass(frozen=True, eq=False)
-class ActorDictionary:
-    """Compiled actor dictionary: ``lookup`` maps a surface form to (actor, is_alias)."""
-
-    actors: tuple[Actor, ...]
-    lookup: Mapping[str, tuple[Actor, bool]]
-    regex: re.Pattern
-    patterns: tuple = ()  # (compiled regex, side, name): side-only patterns such as "(R-Ohio)"
-    gender: Mapping[str, str] = dataclasses.field(default_factory=dict)  # alias -> "f" | "m"
-
-    def find(self, text: str, start: int = 0, end: int | None = None) -> list[ActorMatch]:
-        """All non-overlapping actor mentions in ``text[start:end]`` (longest first at each place)."""
-        end = len(text) if end is None else end
-        out = []
-        for m in self.regex.finditer(text, start, end):
-            actor, alias = self.lookup[m.group(0)]
-            out.append(ActorMatch(m.start(), m.end(), m.group(0), actor, alias))
-        return out
-
-
-def _trie_pattern(words: Iterable[str]) -> str:
-    """Prefix-factored alternation of ``words`` (see :mod:`analysis.patterns`)."""
-    return trie_pattern(words)
-
-
-def _read_yaml(path: Path) -> Any:
-    with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
-
-
-def _actor_entries(data: Any) -> list[dict]:
-    if data is None:
-        return []
-    if isinstance(data, Mapping):
-        if "actors" in data:
-            return list(data["actors"] or [])
-        return [data] if "name" in data else []
-    return list(data)
-
-
-@functools.lru_cache(maxsize=16)
-def _compile_actors(extra_key: str | None) -> ActorDictionary:
-    shipped = _read_yaml(paths.LEXICONS / ACTORS_FILE)
-    entries = _actor_entries(shipped)
-    pattern_entries = list(shipped.get("patterns", []) or [])
-    gender_lists = [shipped.get("genders", {}) or {}]
-    if extra_key is not None:
-        kind, _, payload = extra_key.partition(":")
-        extra = json.loads(payload) if kind == "json" else _read_yaml(Path(payload))
-        entries += _actor_entries(extra)
-        if isinstance(extra, Mapping):
-            pattern_entries = list(extra.get("patterns", []) or []) + pattern_entries
-            gender_lists.append(extra.get("genders", {}) or {})
-    actors: list[Actor] = []
-    lookup: dict[str, tuple[Actor, bool]] = {}
-    for entry in entries:  # later entries (the user's) win
-        actor = Actor(
-            name=str(entry["name"]),
-            side=entry.get("side"),
-            kind=entry.get("kind", "unknown"),
-            type=entry.get("type", "organization"),
-            note=str(entry.get("note", "")),
-            aliases=tuple(str(a) for a in entry.get("aliases", []) or []),
-        )
-        actors.append(actor)
-        for adj in entry.get("adjectives", []) or []:
-            lookup[str(adj)] = (actor, False)
-        for alias in [actor.name if entry.get("name_is_alias") else None, *(entry.get("aliases", []) or [])]:
-            if alias:
-                lookup[str(alias)] = (actor, True)
-    regex = re.compile(r"(?<![\w-])" + _trie_pattern(lookup) + r"(?!\w)")
-    patterns = tuple((re.compile(p["pattern"]), p.get("side"), str(p.get("name", p["pattern"])))
-                     for p in pattern_entries)
-    gender = {str(alias): g for lists in gender_lists for key, g in (("female", "f"), ("male", "m"))
-              for alias in lists.get(key, []) or []}
-    return ActorDictionary(tuple(actors), lookup, regex, patterns, gender)
-
-
-def load_actors(extra: str | Path | Mapping | list | None = None) -> ActorDictionary:
-    """The compiled actor dictionary, with the user's ``extra`` YAML file or dict added (cached).
-
-    ``extra`` has the format of ``lexicons/actors.yaml`` (``{"actors": [{name, aliases, adjectives,
-    side, kind, type, note}, ...]}``, or a list of entries); its entries win over shipped ones.
-
-    >>> load_actors().lookup["TASS"][0].side
-    'russia'
-    >>> mine = load_actors({"actors": [{"name": "Acme Corp", "aliases": ["Acme"], "side": "acme"}]})
-    >>> mine.lookup["Acme"][0].side, "Acme" in load_actors().lookup
-    ('acme', False)
-    """
-    if extra is None:
-        return _compile_actors(None)
-    if isinstance(extra, (str, Path)):
-        return _compile_actors("path:" + str(Path(extra).resolve()))
-    return _compile_actors("json:" + json.dumps(extra, sort_keys=True, default=str))
-
-
-def _as_actors(actors) -> ActorDictionary:
-    """An ActorDictionary from None (shipped), a YAML path, a dict/list of extra entries, or itself."""
-    if actors is None:
-        return load_actors()
-    if isinstance(actors, ActorDictionary):
-        return actors
-    return load_actors(actors)
-
-
-def find_actors(text: str, extra: str | Path | Mapping | None = None) -> pd.DataFrame:
-    """Every actor mention in ``text``: ``start``, ``end``, ``surface``, ``actor``, ``side``, ``kind``, ``alias``.
-
-    >>> find_actors("Russian officials and the Pentagon disagreed.")[["surface", "side", "alias"]].values.tolist()
-    [['Russian', 'russia', False], ['Pentagon', 'united-states', True]]
-    """
-    matches = load_actors(extra).find(text or "")
-    return pd.DataFrame(
-        {
-            "start": pd.Series([m.start for m in matches], dtype="int64"),
-            "end": pd.Series([m.end for m in matches], dtype="int64"),
-            "surface": pd.Series([m.surface for m in matches], dtype="string"),
-            "actor": pd.Series([m.actor.name for m in matches], dtype="string"),
-            "side": pd.Series([m.actor.side for m in matches], dtype="string"),
-            "kind": pd.Series([m.actor.kind for m in matches], dtype="string"),
-            "alias": pd.Series([m.alias for m in matches], dtype="bool"),
-        }
-    )
 
 
 # --------------------------------------------------------------------------- source types
@@ -784,7 +624,6 @@ def _find_reason(text: str, sent: tuple[int, int], start: int, end: int, others:
     return (best[1], best[2]) if best else None
 
 
-_SENTENCE_STOP = re.compile(r"[.!?\n]")
 _CLAUSE_END = re.compile(r"[,;:.)—–]|\s-\s")
 
 
@@ -1021,194 +860,6 @@ def _resolve_pronouns(text, spans, src_texts, profiles, actors):
     return resolved, sides, kinds
 
 
-# --------------------------------------------------------------------------- no comment
-@dataclass(frozen=True)
-class NoCommentRules:
-    """Compiled ``no_comment.yaml``."""
-
-    regex: re.Pattern
-    rules: list
-    hints: re.Pattern  # any of the `hints` substrings; cues are searched only around them
-
-
-@functools.lru_cache(maxsize=1)
-def load_no_comment_rules() -> NoCommentRules:
-    """Compiled ``lexicons/no_comment.yaml`` (cached).
-
-    >>> [r["name"] for r in load_no_comment_rules().rules][:2]
-    ['declined_to_comment', 'did_not_respond']
-    """
-    data = _read_yaml(paths.LEXICONS / NO_COMMENT_FILE)
-    adv = data.get("adverbs", "")
-    rules = list(data.get("rules", []))
-    parts = []
-    for i, rule in enumerate(rules):
-        pat = rule["pattern"].replace("{ADV}", adv).replace("?P<party>", f"?P<p{i}>")
-        parts.append(f"(?P<g{i}>{pat})")
-    hints = tuple(str(h).lower() for h in data.get("hints", []) or [])
-    hint_regex = re.compile(_trie_pattern(hints), re.IGNORECASE) if hints else re.compile(r"(?s).")
-    return NoCommentRules(re.compile("|".join(parts), re.IGNORECASE), rules, hint_regex)
-
-
-_CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\b(?:but|while|whereas|although|though|and|because|as|after|"
-                           r"when|since|so)\s+(?=\S)", re.IGNORECASE)
-_SKIP_SEGMENT = re.compile(
-    r"^\s*(?:however|meanwhile|moreover|still|yet|instead|separately|in (?:a|an|the) \w+|on \w+day|"
-    r"last \w+|earlier|so far|for now|when (?:asked|contacted|reached)|asked|contacted|reached|"
-    r"who|which|whose|where|through|via|in a statement|\w+ing\b|\w+ed by\b)\b",
-    re.IGNORECASE,
-)
-_LEADING = re.compile(r"^[\"'“”‘’(\[\s]*(?:(?:and|but|so|yet|or|then|also|both)\s+)?", re.IGNORECASE)
-_TRAILING = re.compile(r"\s+(?:has|have|had|did|does|do|was|were|is|are|would|will|could|also|still|so far|"
-                       r"immediately|[a-z]+ly)$", re.IGNORECASE)
-
-
-def _party_before(text: str, sent_start: int, cue_start: int) -> tuple[int, int] | None:
-    """Span of the subject before the cue: the last clause, minus discourse markers and appositives.
-
-    >>> t = "However, Russian officials have yet to comment."
-    >>> s, e = _party_before(t, 0, t.index(" have")); t[s:e]
-    'Russian officials'
-    """
-    lo = sent_start
-    for m in _CLAUSE_BREAK.finditer(text, sent_start, cue_start):
-        # keep "and" inside a subject ("Trump and Pence declined") unless a clause follows a comma
-        if m.group(0).strip().lower() == "and" and text[max(sent_start, m.start() - 2):m.start()].strip() != ",":
-            continue
-        lo = m.end()
-    segments = []
-    pos = lo
-    for m in re.finditer(r",", text[lo:cue_start]):
-        segments.append((pos, lo + m.start()))
-        pos = lo + m.end()
-    segments.append((pos, cue_start))
-    for a, b in reversed(segments):
-        seg = text[a:b]
-        if not seg.strip() or _SKIP_SEGMENT.match(seg):
-            continue
-        lead = _LEADING.match(seg.lstrip())
-        a += len(seg) - len(seg.lstrip()) + (lead.end() if lead else 0)
-        seg = text[a:b].rstrip()
-        while True:
-            t = _TRAILING.search(seg)
-            if not t:
-                break
-            seg = seg[:t.start()]
-        b = a + len(seg)
-        if b <= a or not re.search(r"[^\W\d_]", seg):
-            continue
-        if len(seg.split()) > 12 or re.search(r"\b(?:said|says|told|that)\b", seg):
-            return None
-        return a, b
-    return None
-
-
-def _span_side(text: str, span: tuple[int, int], actors: ActorDictionary) -> str | None:
-    """Side of a noun phrase: the actor at its end, else any named actor, else an adjective."""
-    found = [a for a in actors.find(text, span[0], span[1]) if a.actor.side]
-    for pick in ([a for a in found if a.alias and a.end >= span[1] - 3], [a for a in found if a.alias], found):
-        if pick:
-            return pick[-1].actor.side if pick[-1].end >= span[1] - 3 else pick[0].actor.side
-    return None
-
-
-def find_no_comment(text: str, actors=None) -> pd.DataFrame:
-    """Parties that declined, did not respond or could not be reached for comment.
-
-    Columns: ``no_comment_id``, ``party_text``, ``party_start``, ``party_end`` (Int64, null when no
-    party is found), ``cue_text``, ``cue_start``, ``cue_end``, ``side`` (actor dictionary), ``rule``.
-
-    >>> t = "The ministry, contacted by phone, declined to comment. There was no immediate comment from the Kremlin."
-    >>> find_no_comment(t)[["party_text", "cue_text", "side"]].values.tolist()
-    [['The ministry', 'declined to comment', <NA>], ['the Kremlin', 'There was no immediate comment from the Kremlin', 'russia']]
-    """
-    text = text or ""
-    rules = load_no_comment_rules()
-    actors = _as_actors(actors)
-    rows = []
-    windows: list[list[int]] = []
-    for h in rules.hints.finditer(text):
-        lo = max(0, h.start() - 150)
-        stop = _SENTENCE_STOP.search(text, min(len(text), h.end() + 100))
-        hi = stop.end() if stop else len(text)
-        if windows and lo <= windows[-1][1]:
-            windows[-1][1] = max(windows[-1][1], hi)
-        else:
-            windows.append([lo, hi])
-    matches = [m for lo, hi in windows for m in rules.regex.finditer(text, lo, hi)]
-    prev_end = 0
-    for m in matches:
-        if m.start() < prev_end:  # overlapping windows can repeat a match
-            continue
-        idx = next(int(k[1:]) for k, v in m.groupdict().items() if k.startswith("g") and v is not None)
-        rule = rules.rules[idx]
-        cue_start, cue_end = m.start(), m.end()
-        while cue_end > cue_start and text[cue_end - 1].isspace():
-            cue_end -= 1
-        party = None
-        if rule.get("party") == "after":
-            g = m.group(f"p{idx}")
-            if g:
-                ps = m.start(f"p{idx}")
-                party = (ps, ps + len(g.rstrip()))
-        else:
-            sent_start = _sentence_around(text, cue_start, cue_end)[0]
-            party = _party_before(text, max(sent_start, prev_end), cue_start)
-        prev_end = cue_end
-        side = _span_side(text, party, actors) if party else None
-        rows.append(
-            {
-                "party_text": text[party[0]:party[1]] if party else None,
-                "party_start": party[0] if party else None,
-                "party_end": party[1] if party else None,
-                "cue_text": text[cue_start:cue_end],
-                "cue_start": cue_start,
-                "cue_end": cue_end,
-                "side": side,
-                "rule": f"{NO_COMMENT_FILE}: {rule['name']}",
-            }
-        )
-    if not rows:
-        return _empty_no_comment().copy()
-    return (
-        pd.DataFrame(rows, columns=NO_COMMENT_COLUMNS[1:], dtype=object)
-        .astype({"party_text": _STRING, "party_start": "Int64", "party_end": "Int64", "cue_text": _STRING,
-                 "cue_start": "int64", "cue_end": "int64", "side": _STRING, "rule": _STRING})
-        .assign(no_comment_id=pd.RangeIndex(len(rows)))
-        [NO_COMMENT_COLUMNS]
-    )
-
-
-@functools.lru_cache(maxsize=1)
-def _empty_no_comment() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "no_comment_id": pd.Series(dtype="int64"),
-            "party_text": pd.Series(dtype=_STRING),
-            "party_start": pd.Series(dtype="Int64"),
-            "party_end": pd.Series(dtype="Int64"),
-            "cue_text": pd.Series(dtype=_STRING),
-            "cue_start": pd.Series(dtype="int64"),
-            "cue_end": pd.Series(dtype="int64"),
-            "side": pd.Series(dtype=_STRING),
-            "rule": pd.Series(dtype=_STRING),
-        },
-        columns=NO_COMMENT_COLUMNS,
-    )
-
-
-def no_comment_stage(text: str, ctx: dict) -> pd.DataFrame:
-    """Pipeline stage ``no_comment``: :func:`find_no_comment` on one article.
-
-    Uses the user's actor dictionary from ``ctx["options"]["actors"]`` when the pipeline passes one.
-
-    >>> no_comment_stage("", {}).columns.tolist() == NO_COMMENT_COLUMNS
-    True
-    """
-    options = (ctx or {}).get("options") or {}
-    return find_no_comment(text, actors=options.get("actors"))
-
-
 # --------------------------------------------------------------------------- corpus tables
 def _demo_results():
     """A two-article Results for the examples below (not real data)."""
@@ -1227,6 +878,8 @@ def _demo_results():
                          "content_text": content, "content_start": t, "content_end": t + len(content),
                          "via": None, "chain_depth": 0, "cue_stance": "neutral"})
     att = pd.DataFrame(rows)
+    from .no_comment import find_no_comment
+
     no_comment = pd.concat([find_no_comment(t).assign(article_id=a) for a, t in zip(["a1", "a2"], texts)])
     return Results(articles=articles, tables={"attributions": att, "no_comment": no_comment})
 
@@ -1621,3 +1274,16 @@ def right_of_reply_by_outlet(results) -> pd.DataFrame:
             .assign(share=lambda d: d["asked_for_comment"] / d["n_articles"])
             .reset_index()
             .astype({"asked_for_comment": "int64"}))
+
+
+_MOVED_TO_NO_COMMENT = {"find_no_comment", "no_comment_stage", "load_no_comment_rules", "NO_COMMENT_COLUMNS",
+                        "NoCommentRules"}
+
+
+def __getattr__(name: str):
+    """The right-of-reply functions moved to :mod:`analysis.no_comment`; old imports keep working."""
+    if name in _MOVED_TO_NO_COMMENT:
+        from . import no_comment
+
+        return getattr(no_comment, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

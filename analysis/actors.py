@@ -1,0 +1,178 @@
+"""The actor dictionary: who is on which side.
+
+``lexicons/actors.yaml`` lists wire and state news agencies, governments, ministries, militaries,
+leaders and campaigns with their ``side`` (``russia``, ``ukraine``, ``united-states``,
+``trump-campaign`` ...), ``kind`` and aliases; adjectives ("Russian", "Ukrainian") map to a side too.
+Users add their own entries (a YAML file or a dict) with :func:`load_actors`.
+
+>>> find_actors("Peskov met TASS.")[["surface", "side"]].values.tolist()
+[['Peskov', 'russia'], ['TASS', 'russia']]
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import pandas as pd
+import yaml
+
+from . import paths
+from .patterns import trie_pattern
+
+__all__ = ["Actor", "ActorMatch", "ActorDictionary", "load_actors", "find_actors", "ACTORS_FILE"]
+
+ACTORS_FILE = "actors.yaml"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One entry of the actor dictionary."""
+
+    name: str
+    side: str | None
+    kind: str
+    type: str
+    note: str = ""
+    aliases: tuple = ()
+
+
+@dataclass(frozen=True)
+class ActorMatch:
+    """An actor mention: ``text[start:end]`` is ``surface``; ``alias`` False for adjectives."""
+
+    start: int
+    end: int
+    surface: str
+    actor: Actor
+    alias: bool
+
+
+@dataclass(frozen=True, eq=False)
+class ActorDictionary:
+    """Compiled actor dictionary: ``lookup`` maps a surface form to (actor, is_alias)."""
+
+    actors: tuple[Actor, ...]
+    lookup: Mapping[str, tuple[Actor, bool]]
+    regex: re.Pattern
+    patterns: tuple = ()  # (compiled regex, side, name): side-only patterns such as "(R-Ohio)"
+    gender: Mapping[str, str] = dataclasses.field(default_factory=dict)  # alias -> "f" | "m"
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[ActorMatch]:
+        """All non-overlapping actor mentions in ``text[start:end]`` (longest first at each place)."""
+        end = len(text) if end is None else end
+        out = []
+        for m in self.regex.finditer(text, start, end):
+            actor, alias = self.lookup[m.group(0)]
+            out.append(ActorMatch(m.start(), m.end(), m.group(0), actor, alias))
+        return out
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """Prefix-factored alternation of ``words`` (see :mod:`analysis.patterns`)."""
+    return trie_pattern(words)
+
+
+def _read_yaml(path: Path) -> Any:
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+def _actor_entries(data: Any) -> list[dict]:
+    if data is None:
+        return []
+    if isinstance(data, Mapping):
+        if "actors" in data:
+            return list(data["actors"] or [])
+        return [data] if "name" in data else []
+    return list(data)
+
+
+@functools.lru_cache(maxsize=16)
+def _compile_actors(extra_key: str | None) -> ActorDictionary:
+    shipped = _read_yaml(paths.LEXICONS / ACTORS_FILE)
+    entries = _actor_entries(shipped)
+    pattern_entries = list(shipped.get("patterns", []) or [])
+    gender_lists = [shipped.get("genders", {}) or {}]
+    if extra_key is not None:
+        kind, _, payload = extra_key.partition(":")
+        extra = json.loads(payload) if kind == "json" else _read_yaml(Path(payload))
+        entries += _actor_entries(extra)
+        if isinstance(extra, Mapping):
+            pattern_entries = list(extra.get("patterns", []) or []) + pattern_entries
+            gender_lists.append(extra.get("genders", {}) or {})
+    actors: list[Actor] = []
+    lookup: dict[str, tuple[Actor, bool]] = {}
+    for entry in entries:  # later entries (the user's) win
+        actor = Actor(
+            name=str(entry["name"]),
+            side=entry.get("side"),
+            kind=entry.get("kind", "unknown"),
+            type=entry.get("type", "organization"),
+            note=str(entry.get("note", "")),
+            aliases=tuple(str(a) for a in entry.get("aliases", []) or []),
+        )
+        actors.append(actor)
+        for adj in entry.get("adjectives", []) or []:
+            lookup[str(adj)] = (actor, False)
+        for alias in [actor.name if entry.get("name_is_alias") else None, *(entry.get("aliases", []) or [])]:
+            if alias:
+                lookup[str(alias)] = (actor, True)
+    regex = re.compile(r"(?<![\w-])" + _trie_pattern(lookup) + r"(?!\w)")
+    patterns = tuple((re.compile(p["pattern"]), p.get("side"), str(p.get("name", p["pattern"])))
+                     for p in pattern_entries)
+    gender = {str(alias): g for lists in gender_lists for key, g in (("female", "f"), ("male", "m"))
+              for alias in lists.get(key, []) or []}
+    return ActorDictionary(tuple(actors), lookup, regex, patterns, gender)
+
+
+def load_actors(extra: str | Path | Mapping | list | None = None) -> ActorDictionary:
+    """The compiled actor dictionary, with the user's ``extra`` YAML file or dict added (cached).
+
+    ``extra`` has the format of ``lexicons/actors.yaml`` (``{"actors": [{name, aliases, adjectives,
+    side, kind, type, note}, ...]}``, or a list of entries); its entries win over shipped ones.
+
+    >>> load_actors().lookup["TASS"][0].side
+    'russia'
+    >>> mine = load_actors({"actors": [{"name": "Acme Corp", "aliases": ["Acme"], "side": "acme"}]})
+    >>> mine.lookup["Acme"][0].side, "Acme" in load_actors().lookup
+    ('acme', False)
+    """
+    if extra is None:
+        return _compile_actors(None)
+    if isinstance(extra, (str, Path)):
+        return _compile_actors("path:" + str(Path(extra).resolve()))
+    return _compile_actors("json:" + json.dumps(extra, sort_keys=True, default=str))
+
+
+def _as_actors(actors) -> ActorDictionary:
+    """An ActorDictionary from None (shipped), a YAML path, a dict/list of extra entries, or itself."""
+    if actors is None:
+        return load_actors()
+    if isinstance(actors, ActorDictionary):
+        return actors
+    return load_actors(actors)
+
+
+def find_actors(text: str, extra: str | Path | Mapping | None = None) -> pd.DataFrame:
+    """Every actor mention in ``text``: ``start``, ``end``, ``surface``, ``actor``, ``side``, ``kind``, ``alias``.
+
+    >>> find_actors("Russian officials and the Pentagon disagreed.")[["surface", "side", "alias"]].values.tolist()
+    [['Russian', 'russia', False], ['Pentagon', 'united-states', True]]
+    """
+    matches = load_actors(extra).find(text or "")
+    return pd.DataFrame(
+        {
+            "start": pd.Series([m.start for m in matches], dtype="int64"),
+            "end": pd.Series([m.end for m in matches], dtype="int64"),
+            "surface": pd.Series([m.surface for m in matches], dtype="string"),
+            "actor": pd.Series([m.actor.name for m in matches], dtype="string"),
+            "side": pd.Series([m.actor.side for m in matches], dtype="string"),
+            "kind": pd.Series([m.actor.kind for m in matches], dtype="string"),
+            "alias": pd.Series([m.alias for m in matches], dtype="bool"),
+        }
+    )
