@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -257,6 +258,153 @@ def claims_stage(text: str, ctx: dict) -> pd.DataFrame:
     return extract_claims(text, ctx.get("sentences"), ctx.get("attributions"), ctx.get("hedges"))
 
 
+# --- fast TF-IDF (same matrices as scikit-learn's vectorizers, built with numpy) ----------------
+# scikit-learn's CountVectorizer counts in Python, one feature at a time (the char 3-5-gram part of
+# ``similarity.claim_vectors`` was 3/4 of the claim_clusters stage). The helpers below build the
+# very same count matrix with numpy: columns in alphabetical feature order, and inside each row the
+# entries in the order their feature first appeared in the corpus (as scikit-learn stores them,
+# which fixes the float32 rounding of every later sum). The TF-IDF weighting itself is still
+# scikit-learn's ``TfidfTransformer``, so the vectors are bit-for-bit those of ``claim_vectors``
+# (checked once per process on a sample, else :func:`_claim_vectors` falls back to it).
+def _count_matrix(doc: np.ndarray, feats, n_docs: int, max_df: float = 1.0) -> sp.csr_matrix:
+    """float32 document-term counts of occurrences (``doc[k]``, ``feats[k]``) listed in analyzer
+    order: exactly ``CountVectorizer(analyzer=..., dtype=float32, max_df=max_df).fit_transform``.
+    ``feats`` are int64 keys whose order is the features' alphabetical order, or strings.
+    Raises ValueError like scikit-learn when no feature is left."""
+    codes, uniques = pd.factorize(feats, sort=False)  # codes in order of first appearance
+    if len(uniques) == 0:
+        raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
+    X = sp.csr_matrix((np.ones(len(codes), dtype=np.float32), (doc, codes)),
+                      shape=(n_docs, len(uniques)), dtype=np.float32)
+    X.sum_duplicates()  # canonical: each row's columns ascending = first-appearance order
+    if max_df < 1.0:
+        dfs = np.bincount(X.indices, minlength=len(uniques))
+        keep = dfs <= max_df * n_docs
+        if not keep.all():
+            if not keep.any():
+                raise ValueError("After pruning, no terms remain. Try a lower min_df or a higher max_df.")
+            X = X[:, np.flatnonzero(keep)]
+            uniques = uniques[keep]
+    alpha = np.empty(len(uniques), dtype=np.int64)
+    order = np.argsort(uniques if uniques.dtype.kind == "i" else np.asarray(uniques, dtype=str), kind="stable")
+    alpha[order] = np.arange(len(uniques))
+    out = sp.csr_matrix((X.data, alpha[X.indices].astype(X.indices.dtype), X.indptr), shape=X.shape,
+                        dtype=np.float32)
+    return out
+
+
+def _char_wb_occurrences(texts: list[str], min_n: int = 3, max_n: int = 5
+                         ) -> tuple[np.ndarray, np.ndarray] | None:
+    """(doc, key) of every ``char_wb`` n-gram of the lower-cased texts, in scikit-learn's order
+    (word by word; per word n = min_n..max_n, left to right; a padded word shorter than n is one
+    n-gram at its own length). Each n-gram is one int64 whose order is the strings' order; None
+    when the alphabet is too large for that (then scikit-learn does the work)."""
+    words, wdoc = [], []
+    for d, t in enumerate(texts):
+        ws = t.lower().split()
+        words.extend(ws)
+        wdoc.extend([d] * len(ws))
+    if not words:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    L = np.fromiter((len(w) + 2 for w in words), dtype=np.int64, count=len(words))
+    chars = np.frombuffer((" " + "  ".join(words) + " ").encode("utf-32-le"), dtype=np.uint32)
+    present = np.zeros(int(chars.max()) + 1, dtype=np.int64)
+    present[chars] = 1
+    rank = np.cumsum(present)  # code point -> 1-based rank in the alphabet (0: "no character")
+    base = int(rank[-1]) + 1
+    if base ** max_n >= 2 ** 62:
+        return None
+    c = np.zeros(len(chars) + max_n, dtype=np.int64)
+    c[:len(chars)] = rank[chars]  # shorter strings sort first, as in Python
+    nw = len(words)
+    wstart = np.zeros(nw, dtype=np.int64)
+    np.cumsum(L[:-1], out=wstart[1:])
+    per_n = [np.maximum(L - n + 1, 0) for n in range(min_n, max_n + 1)]  # n-grams per word and n
+    total = np.sum(per_n, axis=0)
+    first = np.zeros(nw, dtype=np.int64)
+    np.cumsum(total[:-1], out=first[1:])
+    N = int(total.sum())
+    keys = np.empty(N, dtype=np.int64)
+    word_of = np.repeat(np.arange(nw), L)
+    offset = np.arange(len(chars)) - wstart[word_of]
+    before = np.zeros(nw, dtype=np.int64)
+    for k, n in enumerate(range(min_n, max_n + 1)):
+        ok = offset <= L[word_of] - n
+        p = np.flatnonzero(ok)
+        key = np.zeros(len(p), dtype=np.int64)
+        for q in range(max_n):
+            key *= base
+            if q < n:
+                key += c[p + q]
+        w = word_of[p]
+        keys[first[w] + before[w] + offset[p]] = key
+        before += per_n[k]
+    doc = np.repeat(np.asarray(wdoc, dtype=np.int64), total)
+    return doc, keys
+
+
+def _bigram_occurrences(toks: list[list[str]], bigrams: bool) -> tuple[np.ndarray, np.ndarray]:
+    feats, doc = [], []
+    for d, w in enumerate(toks):
+        f = w + [f"{a} {b}" for a, b in zip(w, w[1:])] if bigrams else w
+        feats.extend(f)
+        doc.extend([d] * len(f))
+    return np.asarray(doc, dtype=np.int64), np.asarray(feats, dtype=object)
+
+
+def _tfidf(X: sp.csr_matrix) -> sp.csr_matrix:
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    return TfidfTransformer(sublinear_tf=True).fit(X).transform(X, copy=False)
+
+
+def _fast_claim_vectors(texts: list[str], toks: list[list[str]], word_weight: float = 0.5):
+    """``similarity.claim_vectors(texts)`` from the texts' stemmed tokens, or None if the
+    alphabet is too large for the numpy path."""
+    from sklearn.preprocessing import normalize
+
+    texts = [similarity.normalize_text(t or "") for t in texts]
+    n = len(texts)
+    if not n:
+        return sp.csr_matrix((0, 0), dtype=np.float32)
+    occ = _char_wb_occurrences(texts)
+    if occ is None:
+        return None
+    parts = []
+    for build, w in ((lambda: _count_matrix(*_bigram_occurrences(toks, True), n), word_weight),
+                     (lambda: _count_matrix(*occ, n), 1 - word_weight)):
+        try:
+            parts.append(_tfidf(build()) * np.float32(np.sqrt(w)))
+        except ValueError:
+            parts.append(sp.csr_matrix((n, 1), dtype=np.float32))
+    return normalize(sp.hstack(parts, format="csr"))
+
+
+_SAMPLE = ["Troops seized the village of Bakhmut, the ministry said on Monday.",
+           "The village was seized by troops — officials say 12 people died.", "", "!!!",
+           "Rain is expected tomorrow in Kyiv’s north; “heavy” storms possible.", "a b c dd ee",
+           "Élection: 3,500 votes, 40% turnout in the north-east region.", "The the the"]
+
+
+@lru_cache(maxsize=1)
+def _fast_vectors_agree() -> bool:
+    """The numpy path gives ``similarity.claim_vectors`` bit for bit on a sample (else it is not
+    used: the similarity module may have changed its recipe)."""
+    try:
+        toks = [similarity.tokens(similarity.normalize_text(t)) for t in _SAMPLE]
+        a, b = _fast_claim_vectors(_SAMPLE, toks), similarity.claim_vectors(_SAMPLE)
+        return (a is not None and a.shape == b.shape and a.dtype == b.dtype
+                and np.array_equal(a.indptr, b.indptr) and np.array_equal(a.indices, b.indices)
+                and np.array_equal(a.data, b.data))
+    except Exception:  # noqa: BLE001 - any mismatch means: use the reference implementation
+        return False
+
+
+def _claim_vectors(texts: list[str], toks: list[list[str]]) -> sp.csr_matrix:
+    X = _fast_claim_vectors(texts, toks) if _fast_vectors_agree() else None
+    return similarity.claim_vectors(texts) if X is None else X
+
+
 # --- clustering ---------------------------------------------------------------------------------
 def _empty_clusters() -> pd.DataFrame:
     return pd.DataFrame({"cluster_id": pd.Series(dtype="int64"), "article_id": pd.Series(dtype="string"),
@@ -264,33 +412,38 @@ def _empty_clusters() -> pd.DataFrame:
                          "representative": pd.Series(dtype="bool")})
 
 
-def _candidate_pairs(texts: list[str], block: int, top_n: int, min_word_sim: float, max_df: float
-                     ) -> tuple[np.ndarray, np.ndarray]:
-    """Blocking: pairs (i < j) sharing enough rare stemmed words, at most ``top_n`` per row."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+def _candidate_pairs(texts: list[str], block: int, top_n: int, min_word_sim: float, max_df: float,
+                     toks: list[list[str]] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Blocking: pairs (i < j) sharing enough rare stemmed words, at most ``top_n`` per row.
 
+    ``toks`` are the texts' :func:`analysis.similarity.tokens` when already computed.
+    """
     n = len(texts)
-    vec = TfidfVectorizer(analyzer=similarity.tokens, sublinear_tf=True, dtype=np.float32,
-                          max_df=max(max_df, 50 / n) if n > 50 else 1.0)
+    if toks is None:
+        toks = [similarity.tokens(t) for t in texts]
     try:
-        W = vec.fit_transform(texts)
+        W = _tfidf(_count_matrix(*_bigram_occurrences(toks, False), n,
+                                 max_df=max(max_df, 50 / n) if n > 50 else 1.0)).tocsr()
     except ValueError:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    W = W.tocsr()
     ii, jj = [], []
     for s in range(0, n, block):
         P = (W[s:s + block] @ W.T).tocsr()
         P.data[P.data < min_word_sim] = 0
         P.eliminate_zeros()
-        for r in range(P.shape[0]):
+        counts = np.diff(P.indptr)
+        rows = np.repeat(np.arange(P.shape[0]), counts)
+        sel = np.arange(len(P.indices))
+        valid = np.ones(len(P.indices), dtype=bool)
+        for r in np.flatnonzero(counts > top_n):  # rare: only the top_n most similar, in that order
             lo, hi = P.indptr[r], P.indptr[r + 1]
-            cols, vals = P.indices[lo:hi], P.data[lo:hi]
-            if len(cols) > top_n:
-                keep = np.argpartition(-vals, top_n)[:top_n]
-                cols = cols[keep]
-            cols = cols[cols > s + r]
-            ii.append(np.full(len(cols), s + r))
-            jj.append(cols)
+            sel[lo:lo + top_n] = lo + np.argpartition(-P.data[lo:hi], top_n)[:top_n]
+            valid[lo + top_n:hi] = False
+        sel = sel[valid]
+        rows, cols = rows[sel], P.indices[sel]
+        keep = cols > rows + s
+        ii.append(rows[keep] + s)
+        jj.append(cols[keep])
     if not ii:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     return np.concatenate(ii).astype(np.int64), np.concatenate(jj).astype(np.int64)
@@ -370,8 +523,9 @@ def cluster_claims(claims: pd.DataFrame, articles: pd.DataFrame | None = None, t
     df = claims.reset_index(drop=True)
     texts = df["text"].fillna("").astype(str).tolist()
     n = len(texts)
-    X = similarity.claim_vectors(texts)
-    i, j = _candidate_pairs(texts, block, top_n, min_word_sim, max_df)
+    toks = [similarity.tokens(t) for t in texts]
+    X = _claim_vectors(texts, toks)
+    i, j = _candidate_pairs(texts, block, top_n, min_word_sim, max_df, toks)
     sims = _pair_similarity(X, i, j) if len(i) else np.zeros(0)
     keep = sims >= threshold
     i, j, sims = i[keep], j[keep], sims[keep]
