@@ -19,6 +19,8 @@ traces back to one origin (circular sourcing).
 from __future__ import annotations
 
 import bisect
+import itertools
+import math
 import re
 from functools import lru_cache
 
@@ -28,10 +30,11 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 from . import similarity
+from .patterns import trie_pattern
 from .segment import split_sentences
 
 __all__ = [
-    "extract_claims", "claims_stage", "cluster_claims", "claim_cluster_summary", "claim_clusters_stage",
+    "extract_claims", "claims_stage", "claims_rows", "cluster_claims", "claim_cluster_summary", "claim_clusters_stage",
     "claim_travel", "hedging_trajectory", "corroboration", "circular_sourcing", "CLAIM_COLUMNS",
     "CLUSTER_COLUMNS", "SUMMARY_COLUMNS",
 ]
@@ -60,6 +63,13 @@ _DIGIT = re.compile(r"\d")
 _NUMBER_WORDS = frozenset(_SIGNALS["number_words"])
 # Word beginnings of concrete-event verbs (things that happened and can be confirmed or denied).
 _EVENT_PREFIXES = tuple(_SIGNALS["event_prefixes"])
+# The same two tests as single regexes over the lower-cased text (a "word" is a run of non-space
+# characters, as ``str.split`` cuts them): a number word with only ``.,;:`` around it, and a word
+# starting with an event prefix. Entries with white space can never equal such a word.
+_NUMBER_WORD = re.compile(r"(?<!\S)[.,;:]*(?:" + trie_pattern(w for w in _NUMBER_WORDS if w and not re.search(r"\s", w))
+                          + r")[.,;:]*(?!\S)")
+_EVENT_WORD = re.compile(r"(?<!\S)(?:" + trie_pattern(w for w in _EVENT_PREFIXES if w and not re.search(r"\s", w)) + ")")
+_ANY_EVENT = "" in _EVENT_PREFIXES  # an empty prefix starts every word
 # Causal language (a cause is a checkable assertion).
 _CAUSAL = re.compile(r"\b(?:" + "|".join(_SIGNALS["causal"]) + r")\b", re.I)
 # Opinion / evaluation without a checkable core lowers the score.
@@ -105,12 +115,12 @@ def _signals(span: str) -> list[str]:
     ['named entity', 'event verb']
     """
     reasons = []
-    words = span.lower().split()
-    if _DIGIT.search(span) or not _NUMBER_WORDS.isdisjoint(w.strip(".,;:") for w in words):
+    low = span.lower()
+    if _DIGIT.search(span) or _NUMBER_WORD.search(low):
         reasons.append("number")
     if _CAP.search(span):
         reasons.append("named entity")
-    if any(w.startswith(_EVENT_PREFIXES) for w in words):
+    if _EVENT_WORD.search(low) or (_ANY_EVENT and low.split()):
         reasons.append("event verb")
     if _CAUSAL.search(span):
         reasons.append("causal")
@@ -122,7 +132,7 @@ _WEIGHTS = {"number": 0.35, "named entity": 0.25, "event verb": 0.3, "causal": 0
 
 def _checkworthiness(reasons: list[str], span: str) -> float:
     """1 - prod(1 - w) over the reasons (noisy-or), halved for opinion wording."""
-    score = 1.0 - float(np.prod([1.0 - _WEIGHTS[r] for r in reasons if r in _WEIGHTS]))
+    score = 1.0 - float(math.prod([1.0 - _WEIGHTS[r] for r in reasons if r in _WEIGHTS]))
     if _OPINION.search(span):
         score *= 0.5
     return round(score, 3)
@@ -160,12 +170,38 @@ def extract_claims(text: str, sentences: pd.DataFrame | None = None, attribution
     >>> extract_claims("").columns.tolist() == CLAIM_COLUMNS
     True
     """
+    rows = _claim_rows(text, sentences, attributions, hedges)
+    return _claims_table(rows).frame() if rows else _empty_claims()
+
+
+_CLAIM_DTYPES = {
+    "claim_id": "int64", "sentence_id": "Int64", "start": "int64", "end": "int64", "text": "string",
+    "attributed": "bool", "attribution_id": "Int64", "hedged": "bool", "hedge_cue": "string",
+    "source_identification": "string", "side": "string", "checkworthiness": "float64",
+    "reasons": "string", "rule": "string",
+}
+
+
+def _claims_table(rows: list[tuple]):
+    """Claim row tuples (``CLAIM_COLUMNS`` without ``claim_id``) -> a light pipeline table."""
+    from .pipeline import Rows
+
+    cols = list(zip(*rows)) if rows else [()] * (len(CLAIM_COLUMNS) - 1)
+    data = {"claim_id": list(range(len(rows)))}
+    data.update((c, list(v)) for c, v in zip(CLAIM_COLUMNS[1:], cols))
+    return Rows(data, _CLAIM_DTYPES)
+
+
+def _claim_rows(text: str, sentences: pd.DataFrame | None, attributions: pd.DataFrame | None,
+                hedges: pd.DataFrame | None) -> list[tuple]:
+    """The claims of one article as tuples in ``CLAIM_COLUMNS`` order (without ``claim_id``),
+    sorted by offsets: the work of :func:`extract_claims` without building a DataFrame."""
     if not text or not text.strip():
-        return _empty_claims()
+        return []
     if sentences is None or not {"start", "end"} <= set(sentences.columns):
         sentences = split_sentences(text)
     if sentences.empty:
-        return _empty_claims()
+        return []
     s_start = [int(x) for x in sentences["start"].tolist()]
     s_end = [int(x) for x in sentences["end"].tolist()]
     s_ids = [int(x) for x in sentences["sentence_id"].tolist()] if "sentence_id" in sentences else list(
@@ -222,31 +258,31 @@ def extract_claims(text: str, sentences: pd.DataFrame | None = None, attribution
             add(si, start, end, True, int(ids[k]), _str(ident[k]), _str(side[k]), reasons + ["attributed"],
                 "attribution-content")
 
-    # 2. unattributed declarative sentences with a checkable signal
+    # 2. unattributed declarative sentences with a checkable signal. Overlap tests by bisection:
+    # a content span (c0, c1) overlaps [a, b) iff some c0 < b has c1 > a (running max of the ends).
+    covered.sort()
+    cov_starts = [c0 for c0, _ in covered]
+    cov_maxend = list(itertools.accumulate((c1 for _, c1 in covered), max))
+    cue_starts.sort()
     for sid, a0, b0 in zip(s_ids, s_start, s_end):
         a, b = _strip_span(text, a0, b0)
         span = text[a:b]
-        if (span.endswith("?") or _is_headline(text, a0, b0) or len(_WORDS.findall(span)) < _MIN_WORDS
-                or any(c0 < b and a < c1 for c0, c1 in covered) or any(a <= c < b for c in cue_starts)):
+        if span.endswith("?") or _is_headline(text, a0, b0):
+            continue
+        k = bisect.bisect_left(cov_starts, b)
+        if k and cov_maxend[k - 1] > a:
+            continue
+        k = bisect.bisect_left(cue_starts, a)
+        if k < len(cue_starts) and cue_starts[k] < b:
+            continue
+        if len(_WORDS.findall(span)) < _MIN_WORDS:
             continue
         reasons = _signals(span)
         if "number" not in reasons and not ({"named entity"} < set(reasons)):
             continue  # needs a number, or a named entity with an event or cause
         add(sid, a, b, False, None, None, None, reasons, "unattributed-declarative")
-    if not rows:
-        return _empty_claims()
     rows.sort(key=lambda r: (r[1], r[2]))
-    cols = list(zip(*rows))
-    return pd.DataFrame({
-        "claim_id": np.arange(len(rows), dtype="int64"),
-        "sentence_id": pd.array(cols[0], dtype="Int64"),
-        "start": np.asarray(cols[1], dtype="int64"), "end": np.asarray(cols[2], dtype="int64"),
-        "text": pd.array(cols[3], dtype="string"), "attributed": np.asarray(cols[4], dtype=bool),
-        "attribution_id": pd.array(cols[5], dtype="Int64"), "hedged": np.asarray(cols[6], dtype=bool),
-        "hedge_cue": pd.array(cols[7], dtype="string"), "source_identification": pd.array(cols[8], dtype="string"),
-        "side": pd.array(cols[9], dtype="string"), "checkworthiness": np.asarray(cols[10], dtype="float64"),
-        "reasons": pd.array(cols[11], dtype="string"), "rule": pd.array(cols[12], dtype="string"),
-    })
+    return rows
 
 
 def claims_stage(text: str, ctx: dict) -> pd.DataFrame:
@@ -256,6 +292,16 @@ def claims_stage(text: str, ctx: dict) -> pd.DataFrame:
     True
     """
     return extract_claims(text, ctx.get("sentences"), ctx.get("attributions"), ctx.get("hedges"))
+
+
+def claims_rows(text: str, ctx: dict):
+    """The pipeline's form of :func:`claims_stage`: the same rows as a light
+    :class:`analysis.pipeline.Rows` (the pipeline builds the ``claims`` table once per run).
+
+    >>> claims_rows("Police said 12 people were arrested in Leeds on Friday.", {}).columns["rule"]
+    ['unattributed-declarative']
+    """
+    return _claims_table(_claim_rows(text, ctx.get("sentences"), ctx.get("attributions"), ctx.get("hedges")))
 
 
 # --- fast TF-IDF (same matrices as scikit-learn's vectorizers, built with numpy) ----------------

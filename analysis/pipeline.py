@@ -7,6 +7,11 @@ the run's options (``actors``: the user's actor dictionary or None). It returns 
 article's rows with ids local to the article (0, 1, 2 ...); the pipeline adds ``article_id``,
 so every table is keyed by ``article_id`` plus its own id column.
 
+A stage may instead return :class:`Rows` (plain column lists and their dtypes): the pipeline then
+builds that table once per run instead of one small DataFrame per article (pandas costs about
+as much per DataFrame as scoring a short article). A later stage that reads it from ``ctx``
+still gets a DataFrame (built on first access).
+
 A *corpus stage* is ``stage(results) -> DataFrame`` and runs once over the finished tables.
 
 Adding a table is one function and one line in :data:`ARTICLE_STAGES` or :data:`CORPUS_STAGES`.
@@ -28,8 +33,124 @@ import pandas as pd
 
 from . import segment
 
-ArticleStage = Callable[[str, dict], pd.DataFrame]
+ArticleStage = Callable[[str, dict], "pd.DataFrame | Rows"]
 CorpusStage = Callable[["Results"], pd.DataFrame]
+
+
+class Rows:
+    """One article's rows as plain column lists plus each column's dtype (a light table).
+
+    ``dtypes`` maps column -> ``"int64"``, ``"float64"``, ``"bool"`` (numpy), ``"Int64"``,
+    ``"string"`` (pandas arrays) or ``"object"`` (values kept as given). :meth:`frame` builds the
+    DataFrame; :meth:`concat` joins many articles' rows column by column (one DataFrame per run).
+
+    >>> r = Rows({"claim_id": [0, 1], "text": ["a", None]}, {"claim_id": "int64", "text": "string"})
+    >>> len(r), r.frame().dtypes.astype(str).tolist()
+    (2, ['int64', 'string'])
+    >>> Rows.concat([r, r]).frame()["claim_id"].tolist()
+    [0, 1, 0, 1]
+    """
+
+    __slots__ = ("columns", "dtypes", "_keep_object")
+
+    def __init__(self, columns: dict[str, list], dtypes: dict[str, str]):
+        self.columns = columns
+        self.dtypes = dtypes
+        self._keep_object: set[str] = set()
+
+    def __len__(self) -> int:
+        return len(next(iter(self.columns.values()))) if self.columns else 0
+
+    @staticmethod
+    def _text_only(values: list) -> bool:
+        """True when pandas would store these object values as its string dtype: every value is
+        text or missing, and at least one is text."""
+        seen = False
+        for v in values:
+            if isinstance(v, str):
+                seen = True
+            elif not (v is None or v is pd.NA or (isinstance(v, float) and v != v)):
+                return False
+        return seen
+
+    @classmethod
+    def concat(cls, parts: list["Rows"]) -> "Rows":
+        """Join the parts column by column. An ``object`` column stays ``object`` when one part
+        alone would not be text (e.g. all missing), exactly as ``pd.concat`` of the parts'
+        DataFrames would type it; otherwise pandas infers its string dtype."""
+        if not parts:
+            raise ValueError("Rows.concat needs at least one part")
+        dtypes = parts[0].dtypes
+        cols: dict[str, list] = {c: [] for c in parts[0].columns}
+        keep = set()
+        for part in parts:
+            for c, values in part.columns.items():
+                if dtypes.get(c, "object") != "object" or not len(values):
+                    cols[c].extend(values)
+                elif c not in part._keep_object and cls._text_only(values):
+                    # a text part: pandas' string dtype stores missing values as NaN
+                    cols[c].extend(v if isinstance(v, str) else np.nan for v in values)
+                else:
+                    cols[c].extend(values)
+                    keep.add(c)
+        out = cls(cols, dtypes)
+        out._keep_object = keep
+        return out
+
+    def frame(self) -> pd.DataFrame:
+        data = {}
+        for c, values in self.columns.items():
+            kind = self.dtypes.get(c, "object")
+            if kind in ("int64", "float64", "bool"):
+                data[c] = np.asarray(values, dtype=kind)
+            elif kind == "object":
+                arr = np.empty(len(values), dtype=object)
+                arr[:] = values
+                data[c] = pd.Series(arr, dtype=object) if c in self._keep_object else arr
+            else:
+                data[c] = pd.array(values, dtype=kind)
+        return pd.DataFrame(data, columns=list(self.columns))
+
+
+def as_frame(table) -> pd.DataFrame:
+    """A stage result as a DataFrame (:class:`Rows` are built, DataFrames pass through)."""
+    return table.frame() if isinstance(table, Rows) else table
+
+
+class _Context(dict):
+    """``ctx`` for one article: a light :class:`Rows` result becomes a DataFrame only when a later
+    stage reads it (``ctx[name]``, ``ctx.get(name)``); :meth:`light` gives stages that know
+    :class:`Rows` the plain columns without building anything."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows: dict[str, Rows] = {}
+
+    def put(self, name: str, table) -> None:
+        if isinstance(table, Rows):
+            self.rows[name] = table
+            self.pop(name, None)
+        else:
+            self[name] = table
+
+    def light(self, name: str):
+        return self.rows.get(name)
+
+    def __missing__(self, key):
+        if key in self.rows:
+            df = self.rows[key].frame()
+            self[key] = df
+            return df
+        raise KeyError(key)
+
+    def get(self, key, default=None):
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def __contains__(self, key) -> bool:
+        return dict.__contains__(self, key) or key in self.rows
 
 
 def _sentences_stage(text: str, ctx: dict) -> pd.DataFrame:
@@ -53,8 +174,8 @@ ARTICLE_STAGES: dict[str, ArticleStage] = {
     "attributions": _lazy("attribution", "attributions_stage"),
     "no_comment": _lazy("sources", "no_comment_stage"),
     "hedges": _lazy("hedging", "hedges_stage"),
-    "claims": _lazy("claims", "claims_stage"),
-    "sentiment": _lazy("sentiment", "sentiment_stage"),
+    "claims": _lazy("claims", "claims_rows"),  # claims_stage as light Rows
+    "sentiment": _lazy("sentiment", "sentiment_rows"),  # sentiment_stage as light Rows
 }
 
 # name -> corpus stage, in run order, after all per-article stages.
@@ -118,28 +239,35 @@ def _run_articles(table: pd.DataFrame, names: list[str], options: dict,
                   clock: dict[str, float]) -> dict[str, pd.DataFrame]:
     """Run the per-article stages over ``table``; return one DataFrame per stage (may be empty
     of rows, then without columns) with ``article_id`` added."""
-    collected: dict[str, list[pd.DataFrame]] = {n: [] for n in names}
+    collected: dict[str, list] = {n: [] for n in names}
     owners: dict[str, list[tuple[str, int]]] = {n: [] for n in names}
     meta_cols = [c for c in ("article_id", "outlet", "title", "published", "url", "byline")
                  if c in table.columns]
+    stages = [(name, ARTICLE_STAGES[name]) for name in names]
     for article_id, text, meta in zip(table["article_id"], table["text"],
                                       table[meta_cols].to_dict("records")):
-        ctx: dict = {"article": meta, "options": options}
-        for name in names:
+        ctx = _Context(article=meta, options=options)
+        for name, stage in stages:
             t0 = perf_counter()
-            rows = ARTICLE_STAGES[name](text, ctx)
+            rows = stage(text, ctx)
             clock[name] += perf_counter() - t0
-            ctx[name] = rows
+            ctx.put(name, rows)
             if len(rows):
                 collected[name].append(rows)
                 owners[name].append((article_id, len(rows)))
     out = {}
     for name in names:
-        if collected[name]:
+        parts = collected[name]
+        if parts:
+            t0 = perf_counter()
             ids, counts = zip(*owners[name])
-            df = pd.concat(collected[name], ignore_index=True)
+            if all(isinstance(p, Rows) for p in parts):
+                df = Rows.concat(parts).frame()
+            else:
+                df = pd.concat([as_frame(p) for p in parts], ignore_index=True)
             df["article_id"] = np.repeat(np.asarray(ids, dtype=object), counts)
             out[name] = df
+            clock[name] += perf_counter() - t0  # building the table is part of the stage's cost
         else:
             out[name] = pd.DataFrame()
     return out
@@ -204,7 +332,7 @@ def analyze(
         if not len(df):  # keep the columns of an empty result so downstream code still works
             empty_ctx = {"article": {}, "options": options,
                          **{n: tables[n].iloc[0:0] for n in tables}}
-            df = ARTICLE_STAGES[name]("", empty_ctx).assign(
+            df = as_frame(ARTICLE_STAGES[name]("", empty_ctx)).assign(
                 article_id=pd.Series(dtype="string")
             )
         cols = ["article_id", *[c for c in df.columns if c != "article_id"]]

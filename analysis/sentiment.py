@@ -44,6 +44,7 @@ __all__ = [
     "polarity_subjectivity",
     "loaded_words",
     "sentiment_stage",
+    "sentiment_rows",
     "tone_by_voice",
     "tone_by_side",
     "tone_by",
@@ -308,34 +309,33 @@ def _empty_sentiment() -> pd.DataFrame:
     return _frame([])
 
 
-_INT_COLS = ("unit_id", "start", "end", "n_words")
-_FLOAT_COLS = ("polarity", "subjectivity")
+_DTYPES = {c: "int64" if c in ("unit_id", "start", "end", "n_words")
+           else "float64" if c in ("polarity", "subjectivity") else "object" for c in SENTIMENT_COLUMNS}
 
 
-def _frame(rows: list[dict]) -> pd.DataFrame:
-    """Rows -> the typed ``sentiment`` table (built column-wise: this runs once per article)."""
-    cols = {}
-    for c in SENTIMENT_COLUMNS:
-        values = [r[c] for r in rows]
-        if c in _INT_COLS:
-            cols[c] = np.array(values, dtype="int64")
-        elif c in _FLOAT_COLS:
-            cols[c] = np.array(values, dtype="float64")
-        else:
-            arr = np.empty(len(values), dtype=object)
-            arr[:] = [pd.NA if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v
-                      for v in values]
-            cols[c] = arr
-    return pd.DataFrame(cols, columns=SENTIMENT_COLUMNS)
+def _na(v):
+    return pd.NA if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v
 
 
-def _row(unit, unit_id, voice, ident, side, start, end, hits, n_words, method) -> dict:
-    return {
-        "unit": unit, "unit_id": int(unit_id), "voice": voice, "identification": ident,
-        "side": side, "start": int(start), "end": int(end),
-        "polarity": round(_mean(hits, 3), 4), "subjectivity": round(_mean(hits, 4), 4),
-        "n_words": int(n_words), "drivers": _drivers(hits), "method": method,
-    }
+def _rows_table(rows: list[tuple]):
+    """Row tuples (``SENTIMENT_COLUMNS`` order) -> a light pipeline table; missing labels as NA."""
+    from .pipeline import Rows
+
+    cols = list(zip(*rows)) if rows else [()] * len(SENTIMENT_COLUMNS)
+    data = {}
+    for c, values in zip(SENTIMENT_COLUMNS, cols):
+        data[c] = [_na(v) for v in values] if _DTYPES[c] == "object" else list(values)
+    return Rows(data, _DTYPES)
+
+
+def _frame(rows: list[tuple]) -> pd.DataFrame:
+    """Rows -> the typed ``sentiment`` table."""
+    return _rows_table(rows).frame()
+
+
+def _row(unit, unit_id, voice, ident, side, start, end, hits, n_words, method) -> tuple:
+    return (unit, int(unit_id), voice, ident, side, int(start), int(end),
+            round(_mean(hits, 3), 4), round(_mean(hits, 4), 4), int(n_words), _drivers(hits), method)
 
 
 def _as_int(v) -> int | None:
@@ -401,36 +401,64 @@ def sentiment_stage(text: str, ctx: dict) -> pd.DataFrame:
     >>> sentiment_stage("", {}).columns.tolist() == SENTIMENT_COLUMNS
     True
     """
+    return _frame(_sentiment_rows(text, ctx))
+
+
+def sentiment_rows(text: str, ctx: dict):
+    """The pipeline's form of :func:`sentiment_stage`: the same rows as a light
+    :class:`analysis.pipeline.Rows` (the pipeline builds the ``sentiment`` table once per run).
+
+    >>> sentiment_rows("A terrible plan.", {}).columns["polarity"]
+    [-1.0, -1.0, -1.0]
+    """
+    return _rows_table(_sentiment_rows(text, ctx))
+
+
+def _voice_of_sentences(s_start: list, s_end: list, spans: list[tuple]) -> list[int]:
+    """Per sentence the index of the content span covering most of it (the first on ties), when
+    it covers at least half of the sentence; else -1."""
+    if not spans or not s_start:
+        return [-1] * len(s_start)
+    s = np.asarray(s_start, dtype="int64")[:, None]
+    e = np.asarray(s_end, dtype="int64")[:, None]
+    cs = np.asarray([sp[4] for sp in spans], dtype="int64")[None, :]
+    ce = np.asarray([sp[5] for sp in spans], dtype="int64")[None, :]
+    overlap = np.minimum(ce, e) - np.maximum(cs, s)
+    best = overlap.argmax(axis=1)
+    top = overlap[np.arange(len(best)), best]
+    ok = (top > 0) & (top * 2 >= (e[:, 0] - s[:, 0]))
+    return np.where(ok, best, -1).tolist()
+
+
+def _sentiment_rows(text: str, ctx: dict) -> list[tuple]:
     text = text or ""
     if not text.strip():
-        return _empty_sentiment()
+        return []
+    ctx = ctx or {}
     lex = _lexicon(True)
     method = METHOD_FIXED
     sentences = ctx.get("sentences")
     if sentences is None or len(sentences) == 0:
         sentences = segment.split_sentences(text)
     spans = _content_spans(ctx.get("attributions"), len(text))
-    bounds = [(sp[4], sp[5]) for sp in spans]
     c_start = np.array([sp[4] for sp in spans], dtype="int64")
     c_end = np.array([sp[5] for sp in spans], dtype="int64")
 
-    rows: list[dict] = []
+    rows: list[tuple] = []
     all_hits: list = []
     n_total = 0
-    sent_rows = zip(sentences["sentence_id"].tolist(), sentences["start"].tolist(),
-                    sentences["end"].tolist())
-    for sid, s, e in sent_rows:
-        hits, nw = _assess(text, int(s), int(e), lex)
+    s_ids = sentences["sentence_id"].tolist()
+    s_start = [int(x) for x in sentences["start"].tolist()]
+    s_end = [int(x) for x in sentences["end"].tolist()]
+    voices = _voice_of_sentences(s_start, s_end, spans)
+    for sid, s, e, best in zip(s_ids, s_start, s_end, voices):
+        hits, nw = _assess(text, s, e, lex)
         all_hits.extend(hits)
         n_total += nw
-        voice, ident, side = "narrator", pd.NA, pd.NA
-        best, best_overlap = -1, 0
-        for k, (cs, ce) in enumerate(bounds):
-            overlap = min(ce, e) - max(cs, s)
-            if overlap > best_overlap:
-                best, best_overlap = k, overlap
-        if best >= 0 and best_overlap * 2 >= (e - s):
+        if best >= 0:
             voice, ident, side = spans[best][1:4]
+        else:
+            voice, ident, side = "narrator", pd.NA, pd.NA
         rows.append(_row("sentence", sid, voice, ident, side, s, e, hits, nw, method))
     rows.append(_row("article", 0, "article", pd.NA, pd.NA, 0, len(text), all_hits, n_total, method))
 
@@ -447,11 +475,11 @@ def sentiment_stage(text: str, ctx: dict) -> pd.DataFrame:
                                _count_words(text, cs, ce), method))
     inside = np.cumsum(cover[:-1]) > 0
     n_inside = _covered_words(text, c_start, c_end, lex)
-    narrator_hits = [h for h, k in zip(all_hits, inside) if not k]
+    narrator_hits = [h for h, k in zip(all_hits, inside.tolist()) if not k]
     rows.append(_row("narrator", 0, "narrator", pd.NA, pd.NA, 0, len(text), narrator_hits,
                      max(n_total - n_inside, 0), method))
     rows.extend(voice_rows)
-    return _frame(rows)
+    return rows
 
 
 def _covered_words(text: str, starts: np.ndarray, ends: np.ndarray, lex: _Lexicon) -> int:
