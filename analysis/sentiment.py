@@ -28,6 +28,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
+from itertools import accumulate
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, NamedTuple
@@ -81,10 +82,12 @@ class _Lexicon(NamedTuple):
     phrase_re: re.Pattern | None   # multi-word entries (news fixes), matched before tokens
     phrase_firsts: tuple           # their first words, a cheap pre-check
     fixes: bool
+    hot: frozenset = frozenset()   # tokens that can change a score: words, negations, "!"
 
 
 # Words with inner hyphens or apostrophes ("well-known", "isn't", "Trump's") or "!".
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[-‐'’][^\W_]+)*|!")
+_TOKEN_SPLIT = re.compile(f"({_TOKEN_RE.pattern})")  # split() keeps the tokens between separators
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +131,7 @@ def _lexicon(fixes: bool = True, path: str | None = None) -> _Lexicon:
                        for p in sorted(phrases, key=len, reverse=True))
         phrase_re = re.compile(rf"\b(?:{alt})\b")
     firsts = tuple(sorted({p.split()[0] for p in phrases}))
-    return _Lexicon(words, negations, phrase_re, firsts, fixes)
+    return _Lexicon(words, negations, phrase_re, firsts, fixes, frozenset(words) | negations | {"!"})
 
 
 def _clip(x: float) -> float:
@@ -178,13 +181,119 @@ def _assess(text: str, start: int, end: int, lex: _Lexicon) -> tuple[list, int]:
     """Pattern's ``Sentiment.assessments`` over ``text[start:end]``, keeping offsets.
 
     Returns ``([(start, end, words, polarity, subjectivity, rule), ...], n_words)``.
+
+    Fast path (same result as :func:`_assess_tokens` over :func:`_tokens`): the tokens come from
+    one ``findall``; only the tokens that can change the score (lexicon words, negations, "!")
+    and the ones right after them while a modifier or negation is pending are walked in Python.
+    A sentence holding a multi-word phrase of the fixes takes the general path.
     """
+    seg = text[start:end]
+    low = seg.lower()
+    if len(low) != len(seg):  # a rare character whose lower case is longer
+        low = "".join(ch.lower()[:1] for ch in seg)
+    if lex.phrase_re is not None and any(f in low for f in lex.phrase_firsts) and lex.phrase_re.search(low):
+        return _assess_tokens(_tokens(text, start, end, lex), lex)
+    parts = _TOKEN_SPLIT.split(low)  # separator, token, separator, token ..., separator
+    ws = parts[1::2]
+    if not ws:
+        return [], 0
+    ends = list(accumulate(map(len, parts)))
+    t0s, t1s = ends[0::2], ends[1::2]  # token k spans t0s[k]:t1s[k] of the sentence
+    if "'" in low or "’" in low:
+        for k in reversed([k for k, w in enumerate(ws) if "'" in w or "’" in w]):
+            w, s0, e0 = ws[k].replace("’", "'"), t0s[k], t1s[k]
+            if w.endswith("n't") and len(w) > 3:
+                if lex.fixes:
+                    ws[k:k + 1], t0s[k:k + 1], t1s[k:k + 1] = [w[:-3], "n't"], [s0, e0 - 3], [e0 - 3, e0]
+                else:  # pattern: "do n ' t" -> "do" (then one-letter bits that change nothing)
+                    ws[k], t1s[k] = w[:-3], e0 - 3
+            else:
+                head = w.split("'")[0]
+                ws[k], t1s[k] = head, s0 + len(head)
+    hot = lex.hot
+    idx = [k for k, w in enumerate(ws) if w in hot]
+    n_words = len(ws) - (ws.count("!") if "!" in low else 0)
+    if not idx:
+        return [], n_words
+    a: list[list] = []  # [start, end, words, p, s, i, n, rule]
+    m = None            # preceding modifier word
+    n = None            # preceding negation (word, start)
+    words, negs = lex.words, lex.negations
+    n_tok = len(ws)
+    nxt = 0             # position in idx
+    k = idx[0]
+    while True:
+        w = ws[k]
+        t0, t1 = start + t0s[k], start + t1s[k]
+        if w == "!":
+            if a:
+                a[-1][3] = _clip(a[-1][3] * 1.25)
+                a[-1][2].append("!")
+                a[-1][1] = t1
+        else:
+            e = words.get(w)
+            if e is None:
+                if n is None and m is None:
+                    if w in negs:
+                        n = (w, t0)
+                else:
+                    if w in negs:
+                        n = (w, t0)
+                    elif n and len(w) > 1:
+                        n = None
+                    if n is not None and m is not None and m.endswith("ly"):
+                        a[-1][2].append(n[0])
+                        a[-1][1] = max(a[-1][1], t1)
+                        a[-1][6] = -1
+                        n = None
+                    elif m and len(w) > 2:
+                        m = None
+            else:
+                p, s, i, is_mod, rule = e
+                if m is None:
+                    a.append([t0, t1, [w], p, s, i, 1, rule])
+                else:
+                    cur = a[-1]
+                    cur[2].append(w)
+                    cur[1] = t1
+                    cur[3] = _clip(p * cur[5])
+                    cur[4] = _clip(s * cur[5])
+                    cur[5] = i
+                    cur[7] = rule
+                if n is not None:
+                    cur = a[-1]
+                    cur[2].insert(0, n[0])
+                    cur[0] = min(cur[0], n[1])
+                    cur[5] = 1.0 / cur[5] if cur[5] else 1.0
+                    cur[6] = -1
+                m = w if is_mod else None
+                n = (w, t0) if w in negs else None
+        # next token: the following one while a modifier/negation is pending, else the next hot one
+        if m is None and n is None:
+            while nxt < len(idx) and idx[nxt] <= k:
+                nxt += 1
+            if nxt == len(idx):
+                break
+            k = idx[nxt]
+        else:
+            k += 1
+            if k >= n_tok:
+                break
+    out = [
+        (s0, e0, " ".join(ws_), p * -0.5 if neg < 0 else p, s, rule)
+        for s0, e0, ws_, p, s, _i, neg, rule in a
+    ]
+    return out, n_words
+
+
+def _assess_tokens(tokens, lex: _Lexicon) -> tuple[list, int]:
+    """The general path of :func:`_assess` over ``(start, end, token)`` triples."""
     a: list[list] = []  # [start, end, words, p, s, i, n, rule]
     m = None            # preceding modifier word
     n = None            # preceding negation (word, start)
     words, negs = lex.words, lex.negations
     n_words = 0
-    for t0, t1, w in _tokens(text, start, end, lex):
+    for t0, t1, w in tokens:
         if w == "!":
             if a:
                 a[-1][3] = _clip(a[-1][3] * 1.25)
@@ -237,11 +346,12 @@ def _assess(text: str, start: int, end: int, lex: _Lexicon) -> tuple[list, int]:
 
 
 def _count_words(text: str, start: int, end: int) -> int:
-    return sum(1 for t in _TOKEN_RE.findall(text, start, end) if t != "!")
+    toks = _TOKEN_RE.findall(text, start, end)
+    return len(toks) - toks.count("!")
 
 
 def _mean(hits: list, k: int) -> float:
-    return float(sum(h[k] for h in hits) / len(hits)) if hits else 0.0
+    return float(sum([h[k] for h in hits]) / len(hits)) if hits else 0.0
 
 
 def _drivers(hits: list, limit: int = _MAX_DRIVERS) -> str:
@@ -324,7 +434,7 @@ def _rows_table(rows: list[tuple]):
     cols = list(zip(*rows)) if rows else [()] * len(SENTIMENT_COLUMNS)
     data = {}
     for c, values in zip(SENTIMENT_COLUMNS, cols):
-        data[c] = [_na(v) for v in values] if _DTYPES[c] == "object" else list(values)
+        data[c] = [v if v.__class__ is str else _na(v) for v in values] if _DTYPES[c] == "object" else list(values)
     return Rows(data, _DTYPES)
 
 
@@ -334,6 +444,9 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
 
 
 def _row(unit, unit_id, voice, ident, side, start, end, hits, n_words, method) -> tuple:
+    if not hits:
+        return (unit, int(unit_id), voice, ident, side, int(start), int(end), 0.0, 0.0, int(n_words), "",
+                method)
     return (unit, int(unit_id), voice, ident, side, int(start), int(end),
             round(_mean(hits, 3), 4), round(_mean(hits, 4), 4), int(n_words), _drivers(hits), method)
 
