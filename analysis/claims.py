@@ -74,6 +74,29 @@ _ANY_EVENT = "" in _EVENT_PREFIXES  # an empty prefix starts every word
 _CAUSAL = re.compile(r"\b(?:" + "|".join(_SIGNALS["causal"]) + r")\b", re.I)
 # Opinion / evaluation without a checkable core lowers the score.
 _OPINION = re.compile(r"\b(?:" + "|".join(_SIGNALS["opinion"]) + r")\b", re.I)
+# The same two searches without re.I over lower-cased text (twice as fast). Exact when the text
+# holds only ASCII and common typographic punctuation (no letter that case-folds oddly, such as
+# the long s or the Kelvin sign) and the lexicon patterns are plain ASCII without escapes.
+_PLAIN_TEXT = re.compile("[^\x00-\x7f\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u00a0\u00ab\u00bb]")
+
+
+def _lowered(rx: re.Pattern) -> re.Pattern | None:
+    body = rx.pattern[len("\\b(?:"):-len(")\\b")]
+    if not body.isascii() or "\\" in body or "[" in body:
+        return None
+    return re.compile(r"\b(?:" + body.lower() + r")\b")
+
+
+_CAUSAL_LOW, _OPINION_LOW = _lowered(_CAUSAL), _lowered(_OPINION)
+
+
+def _search_i(rx: re.Pattern, low_rx: re.Pattern | None, span: str, low: str | None = None) -> bool:
+    """``bool(rx.search(span))`` for a case-insensitive ``rx``, via ``low_rx`` when that is exact."""
+    if low_rx is not None and not _PLAIN_TEXT.search(span):
+        return low_rx.search(span.lower() if low is None else low) is not None
+    return rx.search(span) is not None
+
+
 _CAP = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z'’-]+")
 _WORDS = re.compile(r"\w+")
 # Attribution contents that are reporting boilerplate, not claims.
@@ -122,7 +145,7 @@ def _signals(span: str) -> list[str]:
         reasons.append("named entity")
     if _EVENT_WORD.search(low) or (_ANY_EVENT and low.split()):
         reasons.append("event verb")
-    if _CAUSAL.search(span):
+    if _search_i(_CAUSAL, _CAUSAL_LOW, span, low):
         reasons.append("causal")
     return reasons
 
@@ -133,7 +156,7 @@ _WEIGHTS = {"number": 0.35, "named entity": 0.25, "event verb": 0.3, "causal": 0
 def _checkworthiness(reasons: list[str], span: str) -> float:
     """1 - prod(1 - w) over the reasons (noisy-or), halved for opinion wording."""
     score = 1.0 - float(math.prod([1.0 - _WEIGHTS[r] for r in reasons if r in _WEIGHTS]))
-    if _OPINION.search(span):
+    if _search_i(_OPINION, _OPINION_LOW, span):
         score *= 0.5
     return round(score, 3)
 
@@ -522,22 +545,24 @@ def _star_clusters(n: int, i: np.ndarray, j: np.ndarray, sims: np.ndarray
     """
     strength = np.bincount(i, weights=sims, minlength=n) + np.bincount(j, weights=sims, minlength=n)
     G = sp.coo_matrix((np.r_[sims, sims], (np.r_[i, j], np.r_[j, i])), shape=(n, n)).tocsr()
-    labels = np.full(n, -1, dtype=np.int64)
-    rep = np.arange(n, dtype=np.int64)
-    sim = np.ones(n)
+    labels = [-1] * n
+    rep = list(range(n))
+    sim = [1.0] * n
+    indptr, indices, data = G.indptr.tolist(), G.indices.tolist(), G.data.tolist()
     label = 0
-    for v in np.lexsort((np.arange(n), -strength)):
+    for v in np.lexsort((np.arange(n), -strength)).tolist():
         if labels[v] >= 0:
             continue
         labels[v] = label
-        lo, hi = G.indptr[v], G.indptr[v + 1]
-        nb, w = G.indices[lo:hi], G.data[lo:hi]
-        free = labels[nb] < 0
-        labels[nb[free]] = label
-        rep[nb[free]] = v
-        sim[nb[free]] = w[free]
+        for k in range(indptr[v], indptr[v + 1]):  # (each neighbour appears once)
+            u = indices[k]
+            if labels[u] < 0:
+                labels[u] = label
+                rep[u] = v
+                sim[u] = data[k]
         label += 1
-    return labels, rep, sim
+    return (np.asarray(labels, dtype=np.int64), np.asarray(rep, dtype=np.int64),
+            np.asarray(sim, dtype=np.float64))
 
 
 def cluster_claims(claims: pd.DataFrame, articles: pd.DataFrame | None = None, threshold: float = 0.4,

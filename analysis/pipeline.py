@@ -314,6 +314,9 @@ def analyze(
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
+        # Warm up here (imports, lexicons, compiled patterns: one article through every stage) so
+        # the forked workers inherit them instead of each loading them again.
+        _run_articles(table.iloc[:1], names, options, {n: 0.0 for n in names})
         bounds = np.linspace(0, len(table), n_jobs + 1).astype(int)
         chunks = [(table.iloc[a:b], names, options) for a, b in zip(bounds, bounds[1:])]
         with ProcessPoolExecutor(n_jobs, mp_context=mp.get_context("fork")) as pool:
