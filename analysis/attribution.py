@@ -57,6 +57,7 @@ __all__ = [
     "find_attribution_spans",
     "extract_attributions",
     "attributions_stage",
+    "attributions_rows",
     "SPAN_COLUMNS",
     "ATTRIBUTION_COLUMNS",
 ]
@@ -902,6 +903,17 @@ def _frame(columns: dict[str, list], names: list[str]) -> pd.DataFrame:
     return pd.DataFrame(cols)
 
 
+def _attribution_columns(text: str, sentences: list[tuple[int, int]] | None, outlet: str | None,
+                         actors) -> dict[str, list]:
+    from .sources import describe_columns
+
+    columns = _span_columns(text, sentences)
+    columns.update(describe_columns(text, columns["source_text"], columns["source_start"],
+                                    columns["source_end"], columns["cue_text"], outlet=outlet,
+                                    actors=actors))
+    return {c: columns[c] for c in ATTRIBUTION_COLUMNS}
+
+
 def extract_attributions(
     text: str,
     sentences: list[tuple[int, int]] | None = None,
@@ -919,13 +931,18 @@ def extract_attributions(
     >>> list(extract_attributions("").columns) == ATTRIBUTION_COLUMNS
     True
     """
-    from .sources import describe_columns
+    return _frame(_attribution_columns(text, sentences, outlet, actors), ATTRIBUTION_COLUMNS)
 
-    columns = _span_columns(text, sentences)
-    columns.update(describe_columns(text, columns["source_text"], columns["source_start"],
-                                    columns["source_end"], columns["cue_text"], outlet=outlet,
-                                    actors=actors))
-    return _frame(columns, ATTRIBUTION_COLUMNS)
+
+def _stage_args(ctx: dict) -> tuple[list[tuple[int, int]] | None, str | None, object]:
+    ctx = ctx or {}
+    sentences = ctx.get("sentences")
+    spans = None
+    if sentences is not None and len(sentences) and {"start", "end"} <= set(sentences.columns):
+        spans = list(zip(sentences["start"].tolist(), sentences["end"].tolist()))
+    outlet = (ctx.get("article") or {}).get("outlet")
+    actors = (ctx.get("options") or {}).get("actors")
+    return spans, outlet if isinstance(outlet, str) else None, actors
 
 
 def attributions_stage(text: str, ctx: dict) -> pd.DataFrame:
@@ -937,12 +954,22 @@ def attributions_stage(text: str, ctx: dict) -> pd.DataFrame:
     >>> attributions_stage("Police said the road was closed.", {}).loc[0, "cue_text"]
     'said'
     """
-    ctx = ctx or {}
-    sentences = ctx.get("sentences")
-    spans = None
-    if sentences is not None and len(sentences) and {"start", "end"} <= set(sentences.columns):
-        spans = list(zip(sentences["start"].astype(int), sentences["end"].astype(int)))
-    outlet = (ctx.get("article") or {}).get("outlet")
-    actors = (ctx.get("options") or {}).get("actors")
-    return extract_attributions(text, spans, outlet=outlet if isinstance(outlet, str) else None,
-                                actors=actors)
+    spans, outlet, actors = _stage_args(ctx)
+    return extract_attributions(text, spans, outlet=outlet, actors=actors)
+
+
+_ROW_DTYPES = {c: ("Int64" if c in _INT_COLS else "int64" if c in ("attribution_id", "chain_depth")
+                   else _STRING) for c in ATTRIBUTION_COLUMNS}
+
+
+def attributions_rows(text: str, ctx: dict):
+    """:func:`attributions_stage` as light :class:`analysis.pipeline.Rows` (the pipeline's fast path:
+    one DataFrame per run instead of one per article).
+
+    >>> attributions_rows("Police said the road was closed.", {}).columns["source_text"]
+    ['Police']
+    """
+    from .pipeline import Rows
+
+    spans, outlet, actors = _stage_args(ctx)
+    return Rows(_attribution_columns(text, spans, outlet, actors), _ROW_DTYPES)
