@@ -467,9 +467,11 @@ def _inverted_tail_has_verb(text: str, lo: int, hi: int) -> bool:
 
 def _extend_to_quote(text: str, s: int, e: int, qpairs: dict[int, int], hard_end: int) -> int:
     """End of content: when it opens a quote that closes later (same paragraph), follow it."""
-    for i in range(s, e):
-        if i in qpairs and qpairs[i] > e:
-            return min(qpairs[i], hard_end) if hard_end > qpairs[i] else qpairs[i]
+    for i, close in qpairs.items():  # sorted by opening position (see _quote_pairs)
+        if i >= e:
+            break
+        if i >= s and close > e:
+            return min(close, hard_end) if hard_end > close else close
     return e
 
 
