@@ -179,6 +179,77 @@ def test_clustering_20k_synthetic_claims_is_fast():
     assert len(out) == len(df) and out[["article_id", "claim_id"]].duplicated().sum() == 0
 
 
+def _example_claim_texts() -> list[str]:
+    from analysis.corpus import load_articles
+
+    arts = load_articles(paths.EXAMPLES).articles
+    return [t[s:e] for t in arts.text for s, e in zip(*split_sentences(t)[["start", "end"]].values.T)]
+
+
+_TRICKY = ["", "   ", "!!!", "The the the", "a b c dd ee", "Élection: 3,500 votes, 40% turnout in the north-east.",
+           "Kyiv’s “heavy” storms — possible…", "ſtrange Kelvin \u212a and İstanbul", "x" * 300, "日本の首相が辞任した。"]
+
+
+def test_fast_claim_vectors_are_bit_identical_to_similarity():
+    # cluster_claims builds the TF-IDF count matrices with numpy; they must be scikit-learn's, bit for bit
+    texts = _example_claim_texts() + _TRICKY
+    toks = [similarity.tokens(similarity.normalize_text(t)) for t in texts]
+    fast, ref = claims._fast_claim_vectors(texts, toks), similarity.claim_vectors(texts)
+    assert fast.shape == ref.shape and fast.dtype == ref.dtype
+    assert np.array_equal(fast.indptr, ref.indptr) and np.array_equal(fast.indices, ref.indices)
+    assert np.array_equal(fast.data, ref.data)
+    assert claims._fast_vectors_agree()
+    for few in (["Only stop words: the and of."], ["", ""], ["!!!"]):
+        a = claims._fast_claim_vectors(few, [similarity.tokens(t) for t in few])
+        b = similarity.claim_vectors(few)
+        assert a.shape == b.shape and np.array_equal(a.toarray(), b.toarray())
+
+
+def test_fast_blocking_matrix_matches_sklearn_with_max_df():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = _example_claim_texts()
+    toks = [similarity.tokens(t) for t in texts]
+    for max_df in (1.0, 0.05, 0.01):
+        ref = TfidfVectorizer(analyzer=similarity.tokens, sublinear_tf=True, dtype=np.float32,
+                              max_df=max_df).fit_transform(texts).tocsr()
+        fast = claims._tfidf(claims._count_matrix(*claims._bigram_occurrences(toks, False), len(texts),
+                                                  max_df=max_df)).tocsr()
+        assert np.array_equal(fast.indices, ref.indices) and np.array_equal(fast.data, ref.data)
+    with pytest.raises(ValueError):
+        claims._count_matrix(*claims._bigram_occurrences([[], []], False), 2)
+
+
+def test_signal_regexes_equal_the_word_tests():
+    # _signals tests number words / event prefixes with regexes; they must agree with word-by-word tests
+    def words_number(span):
+        return bool(re.search(r"\d", span)) or not claims._NUMBER_WORDS.isdisjoint(
+            w.strip(".,;:") for w in span.lower().split())
+
+    def words_event(span):
+        return any(w.startswith(claims._EVENT_PREFIXES) for w in span.lower().split())
+
+    spans = _example_claim_texts() + _TRICKY + ["Two.", "(two)", ";one:", "twofold", "Hundreds of", "Killed.",
+                                                "unkilled", "x\u00a0killed", "seven-year"]
+    for span in spans:
+        reasons = claims._signals(span)
+        assert ("number" in reasons) == words_number(span), span
+        assert ("event verb" in reasons) == words_event(span), span
+        for rx, low in ((claims._CAUSAL, claims._CAUSAL_LOW), (claims._OPINION, claims._OPINION_LOW)):
+            assert claims._search_i(rx, low, span) == bool(rx.search(span)), span
+    assert claims._search_i(claims._OPINION, claims._OPINION_LOW, "I THINK so") is True
+
+
+def test_claims_rows_equal_extract_claims():
+    text = ("Troops seized the northern village, the ministry said. Officials counted 42 flooded homes "
+            "in Leeds on Friday. Is it true?")
+    att = pd.DataFrame({"attribution_id": [0], "content_start": [0], "content_end": [34],
+                        "identification": ["institutional"], "side": [None], "chain_depth": [0]})
+    ctx = {"attributions": att, "sentences": split_sentences(text)}
+    pd.testing.assert_frame_equal(claims.claims_rows(text, ctx).frame(), claims.claims_stage(text, ctx))
+    assert len(claims.claims_rows("", {})) == 0
+
+
 # --- summaries --------------------------------------------------------------------------------------
 def _corpus():
     articles = pd.DataFrame({

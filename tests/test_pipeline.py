@@ -6,7 +6,7 @@ import pandas as pd
 from analysis import paths
 from analysis.cli import main
 from analysis.corpus import load_articles
-from analysis.pipeline import ARTICLE_STAGES, Results, analyze
+from analysis.pipeline import ARTICLE_STAGES, Results, Rows, _Context, analyze
 
 
 def test_analyze_examples_tables_keyed_by_article():
@@ -52,3 +52,43 @@ def test_process_pool_gives_identical_tables():
     two = analyze(arts, actors=paths.EXAMPLES / "actors.yaml", n_jobs=2)
     for name in one.names():
         pd.testing.assert_frame_equal(one[name], two[name], check_dtype=True)
+
+
+def test_rows_concat_types_columns_like_pandas_concat():
+    # an object column is pandas' string dtype only when every article's part is text
+    a = Rows({"x": [1], "v": ["text"]}, {"x": "int64", "v": "object"})
+    b = Rows({"x": [2, 3], "v": [pd.NA, pd.NA]}, {"x": "int64", "v": "object"})
+    c = Rows({"x": [4, 5], "v": ["more", pd.NA]}, {"x": "int64", "v": "object"})
+    for parts in ([a, c], [a, b, c], [b], [c, a]):
+        want = pd.concat([p.frame() for p in parts], ignore_index=True)
+        pd.testing.assert_frame_equal(Rows.concat(parts).frame(), want, check_exact=True)
+
+
+def test_context_builds_a_dataframe_only_when_read():
+    ctx = _Context(article={}, options={})
+    ctx.put("claims", Rows({"claim_id": [0]}, {"claim_id": "int64"}))
+    assert "claims" in ctx and ctx.light("claims") is not None
+    assert dict.__contains__(ctx, "claims") is False
+    assert ctx.get("claims")["claim_id"].tolist() == [0] and ctx["claims"] is ctx.get("claims")
+    assert ctx.get("missing") is None
+
+
+def test_rows_stages_give_the_tables_of_the_dataframe_stages():
+    # claims and sentiment run as light Rows in the pipeline; the tables must equal the old
+    # per-article DataFrame stages concatenated
+    from analysis import claims, sentiment
+
+    arts, _ = load_articles(paths.EXAMPLES)
+    res = analyze(arts, actors=paths.EXAMPLES / "actors.yaml")
+    per = {n: dict(tuple(res[n].groupby("article_id", sort=False))) for n in ("sentences", "attributions", "hedges")}
+    for name, stage in (("claims", claims.claims_stage), ("sentiment", sentiment.sentiment_stage)):
+        frames = []
+        for aid, text in zip(res.articles.article_id, res.articles.text):
+            ctx = {n: per[n][aid].drop(columns="article_id").reset_index(drop=True) if aid in per[n]
+                   else res[n].iloc[0:0].drop(columns="article_id") for n in per}
+            df = stage(text, ctx)
+            if len(df):
+                frames.append(df.assign(article_id=aid))
+        want = pd.concat(frames, ignore_index=True)
+        want = want[["article_id", *[c for c in want.columns if c != "article_id"]]].astype({"article_id": "string"})
+        pd.testing.assert_frame_equal(res[name], want, check_exact=True)

@@ -256,3 +256,26 @@ def test_seed_article(seed_text):
     assert (df["unit"] == "sentence").sum() > 5
     lw = sentiment.loaded_words(seed_text)
     assert len(lw) > 0 and (lw["end"] > lw["start"]).all()
+
+
+# ---------------------------------------------------------------- fast path = token-by-token path
+def test_fast_assess_equals_the_token_walk():
+    from analysis.corpus import load_articles
+
+    texts = load_articles(paths.EXAMPLES).articles.text.tolist() + [
+        "It isn't a bad idea!!", "Not very good. not good at all!", "The death toll rose. Death  toll rose!",
+        "never, ever good", "İstanbul is NOT really terrible’s!", "", "!!!", "don't won't can't isn’t",
+        "Pretty good, super special: white house at least no doubt.", "very very very!", "not!", "n't"]
+    for fixes in (True, False):
+        lex = sentiment._lexicon(fixes)
+        for t in texts:
+            for s, e in segment.sentence_spans(t) + [(0, len(t))]:
+                fast = sentiment._assess(t, s, e, lex)
+                assert fast == sentiment._assess_tokens(sentiment._tokens(t, s, e, lex), lex), t[s:e]
+
+
+def test_sentiment_rows_equal_sentiment_stage():
+    text = 'Officials said: "It is a terrible, stupid plan." The dam is new.'
+    att = _att([(0, "Officials", 17, 48, "named", pd.NA, "direct", pd.NA)])
+    ctx = {"sentences": segment.split_sentences(text), "attributions": att}
+    pd.testing.assert_frame_equal(sentiment.sentiment_rows(text, ctx).frame(), sentiment.sentiment_stage(text, ctx))
