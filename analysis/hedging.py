@@ -16,13 +16,17 @@ TV" (not matched), questions, "military might", "these claims" (noun), "I sugges
 entry except the data-flagged ``weak`` ones, plus the ``induced`` word list (vague quantifiers and
 agentless evaluations such as "many", "some", "considered"). Both lists are produced by
 ``analysis.evaluate.hedges.induce`` from the training sentences; the evaluation re-runs that procedure
-inside each training fold and scores the held-out fold (see that module).
+inside each training fold and scores the held-out fold (see that module). When a classifier trained
+locally by :func:`analysis.hedge_model.train` exists (``paths.TRAINED``, never committed), it decides
+instead, with the lexicon hits among its features; :func:`find_hedges` always stays lexicon-based.
 
 >>> hedges = find_hedges("The claim, if verified, could signal a crisis. Analysts suggest it is clearly over.")
 >>> hedges[["cue", "category"]].values.tolist()
 [['if verified', 'conditional'], ['could', 'hedge'], ['Analysts suggest', 'weasel'], ['clearly', 'booster']]
->>> is_uncertain("Russian forces allegedly seized the village."), is_uncertain("The village fell in May.")
-(True, False)
+>>> is_uncertain("Russian forces allegedly seized the village.", model=None)
+True
+>>> is_uncertain("The village fell in May.", model=None)
+False
 """
 from __future__ import annotations
 
@@ -479,15 +483,31 @@ def sentence_cues(sentence: str, *, lexicon: Lexicon | None = None) -> list[tupl
     return [(s, e, entry.rule) for s, e, entry in _scan(sentence, lex.sentence_index, [(0, len(sentence))])]
 
 
-def is_uncertain(sentence: str, *, lexicon: Lexicon | None = None) -> bool:
-    """True when the sentence carries an uncertainty cue (hedge, conditional, unverified, weasel or an
-    induced vague word), the sentence-level decision scored on CoNLL-2010 Wikipedia.
+def is_uncertain(sentence: str, *, lexicon: Lexicon | None = None, model: Any = "auto") -> bool:
+    """True when the sentence is uncertain (hedge, conditional, unverified, weasel or vague), the
+    sentence-level decision scored on CoNLL-2010 Wikipedia.
 
-    >>> is_uncertain("Critics argue the plan failed."), is_uncertain("The plan clearly failed.")
+    ``model="auto"`` (default): the classifier trained by :func:`analysis.hedge_model.train` decides
+    when its file exists in ``paths.TRAINED`` and no ``lexicon`` is given (see
+    :func:`analysis.hedge_model.explain_uncertainty` for why); otherwise, and with ``model=None``, the
+    lexicon decides: any non-booster, non-weak cue (:func:`sentence_cues`). A
+    :class:`analysis.hedge_model.HedgeModel` may be passed as ``model`` too.
+
+    >>> is_uncertain("Critics argue the plan failed.", model=None), is_uncertain("The plan clearly failed.", model=None)
     (True, False)
-    >>> is_uncertain(""), is_uncertain("Could it rain?")
+    >>> is_uncertain(""), is_uncertain("Could it rain?", model=None)
     (False, False)
     """
+    if not isinstance(sentence, str) or not sentence.strip():
+        return False
+    if isinstance(model, str) and model == "auto":
+        model = None
+        if lexicon is None:
+            from .hedge_model import load_model
+
+            model = load_model()
+    if model is not None:
+        return bool(model.predict(sentence))
     return bool(sentence_cues(sentence, lexicon=lexicon))
 
 
