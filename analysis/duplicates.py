@@ -32,7 +32,7 @@ def _shingles(text: str, n: int = 5) -> list[str]:
     w = _WORD.findall(text.lower())
     if len(w) < n:
         return [" ".join(w)] if w else []
-    return [" ".join(w[i:i + n]) for i in range(len(w) - n + 1)]
+    return list(map(" ".join, zip(*(w[i:] for i in range(n)))))  # = " ".join(w[i:i + n]) for each i
 
 
 def _empty() -> pd.DataFrame:
