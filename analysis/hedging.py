@@ -491,7 +491,8 @@ def is_uncertain(sentence: str, *, lexicon: Lexicon | None = None, model: Any = 
     when its file exists in ``paths.TRAINED`` and no ``lexicon`` is given (see
     :func:`analysis.hedge_model.explain_uncertainty` for why); otherwise, and with ``model=None``, the
     lexicon decides: any non-booster, non-weak cue (:func:`sentence_cues`). A
-    :class:`analysis.hedge_model.HedgeModel` may be passed as ``model`` too.
+    :class:`analysis.hedge_model.HedgeModel` may be passed as ``model`` too. Questions are always
+    left to the lexicon (a question asserts nothing; "Could it rain?" is not a hedge).
 
     >>> is_uncertain("Critics argue the plan failed.", model=None), is_uncertain("The plan clearly failed.", model=None)
     (True, False)
@@ -506,9 +507,15 @@ def is_uncertain(sentence: str, *, lexicon: Lexicon | None = None, model: Any = 
             from .hedge_model import load_model
 
             model = load_model()
-    if model is not None:
+    if model is not None and not _is_question(sentence):
         return bool(model.predict(sentence))
-    return bool(sentence_cues(sentence, lexicon=lexicon))
+    return bool(sentence_cues(sentence, lexicon=lexicon))  # a question asserts nothing: the lexicon's vetoes
+
+
+def _is_question(sentence: str) -> bool:
+    """True when the sentence ends with a question mark (closing quotes and brackets aside)."""
+    tail = _TRAILING.search(sentence)
+    return tail is not None and tail.start() > 0 and sentence[tail.start() - 1] == "?"
 
 
 # --------------------------------------------------------------------------- corpus aggregations

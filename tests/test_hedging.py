@@ -190,11 +190,13 @@ def test_long_text_and_speed():
 
 
 def test_is_uncertain():
-    assert is_uncertain("Russian forces allegedly seized the village.")
-    assert is_uncertain("Some people say the castle is haunted.")
-    assert is_uncertain("It is widely regarded as one of the finest.")
-    assert not is_uncertain("The bridge opened in 1932.")
-    assert not is_uncertain("The result was clearly wrong.")
+    """The lexicon decision (model=None: independent of a locally trained classifier)."""
+    assert is_uncertain("Russian forces allegedly seized the village.", model=None)
+    assert is_uncertain("Some people say the castle is haunted.", model=None)
+    assert is_uncertain("It is widely regarded as one of the finest.", model=None)
+    assert not is_uncertain("The bridge opened in 1932.", model=None)
+    assert not is_uncertain("The result was clearly wrong.", model=None)
+    assert not is_uncertain("Could it rain?", model=None)
 
 
 # ----------------------------------------------------------------- aggregations
@@ -244,7 +246,7 @@ def test_conll_committed_lexicon_beats_baseline(shared):
         pytest.skip(f"{path} absent")
     data = ev.load(path)
     sample = data.sample(2000, random_state=1)
-    committed = ev.counts([is_uncertain(t) for t in sample["text"]], sample["label"])
+    committed = ev.counts([is_uncertain(t, model=None) for t in sample["text"]], sample["label"])
     base = ev.counts([ev.baseline(t) for t in sample["text"]], sample["label"])
     assert committed["f1"] > base["f1"] + 0.15
 
