@@ -335,54 +335,90 @@ def claims_rows(text: str, ctx: dict):
 # which fixes the float32 rounding of every later sum). The TF-IDF weighting itself is still
 # scikit-learn's ``TfidfTransformer``, so the vectors are bit-for-bit those of ``claim_vectors``
 # (checked once per process on a sample, else :func:`_claim_vectors` falls back to it).
-def _count_matrix(doc: np.ndarray, feats, n_docs: int, max_df: float = 1.0) -> sp.csr_matrix:
+def _count_matrix(doc: np.ndarray, feats, n_docs: int, max_df: float = 1.0, chunk: int = 1 << 20
+                  ) -> sp.csr_matrix:
     """float32 document-term counts of occurrences (``doc[k]``, ``feats[k]``) listed in analyzer
-    order: exactly ``CountVectorizer(analyzer=..., dtype=float32, max_df=max_df).fit_transform``.
-    ``feats`` are int64 keys whose order is the features' alphabetical order, or strings.
-    Raises ValueError like scikit-learn when no feature is left."""
+    order (``doc`` ascending): exactly ``CountVectorizer(analyzer=..., dtype=float32,
+    max_df=max_df).fit_transform``. ``feats`` are int64 keys whose order is the features'
+    alphabetical order, or strings. Rows are counted ``chunk`` occurrences at a time (bounded
+    memory). Raises ValueError like scikit-learn when no feature is left."""
     codes, uniques = pd.factorize(feats, sort=False)  # codes in order of first appearance
+    return _count_codes(doc, codes, uniques, n_docs, max_df, chunk)
+
+
+def _count_codes(doc: np.ndarray, codes: np.ndarray, uniques: np.ndarray, n_docs: int, max_df: float = 1.0,
+                 chunk: int = 1 << 20) -> sp.csr_matrix:
+    """:func:`_count_matrix` from the occurrences' feature codes (numbered by first appearance)."""
     if len(uniques) == 0:
         raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
-    X = sp.csr_matrix((np.ones(len(codes), dtype=np.float32), (doc, codes)),
-                      shape=(n_docs, len(uniques)), dtype=np.float32)
-    X.sum_duplicates()  # canonical: each row's columns ascending = first-appearance order
+    n_codes = len(uniques)
+    row_end = np.cumsum(np.bincount(doc, minlength=n_docs))  # occurrences up to each document
+    parts, d0 = [], 0
+    while d0 < n_docs:
+        a = int(row_end[d0 - 1]) if d0 else 0
+        d1 = max(int(np.searchsorted(row_end, a + chunk, side="right")), d0 + 1)
+        d1 = min(d1, n_docs)
+        b = int(row_end[d1 - 1])
+        part = sp.csr_matrix((np.ones(b - a, dtype=np.float32), (doc[a:b] - d0, codes[a:b])),
+                             shape=(d1 - d0, n_codes), dtype=np.float32)
+        part.sum_duplicates()  # canonical: each row's columns ascending = first-appearance order
+        parts.append(part)
+        d0 = d1
+    X = parts[0] if len(parts) == 1 else sp.vstack(parts, format="csr")
+    del parts
     if max_df < 1.0:
-        dfs = np.bincount(X.indices, minlength=len(uniques))
+        dfs = np.bincount(X.indices, minlength=n_codes)
         keep = dfs <= max_df * n_docs
         if not keep.all():
             if not keep.any():
                 raise ValueError("After pruning, no terms remain. Try a lower min_df or a higher max_df.")
             X = X[:, np.flatnonzero(keep)]
             uniques = uniques[keep]
-    alpha = np.empty(len(uniques), dtype=np.int64)
+    alpha = np.empty(len(uniques), dtype=X.indices.dtype)
     order = np.argsort(uniques if uniques.dtype.kind == "i" else np.asarray(uniques, dtype=str), kind="stable")
     alpha[order] = np.arange(len(uniques))
-    out = sp.csr_matrix((X.data, alpha[X.indices].astype(X.indices.dtype), X.indptr), shape=X.shape,
-                        dtype=np.float32)
-    return out
+    return sp.csr_matrix((X.data, alpha[X.indices], X.indptr), shape=X.shape, dtype=np.float32)
 
 
-def _char_wb_occurrences(texts: list[str], min_n: int = 3, max_n: int = 5
+def _char_wb_occurrences(texts: list[str], min_n: int = 3, max_n: int = 5, chunk_words: int = 20_000
                          ) -> tuple[np.ndarray, np.ndarray] | None:
     """(doc, key) of every ``char_wb`` n-gram of the lower-cased texts, in scikit-learn's order
     (word by word; per word n = min_n..max_n, left to right; a padded word shorter than n is one
     n-gram at its own length). Each n-gram is one int64 whose order is the strings' order; None
-    when the alphabet is too large for that (then scikit-learn does the work)."""
-    words, wdoc = [], []
-    for d, t in enumerate(texts):
-        ws = t.lower().split()
-        words.extend(ws)
-        wdoc.extend([d] * len(ws))
-    if not words:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    L = np.fromiter((len(w) + 2 for w in words), dtype=np.int64, count=len(words))
-    chars = np.frombuffer((" " + "  ".join(words) + " ").encode("utf-32-le"), dtype=np.uint32)
+    when the alphabet is too large for that (then scikit-learn does the work). Works through
+    ``chunk_words`` words at a time (bounded memory)."""
+    lows = [t.lower() for t in texts]
+    chars = np.frombuffer(("".join(lows) + " ").encode("utf-32-le"), dtype=np.uint32)
     present = np.zeros(int(chars.max()) + 1, dtype=np.int64)
     present[chars] = 1
+    del chars
     rank = np.cumsum(present)  # code point -> 1-based rank in the alphabet (0: "no character")
     base = int(rank[-1]) + 1
     if base ** max_n >= 2 ** 62:
         return None
+    lens = np.fromiter((len(w) + 2 for low in lows for w in low.split()), dtype=np.int64)
+    N = int(sum(np.maximum(lens - n + 1, 0).sum() for n in range(min_n, max_n + 1)))
+    doc, keys, at = np.empty(N, dtype=np.int32), np.empty(N, dtype=np.int64), 0
+    words: list[str] = []
+    wdoc: list[int] = []
+    for d, low in enumerate(lows):
+        ws = low.split()
+        words.extend(ws)
+        wdoc.extend([d] * len(ws))
+        if words and (len(words) >= chunk_words or d == len(lows) - 1):
+            k, g = _char_wb_keys(words, rank, base, min_n, max_n)
+            keys[at:at + len(k)] = k
+            doc[at:at + len(k)] = np.repeat(np.asarray(wdoc, dtype=np.int32), g)
+            at += len(k)
+            words, wdoc = [], []
+    return doc, keys
+
+
+def _char_wb_keys(words: list[str], rank: np.ndarray, base: int, min_n: int, max_n: int
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """The n-gram keys of ``words`` in analyzer order, and the number of n-grams per word."""
+    L = np.fromiter((len(w) + 2 for w in words), dtype=np.int64, count=len(words))
+    chars = np.frombuffer((" " + "  ".join(words) + " ").encode("utf-32-le"), dtype=np.uint32)
     c = np.zeros(len(chars) + max_n, dtype=np.int64)
     c[:len(chars)] = rank[chars]  # shorter strings sort first, as in Python
     nw = len(words)
@@ -392,14 +428,12 @@ def _char_wb_occurrences(texts: list[str], min_n: int = 3, max_n: int = 5
     total = np.sum(per_n, axis=0)
     first = np.zeros(nw, dtype=np.int64)
     np.cumsum(total[:-1], out=first[1:])
-    N = int(total.sum())
-    keys = np.empty(N, dtype=np.int64)
-    word_of = np.repeat(np.arange(nw), L)
-    offset = np.arange(len(chars)) - wstart[word_of]
+    keys = np.empty(int(total.sum()), dtype=np.int64)
+    word_of = np.repeat(np.arange(nw, dtype=np.int32), L)
+    offset = (np.arange(len(chars)) - wstart[word_of]).astype(np.int32)
     before = np.zeros(nw, dtype=np.int64)
     for k, n in enumerate(range(min_n, max_n + 1)):
-        ok = offset <= L[word_of] - n
-        p = np.flatnonzero(ok)
+        p = np.flatnonzero(offset <= L[word_of] - n)
         key = np.zeros(len(p), dtype=np.int64)
         for q in range(max_n):
             key *= base
@@ -408,8 +442,7 @@ def _char_wb_occurrences(texts: list[str], min_n: int = 3, max_n: int = 5
         w = word_of[p]
         keys[first[w] + before[w] + offset[p]] = key
         before += per_n[k]
-    doc = np.repeat(np.asarray(wdoc, dtype=np.int64), total)
-    return doc, keys
+    return keys, total
 
 
 def _bigram_occurrences(toks: list[list[str]], bigrams: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -440,12 +473,20 @@ def _fast_claim_vectors(texts: list[str], toks: list[list[str]], word_weight: fl
     if occ is None:
         return None
     parts = []
-    for build, w in ((lambda: _count_matrix(*_bigram_occurrences(toks, True), n), word_weight),
-                     (lambda: _count_matrix(*occ, n), 1 - word_weight)):
-        try:
-            parts.append(_tfidf(build()) * np.float32(np.sqrt(w)))
-        except ValueError:
-            parts.append(sp.csr_matrix((n, 1), dtype=np.float32))
+    try:
+        parts.append(_tfidf(_count_matrix(*_bigram_occurrences(toks, True), n)) * np.float32(np.sqrt(word_weight)))
+    except ValueError:  # empty vocabulary (only stop words / punctuation)
+        parts.append(sp.csr_matrix((n, 1), dtype=np.float32))
+    doc, keys = occ
+    del occ
+    codes, uniques = pd.factorize(keys, sort=False)
+    del keys  # the largest array: free it before counting
+    codes = codes.astype(np.int32) if len(uniques) < 2 ** 31 else codes
+    try:
+        parts.append(_tfidf(_count_codes(doc, codes, uniques, n)) * np.float32(np.sqrt(1 - word_weight)))
+    except ValueError:
+        parts.append(sp.csr_matrix((n, 1), dtype=np.float32))
+    del doc, codes
     return normalize(sp.hstack(parts, format="csr"))
 
 
