@@ -28,6 +28,7 @@ explained feature by feature with :func:`explain_uncertainty`.
 """
 from __future__ import annotations
 
+import collections
 import datetime as _dt
 import functools
 import json
@@ -80,7 +81,12 @@ def features(sentence: str, n_max: int = 3) -> list[str]:
 
 
 def _rule_hits(sentence: str, lexicon: hedging.Lexicon) -> list[str]:
-    """Ids of the lexicon entries that fire in the sentence (reported cues and sentence-level cues)."""
+    """Ids of the lexicon entries that fire in the sentence (reported and sentence-level cues, vetoes
+    applied, weak entries included).
+
+    >>> _rule_hits("Critics argue it may fall in May.", hedging.load_lexicon())
+    ['may', 'vague_source_says']
+    """
     if not isinstance(sentence, str) or not sentence.strip():
         return []
     span = [(0, len(sentence))]
@@ -121,8 +127,19 @@ class HedgeModel:
         return out
 
     def score(self, sentence: str) -> float:
-        """Signed distance to the decision boundary plus intercept (higher = more uncertain)."""
-        return self.intercept + sum(c for *_, c in self.contributions(sentence))
+        """The SVM decision value (higher = more uncertain); the sum of :meth:`contributions` plus the
+        intercept, computed without building them."""
+        words = self.words
+        counts = collections.Counter(g for g in features(sentence, self.n_max) if g in words)
+        sq = dot = 0.0
+        for g, c in counts.items():
+            idf, w = words[g]
+            v = (1.0 + math.log(c)) * idf if c > 1 else idf
+            sq += v * v
+            dot += v * w
+        total = dot / math.sqrt(sq) if sq else 0.0
+        rules = self.rules
+        return self.intercept + total + sum(rules.get(r, 0.0) for r in _rule_hits(sentence, self.lexicon))
 
     def predict(self, sentence: str) -> bool:
         """True when :meth:`score` reaches the threshold chosen on the training folds."""
@@ -172,7 +189,7 @@ def _fit_linear(texts: Sequence[str], y: np.ndarray, *, c: float, n_max: int, mi
     coef = svm.coef_.ravel()
     nw = xw.shape[1]
     vocab = words.get_feature_names_out()
-    kept = {g: (float(words.idf_[j]), float(coef[j])) for j, g in enumerate(vocab) if coef[j] != 0.0}
+    kept = {g: (float(words.idf_[j]), float(coef[j])) for j, g in enumerate(vocab)}
     rule_w = ({r: float(coef[nw + j]) for j, r in enumerate(rules.get_feature_names_out())}
               if rules is not None else {})
     return HedgeModel(words=kept, rules=rule_w, intercept=float(svm.intercept_[0]), threshold=0.0,
@@ -262,7 +279,7 @@ def load_model(path: str | Path | None = None) -> HedgeModel | None:
         mtime = p.stat().st_mtime
     except OSError:
         return None
-    return _load_cached(str(p.resolve()), mtime)
+    return _load_cached(str(p), mtime)
 
 
 def explain_uncertainty(sentence: str, *, model: HedgeModel | None = None, top: int = 10) -> pd.DataFrame:

@@ -137,3 +137,25 @@ def test_conll_model_precision_vetoes_and_speed(conll_fold):
     rate = len(texts) / (time.perf_counter() - t0)
     assert rate > 2_000, f"{rate:,.0f} sentences/s"
     assert np.isfinite(model.threshold)
+
+
+def test_json_scoring_equals_sklearn_decision_function():
+    """The saved model (idf + weights, scored without scikit-learn) reproduces the SVM exactly."""
+    from unittest import mock
+
+    import sklearn.svm
+
+    captured = {}
+    original = sklearn.svm.LinearSVC.fit
+
+    def spy(self, x, y):
+        captured.update(x=x, svm=self)
+        return original(self, x, y)
+
+    texts = TEXTS + ["It may rain, some say, on Monday in 1932.", "Critics say so."]
+    labels = LABELS + [1, 1]
+    with mock.patch.object(sklearn.svm.LinearSVC, "fit", spy):
+        model = hedge_model._fit_linear(texts, np.asarray(labels), c=0.1, n_max=3, min_df=1,
+                                        induce_options={"min_count": 100})
+    reference = captured["svm"].decision_function(captured["x"])
+    assert np.allclose(reference, [model.score(t) for t in texts], atol=1e-9)
