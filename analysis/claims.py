@@ -31,6 +31,7 @@ from scipy.sparse.csgraph import connected_components
 
 from . import similarity
 from .patterns import trie_pattern
+from .pipeline import Rows, column_list
 from .segment import split_sentences
 
 __all__ = [
@@ -171,7 +172,7 @@ def _is_headline(text: str, start: int, end: int) -> bool:
 
 
 def _col(df: pd.DataFrame | None, name: str) -> list:
-    return df[name].tolist() if df is not None and name in df else []
+    return column_list(df, name) if df is not None and name in df else []
 
 
 def extract_claims(text: str, sentences: pd.DataFrame | None = None, attributions: pd.DataFrame | None = None,
@@ -207,8 +208,6 @@ _CLAIM_DTYPES = {
 
 def _claims_table(rows: list[tuple]):
     """Claim row tuples (``CLAIM_COLUMNS`` without ``claim_id``) -> a light pipeline table."""
-    from .pipeline import Rows
-
     cols = list(zip(*rows)) if rows else [()] * (len(CLAIM_COLUMNS) - 1)
     data = {"claim_id": list(range(len(rows)))}
     data.update((c, list(v)) for c, v in zip(CLAIM_COLUMNS[1:], cols))
@@ -225,12 +224,13 @@ def _claim_rows(text: str, sentences: pd.DataFrame | None, attributions: pd.Data
         sentences = split_sentences(text)
     if sentences.empty:
         return []
-    s_start = [int(x) for x in sentences["start"].tolist()]
-    s_end = [int(x) for x in sentences["end"].tolist()]
-    s_ids = [int(x) for x in sentences["sentence_id"].tolist()] if "sentence_id" in sentences else list(
+    s_start = [int(x) for x in column_list(sentences, "start")]
+    s_end = [int(x) for x in column_list(sentences, "end")]
+    s_ids = [int(x) for x in column_list(sentences, "sentence_id")] if "sentence_id" in sentences else list(
         range(len(s_start)))
-    hedge_rows = sorted((int(a), int(b), c) for a, b, c in zip(_col(hedges, "start"), _col(hedges, "end"),
-                                                               _col(hedges, "cue") or _col(hedges, "start"))
+    h_start = _col(hedges, "start")
+    hedge_rows = sorted((int(a), int(b), c) for a, b, c in zip(h_start, _col(hedges, "end"),
+                                                               _col(hedges, "cue") or h_start)
                         if pd.notna(a) and pd.notna(b))
     rows: list[tuple] = []
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left
-from itertools import accumulate
+from itertools import accumulate, compress
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, NamedTuple
@@ -38,6 +38,7 @@ import pandas as pd
 import yaml
 
 from . import paths, segment
+from .pipeline import Rows, column_list
 
 __all__ = [
     "SENTIMENT_COLUMNS",
@@ -211,7 +212,7 @@ def _assess(text: str, start: int, end: int, lex: _Lexicon) -> tuple[list, int]:
                 head = w.split("'")[0]
                 ws[k], t1s[k] = head, s0 + len(head)
     hot = lex.hot
-    idx = [k for k, w in enumerate(ws) if w in hot]
+    idx = list(compress(range(len(ws)), map(hot.__contains__, ws)))  # the hot tokens' positions
     n_words = len(ws) - (ws.count("!") if "!" in low else 0)
     if not idx:
         return [], n_words
@@ -429,8 +430,6 @@ def _na(v):
 
 def _rows_table(rows: list[tuple]):
     """Row tuples (``SENTIMENT_COLUMNS`` order) -> a light pipeline table; missing labels as NA."""
-    from .pipeline import Rows
-
     cols = list(zip(*rows)) if rows else [()] * len(SENTIMENT_COLUMNS)
     data = {}
     for c, values in zip(SENTIMENT_COLUMNS, cols):
@@ -468,7 +467,7 @@ def _content_spans(attributions: pd.DataFrame | None, n_chars: int) -> list[tupl
     n = len(a)
 
     def col(name: str) -> list:
-        return a[name].tolist() if name in a else [None] * n
+        return column_list(a, name) if name in a else [None] * n
 
     def text_or_none(v) -> str | None:
         return v.strip() if isinstance(v, str) and v.strip() else None
@@ -560,9 +559,9 @@ def _sentiment_rows(text: str, ctx: dict) -> list[tuple]:
     rows: list[tuple] = []
     all_hits: list = []
     n_total = 0
-    s_ids = sentences["sentence_id"].tolist()
-    s_start = [int(x) for x in sentences["start"].tolist()]
-    s_end = [int(x) for x in sentences["end"].tolist()]
+    s_ids = column_list(sentences, "sentence_id")
+    s_start = [int(x) for x in column_list(sentences, "start")]
+    s_end = [int(x) for x in column_list(sentences, "end")]
     voices = _voice_of_sentences(s_start, s_end, spans)
     for sid, s, e, best in zip(s_ids, s_start, s_end, voices):
         hits, nw = _assess(text, s, e, lex)
