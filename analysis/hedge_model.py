@@ -16,7 +16,12 @@ The model is a linear SVM (scikit-learn ``LinearSVC``) over two blocks of featur
 The decision threshold is chosen by an inner cross-validation on the training sentences only (the one
 that maximises F1 of the uncertain class), so no sentence scores its own threshold. The saved model is a
 plain JSON file (feature -> IDF and weight), read without scikit-learn, and every decision can be
-explained feature by feature with :func:`explain_uncertainty`.
+explained feature by feature with :func:`explain_uncertainty`. The JSON holds the n-gram vocabulary of
+the training sentences, so it stays out of git like the data it comes from.
+
+Measured on the 7,363 CoNLL-2010 Wikipedia sentences (2 cores): :func:`train` ~10 s; held-out F1 0.639
+against 0.616 for the lexicon alone (see :mod:`analysis.evaluate.hedges`); ``is_uncertain`` ~5,000
+sentences/s (~135k words/s) with the model, ~39,000 with the lexicon only.
 
 >>> texts = ["Some critics say it may be fake.", "The bridge opened in 1932.", "It is widely believed to be old.",
 ...          "The river is 30 km long.", "Many say it could rain.", "The town has a church."] * 3
