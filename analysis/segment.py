@@ -142,13 +142,7 @@ def split_sentences(text: str) -> pd.DataFrame:
     [[0, 5], [7, 11], [12, 16]]
     """
     rows = _sentences_with_paragraphs(text or "")
-    arr = np.array(rows, dtype="int64").reshape(-1, 3)
-    return pd.DataFrame(
-        {
-            "sentence_id": np.arange(len(rows), dtype="int64"),
-            "paragraph_id": arr[:, 2],
-            "start": arr[:, 0],
-            "end": arr[:, 1],
-        },
-        columns=SENTENCE_COLUMNS,
-    )
+    arr = np.empty((len(rows), 4), dtype="int64")  # one int64 block: the cheapest DataFrame to build
+    arr[:, 0] = np.arange(len(rows))
+    arr[:, 1:] = np.array(rows, dtype="int64").reshape(-1, 3)[:, [2, 0, 1]]
+    return pd.DataFrame(arr, columns=SENTENCE_COLUMNS)
