@@ -396,7 +396,7 @@ def _char_wb_occurrences(texts: list[str], min_n: int = 3, max_n: int = 5, chunk
     base = int(rank[-1]) + 1
     if base ** max_n >= 2 ** 62:
         return None
-    lens = np.fromiter((len(w) + 2 for low in lows for w in low.split()), dtype=np.int64)
+    lens = np.fromiter(map(len, itertools.chain.from_iterable(map(str.split, lows))), dtype=np.int64) + 2
     N = int(sum(np.maximum(lens - n + 1, 0).sum() for n in range(min_n, max_n + 1)))
     doc, keys, at = np.empty(N, dtype=np.int32), np.empty(N, dtype=np.int64), 0
     words: list[str] = []
@@ -417,7 +417,7 @@ def _char_wb_occurrences(texts: list[str], min_n: int = 3, max_n: int = 5, chunk
 def _char_wb_keys(words: list[str], rank: np.ndarray, base: int, min_n: int, max_n: int
                   ) -> tuple[np.ndarray, np.ndarray]:
     """The n-gram keys of ``words`` in analyzer order, and the number of n-grams per word."""
-    L = np.fromiter((len(w) + 2 for w in words), dtype=np.int64, count=len(words))
+    L = np.fromiter(map(len, words), dtype=np.int64, count=len(words)) + 2  # padded lengths
     chars = np.frombuffer((" " + "  ".join(words) + " ").encode("utf-32-le"), dtype=np.uint32)
     c = np.zeros(len(chars) + max_n, dtype=np.int64)
     c[:len(chars)] = rank[chars]  # shorter strings sort first, as in Python
