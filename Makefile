@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: report test install clean lint notebooks-strip evaluate benchmarks
+.PHONY: report test install clean lint notebooks-strip evaluate benchmarks train-hedges
 
 report: $(STAMP)   ## execute every notebook headless; HTML -> reports/, figures -> reports/figures/
 	$(PY) -m analysis report
@@ -29,6 +29,9 @@ evaluate: $(STAMP) ## accuracy on the real annotated sets in ../shared
 	$(PY) -m analysis evaluate hedges ../shared/benchmarks/hedges/conll2010-wiki-train.csv
 	$(PY) -m analysis evaluate claims ../shared/benchmarks/claims/clef2020-t2/dev
 	$(PY) -m analysis evaluate sentiment ../shared/benchmarks/sentiment/newsmtsc/dev_rw.jsonl
+
+train-hedges: $(STAMP) ## optional: a sentence classifier for is_uncertain, trained locally (never committed)
+	$(PY) -m analysis train hedges ../shared/benchmarks/hedges/conll2010-wiki-train.csv
 
 benchmarks: $(STAMP) ## speed and memory, as ratios against a baseline in the same process
 	$(PY) benchmarks/run.py

@@ -29,6 +29,7 @@ _EXPORTS = {
     "source_profile": "sources",
     "find_hedges": "hedging",
     "is_uncertain": "hedging",
+    "explain_uncertainty": "hedge_model",
     "extract_claims": "claims",
     "cluster_claims": "claims",
     "match_claims": "similarity",

@@ -7,7 +7,7 @@ Commands::
     load INPUT                           load articles and print the accounting (articles, rejects)
     analyze INPUT -o OUT_DIR             run the pipeline, write one Parquet file per table
     evaluate TASK PATH                   score an extractor on an annotated set
-    train TASK PATH                      train an optional learned component
+    train TASK [PATH]                    train an optional learned component (hedges, sentiment)
     report [--notebooks ...]             execute the notebooks, write HTML and figures to reports/
 
 Errors in the input print one line naming the file and the fix, and exit with status 2.
@@ -18,6 +18,8 @@ import argparse
 import importlib
 import sys
 from pathlib import Path
+
+from . import paths
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,8 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("path")
 
     t = sub.add_parser("train", help="train an optional learned component")
-    t.add_argument("task", choices=["attributions", "sentiment"])
-    t.add_argument("path")
+    t.add_argument("task", choices=["hedges", "sentiment"])
+    t.add_argument("path", nargs="?", help="training data (default: the set in ../shared/benchmarks)")
 
     r = sub.add_parser("report", help="execute the notebooks and write reports/")
     r.add_argument("--notebooks", nargs="*", help="only these notebooks (file names)")
@@ -107,12 +109,16 @@ def _cmd_evaluate(args) -> int:
 
 
 def _cmd_train(args) -> int:
-    module = importlib.import_module({"attributions": "analysis.attribution",
+    module = importlib.import_module({"hedges": "analysis.hedge_model",
                                       "sentiment": "analysis.sentiment"}[args.task])
-    if not hasattr(module, "train"):
-        print(f"error: {args.task} has no learned component to train", file=sys.stderr)
+    default = {"hedges": paths.SHARED_BENCHMARKS / "hedges" / "conll2010-wiki-train.csv",
+               "sentiment": paths.SHARED_BENCHMARKS / "sentiment" / "newsmtsc" / "train.jsonl"}[args.task]
+    path = paths.resolve_input(args.path) if args.path else default
+    if not path.exists():
+        print(f"error: {path} not found. Pass the training file, e.g. python -m analysis train "
+              f"{args.task} {default}", file=sys.stderr)
         return 2
-    out = module.train(Path(args.path))
+    out = module.train(path)
     print(f"trained {args.task}: {out}")
     return 0
 

@@ -250,6 +250,11 @@ def train(csv_path: str | Path, *, out: str | Path | None = None, **options) -> 
     from .evaluate.hedges import load
 
     data = load(Path(csv_path))
+    need = int(options.get("inner_folds", 3))
+    counts = {int(k): int(v) for k, v in data["label"].value_counts().items()}
+    if counts.get(1, 0) < need or counts.get(0, 0) < need:
+        raise ValueError(f"{csv_path}: training needs both labels, at least {need} sentences each; found "
+                         f"{counts}. Pass the full CoNLL-2010 training CSV.")
     model = fit(data["text"].tolist(), data["label"].to_numpy(), **options)
     meta = dict(model.meta, trained_on=Path(csv_path).name,
                 trained_at=_dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"))
