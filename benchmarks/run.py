@@ -8,6 +8,11 @@ over the same texts, timed in the same process just before). A ratio of 0.5 mean
 POS-tagging the text". Absolute words/s are printed too, for orientation only: they depend on the
 machine, the ratios much less.
 
+A stage's seconds include building its table: stages that return light ``Rows`` have their
+one DataFrame per run built by the pipeline, and that time is added to the stage (before the
+change it was not counted anywhere). The machine's load moves every number, the baseline too:
+compare runs made in the same conditions, and the wall-clock lines for the total.
+
 Memory: peak traced allocation (tracemalloc) of ``analyze`` divided by the size of the input text,
 and of ``cluster_claims`` on synthetic claims at two sizes (to show it grows about linearly).
 
