@@ -184,7 +184,7 @@ def _assess(text: str, start: int, end: int, lex: _Lexicon) -> tuple[list, int]:
     Returns ``([(start, end, words, polarity, subjectivity, rule), ...], n_words)``.
 
     Fast path (same result as :func:`_assess_tokens` over :func:`_tokens`): the tokens come from
-    one ``findall``; only the tokens that can change the score (lexicon words, negations, "!")
+    one regex split; only the tokens that can change the score (lexicon words, negations, "!")
     and the ones right after them while a modifier or negation is pending are walked in Python.
     A sentence holding a multi-word phrase of the fixes takes the general path.
     """
@@ -192,40 +192,108 @@ def _assess(text: str, start: int, end: int, lex: _Lexicon) -> tuple[list, int]:
     low = seg.lower()
     if len(low) != len(seg):  # a rare character whose lower case is longer
         low = "".join(ch.lower()[:1] for ch in seg)
-    if lex.phrase_re is not None and any(f in low for f in lex.phrase_firsts) and lex.phrase_re.search(low):
-        return _assess_tokens(_tokens(text, start, end, lex), lex)
-    parts = _TOKEN_SPLIT.split(low)  # separator, token, separator, token ..., separator
-    ws = parts[1::2]
+    phrases = None
+    if lex.phrase_re is not None and any(f in low for f in lex.phrase_firsts):
+        phrases = [mt.span() for mt in lex.phrase_re.finditer(low)] or None
+    ws, t0s, t1s = _split_tokens(low, lex, phrases)
     if not ws:
         return [], 0
-    ends = list(accumulate(map(len, parts)))
-    t0s, t1s = ends[0::2], ends[1::2]  # token k spans t0s[k]:t1s[k] of the sentence
-    if "'" in low or "’" in low:
-        for k in reversed([k for k, w in enumerate(ws) if "'" in w or "’" in w]):
-            w, s0, e0 = ws[k].replace("’", "'"), t0s[k], t1s[k]
-            if w.endswith("n't") and len(w) > 3:
-                if lex.fixes:
-                    ws[k:k + 1], t0s[k:k + 1], t1s[k:k + 1] = [w[:-3], "n't"], [s0, e0 - 3], [e0 - 3, e0]
-                else:  # pattern: "do n ' t" -> "do" (then one-letter bits that change nothing)
-                    ws[k], t1s[k] = w[:-3], e0 - 3
-            else:
-                head = w.split("'")[0]
-                ws[k], t1s[k] = head, s0 + len(head)
-    hot = lex.hot
-    idx = list(compress(range(len(ws)), map(hot.__contains__, ws)))  # the hot tokens' positions
+    idx = list(compress(range(len(ws)), map(lex.hot.__contains__, ws)))  # the hot tokens' positions
     n_words = len(ws) - (ws.count("!") if "!" in low else 0)
     if not idx:
         return [], n_words
+    return _walk(ws, t0s, t1s, idx, len(ws), start, lex), n_words
+
+
+def _split_tokens(low: str, lex: _Lexicon, phrases: list | None = None) -> tuple[list, list, list]:
+    """Tokens of lower-cased text exactly as :func:`_tokens` cuts them: words, their start and end
+    offsets. ``phrases`` are the ``(start, end)`` matches of the fixes' phrases in ``low``."""
+    parts = _TOKEN_SPLIT.split(low)  # separator, token, separator, token ..., separator
+    ws = parts[1::2]
+    if not ws:
+        return [], [], []
+    ends = list(accumulate(map(len, parts)))
+    t0s, t1s = ends[0::2][:len(ws)], ends[1::2]  # token k spans t0s[k]:t1s[k]
+    if phrases:
+        return _phrase_tokens(low, ws, t0s, t1s, phrases, lex)
+    if "'" in low or "’" in low:
+        apos = {w for w in set(ws) if "'" in w or "’" in w}
+        hits = list(compress(range(len(ws)), map(apos.__contains__, ws)))
+        if hits:  # rebuild the lists once (an n't splits into two tokens)
+            nw, ns, ne, prev = [], [], [], 0
+            for k in hits:
+                nw += ws[prev:k]
+                ns += t0s[prev:k]
+                ne += t1s[prev:k]
+                w, s0, e0 = ws[k].replace("’", "'"), t0s[k], t1s[k]
+                if w.endswith("n't") and len(w) > 3:
+                    if lex.fixes:
+                        nw += [w[:-3], "n't"]
+                        ns += [s0, e0 - 3]
+                        ne += [e0 - 3, e0]
+                    else:  # pattern: "do n ' t" -> "do" (then one-letter bits that change nothing)
+                        nw.append(w[:-3])
+                        ns.append(s0)
+                        ne.append(e0 - 3)
+                else:
+                    head = w.split("'")[0]
+                    nw.append(head)
+                    ns.append(s0)
+                    ne.append(s0 + len(head))
+                prev = k + 1
+            ws, t0s, t1s = nw + ws[prev:], ns + t0s[prev:], ne + t1s[prev:]
+    return ws, t0s, t1s
+
+
+def _phrase_tokens(low: str, ws: list, t0s: list, t1s: list, phrases: list, lex: _Lexicon
+                   ) -> tuple[list, list, list]:
+    """:func:`_tokens` over raw tokens when phrases matched: a phrase becomes one token, tokens
+    inside it are dropped, then the apostrophe rules (same steps, same order)."""
+    out_w, out_s, out_e = [], [], []
+    k = 0
+    for w, s0, e0 in zip(ws, t0s, t1s):
+        if k < len(phrases):
+            ps, pe = phrases[k]
+            if s0 >= ps:
+                if s0 < pe:
+                    if s0 == ps:
+                        out_w.append(" ".join(low[ps:pe].split()))
+                        out_s.append(ps)
+                        out_e.append(pe)
+                    continue
+                k += 1
+        if "'" in w or "’" in w:
+            w = w.replace("’", "'")
+            if w.endswith("n't") and len(w) > 3:
+                out_w.append(w[:-3])
+                out_s.append(s0)
+                out_e.append(e0 - 3)
+                if lex.fixes:
+                    out_w.append("n't")
+                    out_s.append(e0 - 3)
+                    out_e.append(e0)
+                continue
+            w = w.split("'")[0]
+            e0 = s0 + len(w)
+        out_w.append(w)
+        out_s.append(s0)
+        out_e.append(e0)
+    return out_w, out_s, out_e
+
+
+def _walk(ws: list, t0s: list, t1s: list, idx: list, n_tok: int, offset: int, lex: _Lexicon) -> list:
+    """The scoring walk of :func:`_assess` over tokens ``ws`` (offsets ``t0s``/``t1s`` plus
+    ``offset``), visiting the hot positions ``idx`` and, while a modifier or negation is
+    pending, the tokens after them up to ``n_tok``."""
     a: list[list] = []  # [start, end, words, p, s, i, n, rule]
     m = None            # preceding modifier word
     n = None            # preceding negation (word, start)
     words, negs = lex.words, lex.negations
-    n_tok = len(ws)
     nxt = 0             # position in idx
     k = idx[0]
     while True:
         w = ws[k]
-        t0, t1 = start + t0s[k], start + t1s[k]
+        t0, t1 = offset + t0s[k], offset + t1s[k]
         if w == "!":
             if a:
                 a[-1][3] = _clip(a[-1][3] * 1.25)
@@ -284,7 +352,7 @@ def _assess(text: str, start: int, end: int, lex: _Lexicon) -> tuple[list, int]:
         (s0, e0, " ".join(ws_), p * -0.5 if neg < 0 else p, s, rule)
         for s0, e0, ws_, p, s, _i, neg, rule in a
     ]
-    return out, n_words
+    return out
 
 
 def _assess_tokens(tokens, lex: _Lexicon) -> tuple[list, int]:
