@@ -599,15 +599,19 @@ def _voice_of_sentences(s_start: list, s_end: list, spans: list[tuple]) -> list[
     it covers at least half of the sentence; else -1."""
     if not spans or not s_start:
         return [-1] * len(s_start)
-    s = np.asarray(s_start, dtype="int64")[:, None]
-    e = np.asarray(s_end, dtype="int64")[:, None]
     cs = np.asarray([sp[4] for sp in spans], dtype="int64")[None, :]
     ce = np.asarray([sp[5] for sp in spans], dtype="int64")[None, :]
-    overlap = np.minimum(ce, e) - np.maximum(cs, s)
-    best = overlap.argmax(axis=1)
-    top = overlap[np.arange(len(best)), best]
-    ok = (top > 0) & (top * 2 >= (e[:, 0] - s[:, 0]))
-    return np.where(ok, best, -1).tolist()
+    out: list[int] = []
+    step = max(1, 500_000 // len(spans))  # sentences per block: bounded memory on long texts
+    for k in range(0, len(s_start), step):
+        s = np.asarray(s_start[k:k + step], dtype="int64")[:, None]
+        e = np.asarray(s_end[k:k + step], dtype="int64")[:, None]
+        overlap = np.minimum(ce, e) - np.maximum(cs, s)
+        best = overlap.argmax(axis=1)
+        top = overlap[np.arange(len(best)), best]
+        ok = (top > 0) & (top * 2 >= (e[:, 0] - s[:, 0]))
+        out.extend(np.where(ok, best, -1).tolist())
+    return out
 
 
 def _sentiment_rows(text: str, ctx: dict) -> list[tuple]:
