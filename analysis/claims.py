@@ -449,12 +449,13 @@ def _char_wb_keys(words: list[str], rank: np.ndarray, base: int, min_n: int, max
 
 
 def _bigram_occurrences(toks: list[list[str]], bigrams: bool) -> tuple[np.ndarray, np.ndarray]:
-    feats, doc = [], []
-    for d, w in enumerate(toks):
-        f = w + [f"{a} {b}" for a, b in zip(w, w[1:])] if bigrams else w
-        feats.extend(f)
-        doc.extend([d] * len(f))
-    return np.asarray(doc, dtype=np.int64), np.asarray(feats, dtype=object)
+    """(doc, feature) of each text's tokens (then, with ``bigrams``, its "a b" word pairs), in
+    analyzer order."""
+    per_doc = [w + list(map(" ".join, zip(w, w[1:]))) for w in toks] if bigrams else toks
+    doc = np.repeat(np.arange(len(per_doc), dtype=np.int64), list(map(len, per_doc)))
+    feats = np.empty(len(doc), dtype=object)
+    feats[:] = list(itertools.chain.from_iterable(per_doc))
+    return doc, feats
 
 
 def _tfidf(X: sp.csr_matrix) -> sp.csr_matrix:
