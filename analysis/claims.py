@@ -327,7 +327,8 @@ def claims_rows(text: str, ctx: dict):
     >>> claims_rows("Police said 12 people were arrested in Leeds on Friday.", {}).columns["rule"]
     ['unattributed-declarative']
     """
-    return _claims_table(_claim_rows(text, ctx.get("sentences"), ctx.get("attributions"), ctx.get("hedges")))
+    table = getattr(ctx, "table", ctx.get)  # light rows of earlier stages when the pipeline has them
+    return _claims_table(_claim_rows(text, ctx.get("sentences"), table("attributions"), table("hedges")))
 
 
 # --- fast TF-IDF (same matrices as scikit-learn's vectorizers, built with numpy) ----------------

@@ -49,6 +49,7 @@ __all__ = [
     "find_hedges",
     "is_uncertain",
     "hedges_stage",
+    "hedges_rows",
     "hedge_density",
     "sentence_uncertainty",
     "load_lexicon",
@@ -396,36 +397,48 @@ def _empty_template() -> pd.DataFrame:
 
 def _frame(text: str, spans: list[tuple[int, int]], ids: list[int], lexicon: Lexicon,
            categories: Iterable[str] | None) -> pd.DataFrame:
-    if not text or not spans:
+    cols = _hedge_columns(text, spans, ids, lexicon, categories)
+    if not cols["hedge_id"]:
         return _empty()
-    wanted = set(categories) if categories is not None else None
-    cues = [c for c in _scan(text, lexicon.report_index, spans)
-            if wanted is None or c[2].category in wanted]
-    if not cues:
-        return _empty()
-    starts = [s for s, _ in spans]
-    rows = []
-    for start, end, entry in cues:
-        k = bisect.bisect_right(starts, start) - 1
-        inside = k >= 0 and start < spans[k][1]
-        rows.append((ids[k] if inside else None, start, end, text[start:end], entry.category, entry.rule,
-                     spans[k][0] if inside else None, spans[k][1] if inside else None))
-    sid, st, en, cue, cat, rule, ss, se = zip(*rows)
-    n = len(rows)
     return pd.DataFrame(
         {
-            "hedge_id": np.arange(n, dtype=np.int64),
-            "sentence_id": _nullable(sid),
-            "start": np.array(st, dtype=np.int64),
-            "end": np.array(en, dtype=np.int64),
-            "cue": np.array(cue, dtype=object),
-            "category": np.array(cat, dtype=object),
-            "rule": np.array(rule, dtype=object),
-            "scope_start": _nullable(ss),
-            "scope_end": _nullable(se),
+            "hedge_id": np.array(cols["hedge_id"], dtype=np.int64),
+            "sentence_id": _nullable(cols["sentence_id"]),
+            "start": np.array(cols["start"], dtype=np.int64),
+            "end": np.array(cols["end"], dtype=np.int64),
+            "cue": np.array(cols["cue"], dtype=object),
+            "category": np.array(cols["category"], dtype=object),
+            "rule": np.array(cols["rule"], dtype=object),
+            "scope_start": _nullable(cols["scope_start"]),
+            "scope_end": _nullable(cols["scope_end"]),
         },  # keys in HEDGE_COLUMNS order (passing columns= doubles the cost)
         copy=False,
     )
+
+
+def _hedge_columns(text: str, spans: list[tuple[int, int]], ids: list[int], lexicon: Lexicon,
+                   categories: Iterable[str] | None) -> dict[str, list]:
+    """The hedges of one text as plain column lists (``HEDGE_COLUMNS``): no DataFrame."""
+    cols: dict[str, list] = {c: [] for c in HEDGE_COLUMNS}
+    if not text or not spans:
+        return cols
+    wanted = set(categories) if categories is not None else None
+    starts = [s for s, _ in spans]
+    for start, end, entry in _scan(text, lexicon.report_index, spans):
+        if wanted is not None and entry.category not in wanted:
+            continue
+        k = bisect.bisect_right(starts, start) - 1
+        inside = k >= 0 and start < spans[k][1]
+        cols["hedge_id"].append(len(cols["hedge_id"]))
+        cols["sentence_id"].append(ids[k] if inside else None)
+        cols["start"].append(start)
+        cols["end"].append(end)
+        cols["cue"].append(text[start:end])
+        cols["category"].append(entry.category)
+        cols["rule"].append(entry.rule)
+        cols["scope_start"].append(spans[k][0] if inside else None)
+        cols["scope_end"].append(spans[k][1] if inside else None)
+    return cols
 
 
 def _nullable(values: tuple) -> pd.arrays.IntegerArray:
@@ -463,12 +476,36 @@ def hedges_stage(text: str, ctx: dict) -> pd.DataFrame:
     """
     if not isinstance(text, str) or not text.strip():
         return _empty()
+    spans, ids = _stage_sentences(text, ctx)
+    return _frame(text, spans, ids, load_lexicon(), None)
+
+
+def _stage_sentences(text: str, ctx: dict) -> tuple[list[tuple[int, int]], list[int]]:
     sentences = (ctx or {}).get("sentences")
     if sentences is None or len(sentences) == 0:
         sentences = segment.split_sentences(text)
     rows = sorted(zip(sentences["start"].to_numpy().tolist(), sentences["end"].to_numpy().tolist(),
                       sentences["sentence_id"].to_numpy().tolist()))
-    return _frame(text, [(s, e) for s, e, _ in rows], [i for _, _, i in rows], load_lexicon(), None)
+    return [(s, e) for s, e, _ in rows], [i for _, _, i in rows]
+
+
+_ROW_DTYPES = {"hedge_id": "int64", "sentence_id": "Int64", "start": "int64", "end": "int64", "cue": "object",
+               "category": "object", "rule": "object", "scope_start": "Int64", "scope_end": "Int64"}
+
+
+def hedges_rows(text: str, ctx: dict):
+    """:func:`hedges_stage` as light :class:`analysis.pipeline.Rows` (the pipeline's fast path: the
+    ``hedges`` table is built once per run).
+
+    >>> hedges_rows("He reportedly left.", {}).columns["cue"]
+    ['reportedly']
+    """
+    from .pipeline import Rows
+
+    if not isinstance(text, str) or not text.strip():
+        return Rows({c: [] for c in HEDGE_COLUMNS}, _ROW_DTYPES)
+    spans, ids = _stage_sentences(text, ctx)
+    return Rows(_hedge_columns(text, spans, ids, load_lexicon(), None), _ROW_DTYPES)
 
 
 def sentence_cues(sentence: str, *, lexicon: Lexicon | None = None) -> list[tuple[int, int, str]]:

@@ -13,13 +13,14 @@ import functools
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from . import paths
 from .actors import ActorDictionary, _as_actors, _read_yaml, _trie_pattern
 from .sources import _sentence_around
 
-__all__ = ["find_no_comment", "no_comment_stage", "load_no_comment_rules", "NO_COMMENT_COLUMNS"]
+__all__ = ["find_no_comment", "no_comment_stage", "no_comment_rows", "load_no_comment_rules", "NO_COMMENT_COLUMNS"]
 
 NO_COMMENT_FILE = "no_comment.yaml"
 NO_COMMENT_COLUMNS = [
@@ -28,6 +29,8 @@ NO_COMMENT_COLUMNS = [
 ]
 _SENTENCE_STOP = re.compile(r"[.!?\n]")
 _STRING = pd.StringDtype("python")  # nullable strings (as in analysis.attribution); builds fastest
+_DTYPES = {"no_comment_id": "int64", "party_text": _STRING, "party_start": "Int64", "party_end": "Int64",
+           "cue_text": _STRING, "cue_start": "int64", "cue_end": "int64", "side": _STRING, "rule": _STRING}
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,15 @@ def find_no_comment(text: str, actors=None) -> pd.DataFrame:
     >>> find_no_comment(t)[["party_text", "cue_text", "side"]].values.tolist()
     [['The ministry', 'declined to comment', <NA>], ['the Kremlin', 'There was no immediate comment from the Kremlin', 'russia']]
     """
+    cols = _no_comment_columns(text, actors)
+    if not cols["no_comment_id"]:
+        return _empty_no_comment().copy()
+    return pd.DataFrame({c: np.array(cols[c], dtype="int64") if _DTYPES[c] == "int64"
+                         else pd.array(cols[c], dtype=_DTYPES[c]) for c in NO_COMMENT_COLUMNS})
+
+
+def _no_comment_columns(text: str, actors=None) -> dict[str, list]:
+    """:func:`find_no_comment` as plain column lists (no DataFrame: the pipeline's fast path)."""
     text = text or ""
     rules = load_no_comment_rules()
     actors = _as_actors(actors)
@@ -164,27 +176,18 @@ def find_no_comment(text: str, actors=None) -> pd.DataFrame:
             party = _party_before(text, max(sent_start, prev_end), cue_start)
         prev_end = cue_end
         side = _span_side(text, party, actors) if party else None
-        rows.append(
-            {
-                "party_text": text[party[0]:party[1]] if party else None,
-                "party_start": party[0] if party else None,
-                "party_end": party[1] if party else None,
-                "cue_text": text[cue_start:cue_end],
-                "cue_start": cue_start,
-                "cue_end": cue_end,
-                "side": side,
-                "rule": f"{NO_COMMENT_FILE}: {rule['name']}",
-            }
-        )
-    if not rows:
-        return _empty_no_comment().copy()
-    return (
-        pd.DataFrame(rows, columns=NO_COMMENT_COLUMNS[1:], dtype=object)
-        .astype({"party_text": _STRING, "party_start": "Int64", "party_end": "Int64", "cue_text": _STRING,
-                 "cue_start": "int64", "cue_end": "int64", "side": _STRING, "rule": _STRING})
-        .assign(no_comment_id=pd.RangeIndex(len(rows)))
-        [NO_COMMENT_COLUMNS]
-    )
+        rows.append((
+            len(rows),
+            text[party[0]:party[1]] if party else None,
+            party[0] if party else None,
+            party[1] if party else None,
+            text[cue_start:cue_end],
+            cue_start,
+            cue_end,
+            side,
+            f"{NO_COMMENT_FILE}: {rule['name']}",
+        ))
+    return {c: [r[i] for r in rows] for i, c in enumerate(NO_COMMENT_COLUMNS)}
 
 
 @functools.lru_cache(maxsize=1)
@@ -215,3 +218,15 @@ def no_comment_stage(text: str, ctx: dict) -> pd.DataFrame:
     """
     options = (ctx or {}).get("options") or {}
     return find_no_comment(text, actors=options.get("actors"))
+
+
+def no_comment_rows(text: str, ctx: dict):
+    """:func:`no_comment_stage` as light :class:`analysis.pipeline.Rows` (the pipeline's fast path).
+
+    >>> no_comment_rows("The Kremlin declined to comment.", {}).columns["side"]
+    ['russia']
+    """
+    from .pipeline import Rows
+
+    options = (ctx or {}).get("options") or {}
+    return Rows(_no_comment_columns(text or "", actors=options.get("actors")), dict(_DTYPES))

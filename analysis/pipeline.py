@@ -61,6 +61,9 @@ class Rows:
     def __len__(self) -> int:
         return len(next(iter(self.columns.values()))) if self.columns else 0
 
+    def __contains__(self, name: str) -> bool:
+        return name in self.columns
+
     @staticmethod
     def _text_only(values: list) -> bool:
         """True when pandas would store these object values as its string dtype: every value is
@@ -118,7 +121,14 @@ def column_list(df: pd.DataFrame, name: str) -> list:
 
     >>> column_list(pd.DataFrame({"a": [1, 2]}), "a")
     [1, 2]
+    >>> column_list(Rows({"a": [1, None]}, {"a": "Int64"}), "a")
+    [1, <NA>]
     """
+    if isinstance(df, Rows):  # the light table of an earlier stage: values as the frame would give
+        values = df.columns[name]
+        if df.dtypes.get(name) in ("Int64", "string") or not isinstance(df.dtypes.get(name), str):
+            return [pd.NA if v is None else v for v in values]  # nullable dtypes give NA, as tolist()
+        return list(values)
     try:
         loc = df.columns.get_loc(name)
         if isinstance(loc, int):
@@ -151,6 +161,11 @@ class _Context(dict):
 
     def light(self, name: str):
         return self.rows.get(name)
+
+    def table(self, name: str):
+        """This article's ``name`` rows, light (:class:`Rows`) when the stage gave them so, else its
+        DataFrame; None when absent. For stages that read columns with :func:`column_list`."""
+        return self.rows.get(name) if name in self.rows else self.get(name)
 
     def __missing__(self, key):
         if key in self.rows:
@@ -187,9 +202,9 @@ def _lazy(module: str, name: str) -> Callable:
 # name -> per-article stage, in run order. Later stages see earlier ones in ``ctx``.
 ARTICLE_STAGES: dict[str, ArticleStage] = {
     "sentences": _sentences_stage,
-    "attributions": _lazy("attribution", "attributions_stage"),
-    "no_comment": _lazy("sources", "no_comment_stage"),
-    "hedges": _lazy("hedging", "hedges_stage"),
+    "attributions": _lazy("attribution", "attributions_rows"),  # attributions_stage as light Rows
+    "no_comment": _lazy("no_comment", "no_comment_rows"),  # no_comment_stage as light Rows
+    "hedges": _lazy("hedging", "hedges_rows"),  # hedges_stage as light Rows
     "claims": _lazy("claims", "claims_rows"),  # claims_stage as light Rows
     "sentiment": _lazy("sentiment", "sentiment_rows"),  # sentiment_stage as light Rows
 }

@@ -624,7 +624,7 @@ def _sentiment_rows(text: str, ctx: dict) -> list[tuple]:
     sentences = ctx.get("sentences")
     if sentences is None or len(sentences) == 0:
         sentences = segment.split_sentences(text)
-    spans = _content_spans(ctx.get("attributions"), len(text))
+    spans = _content_spans(getattr(ctx, "table", ctx.get)("attributions"), len(text))
     c_start = np.array([sp[4] for sp in spans], dtype="int64")
     c_end = np.array([sp[5] for sp in spans], dtype="int64")
 
