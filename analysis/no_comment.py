@@ -40,6 +40,7 @@ class NoCommentRules:
     regex: re.Pattern
     rules: list
     hints: re.Pattern  # any of the `hints` substrings; cues are searched only around them
+    hints_lower: re.Pattern | None = None  # the same, case-sensitive, for lower-cased text (faster)
 
 
 @functools.lru_cache(maxsize=1)
@@ -58,7 +59,8 @@ def load_no_comment_rules() -> NoCommentRules:
         parts.append(f"(?P<g{i}>{pat})")
     hints = tuple(str(h).lower() for h in data.get("hints", []) or [])
     hint_regex = re.compile(_trie_pattern(hints), re.IGNORECASE) if hints else re.compile(r"(?s).")
-    return NoCommentRules(re.compile("|".join(parts), re.IGNORECASE), rules, hint_regex)
+    lower = re.compile(_trie_pattern(hints)) if hints else None
+    return NoCommentRules(re.compile("|".join(parts), re.IGNORECASE), rules, hint_regex, lower)
 
 
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\b(?:but|while|whereas|although|though|and|because|as|after|"
@@ -147,7 +149,12 @@ def _no_comment_columns(text: str, actors=None) -> dict[str, list]:
     actors = _as_actors(actors)
     rows = []
     windows: list[list[int]] = []
-    for h in rules.hints.finditer(text):
+    low = text.lower()
+    if rules.hints_lower is not None and len(low) == len(text):  # same offsets: scan the lower-cased text
+        hits = rules.hints_lower.finditer(low)
+    else:
+        hits = rules.hints.finditer(text)
+    for h in hits:
         lo = max(0, h.start() - 150)
         stop = _SENTENCE_STOP.search(text, min(len(text), h.end() + 100))
         hi = stop.end() if stop else len(text)
