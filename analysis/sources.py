@@ -26,6 +26,7 @@ Everything is rule based: word lists and patterns live in YAML under ``analysis/
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
 import functools
 import re
@@ -725,7 +726,7 @@ def describe_columns(
             before = text[max(0, s - 40):s].rstrip(" \t\"'“‘(")
             initial = not before or before[-1] in ".!?\n:;”’\"'"
         cue = (_str_or_none(cues[i]) or "") if src.strip().lower() in st.mastheads else ""
-        prof = dataclasses.replace(_classify_cached(src, cue, st, actors, outlet, initial))
+        prof = copy.copy(_classify_cached(src, cue, st, actors, outlet, initial))
         prof.evidence = list(prof.evidence)
         reason = None
         if need_reason and s is not None and e is not None and prof.identification in {
