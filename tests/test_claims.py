@@ -386,4 +386,4 @@ def test_train_cv_reported(shared):
     from analysis.evaluate import claims as ev
 
     scores = ev.run(paths.SHARED_BENCHMARKS / "claims" / "clef2020-t2" / "dev", boosted=False)
-    assert scores["train_cv_pairwise + listwise (shipped method)_map@5"] > 0.88
+    assert scores["train_cv_listwise linear (shipped method)_map@5"] > 0.84
