@@ -163,6 +163,7 @@ class _Lexicon:
     addressee: re.Pattern
     outlet: re.Pattern
     interviewer: re.Pattern
+    aux_words: frozenset = frozenset()  # lower-cased auxiliaries: a cheap test before ``aux``
 
 
 def _trie(words) -> str:
@@ -212,6 +213,7 @@ def _lexicon() -> _Lexicon:
         verbs=verbs,
         cue=cue,
         aux=aux_re,
+        aux_words=frozenset(str(w).lower() for w in pat["auxiliaries"]["words"]),
         phrase=re.compile(rf"(?<![\w-])(?:{_words(phrases)})(?![\w-])", re.IGNORECASE),
         phrase_stance=phrases,
         source_head=source_head,
@@ -488,6 +490,20 @@ def _quote_kind(text: str, s: int, e: int) -> str:
     return "indirect"
 
 
+def _aux_before(text: str, pos: int, aux_words: frozenset) -> bool:
+    """Cheap test: is the word right before ``pos`` an auxiliary or an -ly adverb (then ``lex.aux``
+    may match)? Saves the regex search before most verbs."""
+    if pos == 0 or not text[pos - 1].isspace():
+        return False
+    words = text[max(0, pos - 24):pos].split()
+    if not words:
+        return False
+    last = words[-1].lower()
+    while last and not last[0].isalnum():  # "(reportedly"
+        last = last[1:]
+    return last in aux_words or last.endswith(("ly", "n't", "n’t"))
+
+
 # --------------------------------------------------------------------------- rules
 def _after_cue(text: str, cue_end: int, lex: _Lexicon, tell: bool) -> tuple[int, str | None, int]:
     """Skip cue extensions and addressees after the verb: (new cue end, via text, content start)."""
@@ -638,7 +654,7 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             continue
         cue_s, cue_e = m.span()
         vs, ve = m.span("verb")
-        ma = lex.aux.search(text, max(0, vs - 60), vs)
+        ma = lex.aux.search(text, max(0, vs - 60), vs) if _aux_before(text, vs, lex.aux_words) else None
         if ma:
             cue_s = ma.start()
         if m.group("part"):
