@@ -259,6 +259,103 @@ def test_seed_article(seed_text):
 
 
 # ---------------------------------------------------------------- fast path = token-by-token path
+# The plain token-by-token walk, kept here as the oracle the fast path (sentiment._assess) must equal.
+def _tokens(text: str, start: int, end: int, lex: sentiment._Lexicon):
+    """``(start, end, lower-case token)`` of ``text[start:end]``: words, "!", phrases of the
+    fixes as one token, "n't" split off its verb when ``lex.fixes`` (TextBlob itself splits it
+    into n ' t, so "isn't" never negates there)."""
+    seg = text[start:end]
+    low = seg.lower()
+    if len(low) != len(seg):  # a rare character whose lower case is longer
+        low = "".join(ch.lower()[:1] for ch in seg)
+    phrases = []
+    if lex.phrase_re is not None and any(f in low for f in lex.phrase_firsts):
+        phrases = [(m.start(), m.end()) for m in lex.phrase_re.finditer(low)]
+    k = 0
+    for m in sentiment._TOKEN_RE.finditer(low):
+        s0 = m.start()
+        if phrases and k < len(phrases):
+            ps, pe = phrases[k]
+            if s0 >= ps:
+                if s0 < pe:
+                    if s0 == ps:
+                        yield start + ps, start + pe, " ".join(low[ps:pe].split())
+                    continue
+                k += 1
+        w = m.group()
+        if "'" in w or "’" in w:
+            w = w.replace("’", "'")
+            if w.endswith("n't") and len(w) > 3:
+                e0 = start + m.end()
+                if lex.fixes:
+                    yield start + s0, e0 - 3, w[:-3]
+                    yield e0 - 3, e0, "n't"
+                else:  # pattern: "do n ' t" -> "do" (then one-letter bits that change nothing)
+                    yield start + s0, e0 - 3, w[:-3]
+                continue
+            head = w.split("'")[0]
+            yield start + s0, start + s0 + len(head), head
+            continue
+        yield start + s0, start + m.end(), w
+
+def _assess_tokens(tokens, lex: sentiment._Lexicon) -> tuple[list, int]:
+    """The general path of :func:`_assess` over ``(start, end, token)`` triples."""
+    a: list[list] = []  # [start, end, words, p, s, i, n, rule]
+    m = None            # preceding modifier word
+    n = None            # preceding negation (word, start)
+    words, negs = lex.words, lex.negations
+    n_words = 0
+    for t0, t1, w in tokens:
+        if w == "!":
+            if a:
+                a[-1][3] = sentiment._clip(a[-1][3] * 1.25)
+                a[-1][2].append("!")
+                a[-1][1] = t1
+            continue
+        n_words += 1
+        e = words.get(w)
+        if e is None:
+            if n is None and m is None:
+                if w in negs:
+                    n = (w, t0)
+                continue
+            if w in negs:
+                n = (w, t0)
+            elif n and len(w) > 1:
+                n = None
+            if n is not None and m is not None and m.endswith("ly"):
+                a[-1][2].append(n[0])
+                a[-1][1] = max(a[-1][1], t1)
+                a[-1][6] = -1
+                n = None
+            elif m and len(w) > 2:
+                m = None
+            continue
+        p, s, i, is_mod, rule = e
+        if m is None:
+            a.append([t0, t1, [w], p, s, i, 1, rule])
+        else:
+            cur = a[-1]
+            cur[2].append(w)
+            cur[1] = t1
+            cur[3] = sentiment._clip(p * cur[5])
+            cur[4] = sentiment._clip(s * cur[5])
+            cur[5] = i
+            cur[7] = rule
+        if n is not None:
+            cur = a[-1]
+            cur[2].insert(0, n[0])
+            cur[0] = min(cur[0], n[1])
+            cur[5] = 1.0 / cur[5] if cur[5] else 1.0
+            cur[6] = -1
+        m = w if is_mod else None
+        n = (w, t0) if w in negs else None
+    out = [
+        (s0, e0, " ".join(ws), p * -0.5 if neg < 0 else p, s, rule)
+        for s0, e0, ws, p, s, _i, neg, rule in a
+    ]
+    return out, n_words
+
 def test_fast_assess_equals_the_token_walk():
     from analysis.corpus import load_articles
 
@@ -271,7 +368,7 @@ def test_fast_assess_equals_the_token_walk():
         for t in texts:
             for s, e in segment.sentence_spans(t) + [(0, len(t))]:
                 fast = sentiment._assess(t, s, e, lex)
-                assert fast == sentiment._assess_tokens(sentiment._tokens(t, s, e, lex), lex), t[s:e]
+                assert fast == _assess_tokens(_tokens(t, s, e, lex), lex), t[s:e]
 
 
 def test_sentiment_rows_equal_sentiment_stage():
