@@ -155,7 +155,7 @@ def _no_comment_columns(text: str, actors=None) -> dict[str, list]:
     else:
         hits = rules.hints.finditer(text)
     for h in hits:
-        lo = max(0, h.start() - 150)
+        lo = max(0, h.start() - 80)
         stop = _SENTENCE_STOP.search(text, min(len(text), h.end() + 100))
         hi = stop.end() if stop else len(text)
         if windows and lo <= windows[-1][1]:
