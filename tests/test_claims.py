@@ -63,6 +63,23 @@ def test_quote_fragments_are_not_claims():
     assert not out["attributed"].any()
 
 
+@pytest.mark.parametrize("content, is_claim", [
+    ("about the plan of recovery and modernization of the whole national economy", False),
+    ("in the sincerity of the intention of the government to fulfil all of its commitments", False),
+    ("to the regional governors and the heads of the military administrations of the east", False),
+    ("to ban all imports of grain from the region until the end of the next harvest season", True),
+    ("in order to finish the bridge before winter, the engineers are working day and night", True),
+    ("her ahead by 3 points in the latest poll of likely voters in the state of Ohio", True),
+])
+def test_cue_objects_are_not_claims(content, is_claim):
+    text = f"The minister spoke {content}."
+    s = text.index(content)
+    att = pd.DataFrame({"attribution_id": [0], "content_start": [s], "content_end": [s + len(content)],
+                        "cue_start": [13], "cue_end": [18]})
+    out = claims.extract_claims(text, attributions=att)
+    assert bool(out["attributed"].any()) == is_claim, content
+
+
 def test_dtypes_and_ids():
     text = "Police arrested 12 people in Leeds. Officials said 40 homes in York were flooded."
     out = claims.extract_claims(text)
