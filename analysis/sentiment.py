@@ -391,7 +391,9 @@ def _empty_sentiment() -> pd.DataFrame:
 
 
 _DTYPES = {c: "int64" if c in ("unit_id", "start", "end", "n_words")
-           else "float64" if c in ("polarity", "subjectivity") else "object" for c in SENTIMENT_COLUMNS}
+           else "float64" if c in ("polarity", "subjectivity")
+           else "string" if c in ("identification", "side")  # nullable: missing outside voices
+           else "object" for c in SENTIMENT_COLUMNS}
 
 
 def _na(v):
