@@ -145,8 +145,8 @@ def as_frame(table) -> pd.DataFrame:
 
 class _Context(dict):
     """``ctx`` for one article: a light :class:`Rows` result becomes a DataFrame only when a later
-    stage reads it (``ctx[name]``, ``ctx.get(name)``); :meth:`light` gives stages that know
-    :class:`Rows` the plain columns without building anything."""
+    stage reads it (``ctx[name]``, ``ctx.get(name)``); :meth:`table` gives stages that read columns
+    with :func:`column_list` the plain rows without building anything."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -158,9 +158,6 @@ class _Context(dict):
             self.pop(name, None)
         else:
             self[name] = table
-
-    def light(self, name: str):
-        return self.rows.get(name)
 
     def table(self, name: str):
         """This article's ``name`` rows, light (:class:`Rows`) when the stage gave them so, else its

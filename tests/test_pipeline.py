@@ -67,7 +67,7 @@ def test_rows_concat_types_columns_like_pandas_concat():
 def test_context_builds_a_dataframe_only_when_read():
     ctx = _Context(article={}, options={})
     ctx.put("claims", Rows({"claim_id": [0]}, {"claim_id": "int64"}))
-    assert "claims" in ctx and ctx.light("claims") is not None
+    assert "claims" in ctx and isinstance(ctx.table("claims"), Rows)
     assert dict.__contains__(ctx, "claims") is False
     assert ctx.get("claims")["claim_id"].tolist() == [0] and ctx["claims"] is ctx.get("claims")
     assert ctx.get("missing") is None
