@@ -51,6 +51,8 @@ def execute_notebook(path: Path | str, output: Path | str, parameters: dict | No
         pm.execute_notebook(
             str(path), str(output), parameters=parameters or {}, kernel_name="python3",
             cwd=str(path.parent), progress_bar=False, log_output=False, execution_timeout=timeout,
+            # the kernel is a local child process: its warning about unencrypted local TCP is noise
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
     except pm.PapermillExecutionError as exc:
         raise NotebookError(
