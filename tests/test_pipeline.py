@@ -92,3 +92,17 @@ def test_rows_stages_give_the_tables_of_the_dataframe_stages():
         want = pd.concat(frames, ignore_index=True)
         want = want[["article_id", *[c for c in want.columns if c != "article_id"]]].astype({"article_id": "string"})
         pd.testing.assert_frame_equal(res[name], want, check_exact=True)
+
+
+def test_table_dtypes_do_not_depend_on_the_corpus(shared):
+    """A column keeps one dtype whatever the corpus (an article without voices or hedges once made
+    a text column `object` on one corpus and `str` on another)."""
+    from analysis.corpus import load_articles
+
+    small = analyze(load_articles(paths.EXAMPLES).articles)
+    big = analyze(load_articles(paths.POLNEAR / "dev").articles)
+    for name, table in small.tables.items():
+        other = big.tables[name]
+        if table.empty or other.empty:
+            continue
+        assert table.dtypes.astype(str).to_dict() == other.dtypes.astype(str).to_dict(), name
