@@ -61,6 +61,22 @@ class ActorDictionary:
     regex: re.Pattern
     patterns: tuple = ()  # (compiled regex, side, name): side-only patterns such as "(R-Ohio)"
     gender: Mapping[str, str] = dataclasses.field(default_factory=dict)  # alias -> "f" | "m"
+    homes: Mapping[str, str] = dataclasses.field(default_factory=dict)  # outlet (lower case) -> side
+    home_roles: re.Pattern | None = None  # "the President", "the Head of State": the outlet's own
+
+    def home_side(self, source: str, outlet: str | None) -> str | None:
+        """The side of a role named without its country ("the Head of State") in an outlet whose
+        home is known (``outlet_homes``): on president.gov.ua that is Ukraine's head of state.
+
+        >>> load_actors().home_side("The Head of State", "president.gov.ua")
+        'ukraine'
+        >>> load_actors().home_side("the President", "some-blog") is None
+        True
+        """
+        if not outlet or self.home_roles is None:
+            return None
+        side = self.homes.get(str(outlet).strip().lower())
+        return side if side and self.home_roles.fullmatch(source.strip()) else None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[ActorMatch]:
         """All non-overlapping actor mentions in ``text[start:end]`` (longest first at each place)."""
@@ -98,6 +114,8 @@ def _compile_actors(extra_key: str | None) -> ActorDictionary:
     entries = _actor_entries(shipped)
     pattern_entries = list(shipped.get("patterns", []) or [])
     gender_lists = [shipped.get("genders", {}) or {}]
+    home_lists = [shipped.get("outlet_homes", []) or []]
+    roles = list(shipped.get("home_roles", []) or [])
     if extra_key is not None:
         kind, _, payload = extra_key.partition(":")
         extra = json.loads(payload) if kind == "json" else _read_yaml(Path(payload))
@@ -105,6 +123,8 @@ def _compile_actors(extra_key: str | None) -> ActorDictionary:
         if isinstance(extra, Mapping):
             pattern_entries = list(extra.get("patterns", []) or []) + pattern_entries
             gender_lists.append(extra.get("genders", {}) or {})
+            home_lists.append(extra.get("outlet_homes", []) or [])
+            roles += list(extra.get("home_roles", []) or [])
     actors: list[Actor] = []
     lookup: dict[str, tuple[Actor, bool]] = {}
     for entry in entries:  # later entries (the user's) win
@@ -127,7 +147,10 @@ def _compile_actors(extra_key: str | None) -> ActorDictionary:
                      for p in pattern_entries)
     gender = {str(alias): g for lists in gender_lists for key, g in (("female", "f"), ("male", "m"))
               for alias in lists.get(key, []) or []}
-    return ActorDictionary(tuple(actors), lookup, regex, patterns, gender)
+    homes = {str(h["outlet"]).strip().lower(): h.get("side") for lists in home_lists for h in lists}
+    home_roles = (re.compile(r"(?:the\s+|our\s+)?(?:" + _trie_pattern(str(r) for r in roles) + ")", re.IGNORECASE)
+                  if roles else None)
+    return ActorDictionary(tuple(actors), lookup, regex, patterns, gender, homes, home_roles)
 
 
 def load_actors(extra: str | Path | Mapping | list | None = None) -> ActorDictionary:

@@ -728,6 +728,11 @@ def describe_columns(
         cue = (_str_or_none(cues[i]) or "") if src.strip().lower() in st.mastheads else ""
         prof = copy.copy(_classify_cached(src, cue, st, actors, outlet, initial))
         prof.evidence = list(prof.evidence)
+        if prof.side is None and prof.identification == "institutional" and outlet:
+            home = actors.home_side(src, outlet)  # "the Head of State" in the presidency's release
+            if home:
+                prof.side = home
+                prof.evidence.append(f"actors.yaml: home role '{src.strip()}' of outlet '{outlet}' ({home})")
         reason = None
         if need_reason and s is not None and e is not None and prof.identification in {
             "anonymous", "institutional", "vague", "pronoun"

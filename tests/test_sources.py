@@ -393,3 +393,17 @@ def test_polnear_dev_gold_sources_profile_fast_and_varied():
     pron = out[out["identification"] == "pronoun"]
     assert pron["resolved_text"].notna().mean() > 0.6
     assert speed > 100_000, speed
+
+
+def test_home_role_takes_the_outlets_side_only_where_the_home_is_known():
+    text = "The Head of State said the talks would go on."
+    rows = spans(text, ["The Head of State"])
+    assert describe_sources(text, rows, outlet="president.gov.ua").loc[0, "side"] == "ukraine"
+    assert "home role" in describe_sources(text, rows, outlet="president.gov.ua").loc[0, "source_evidence"]
+    assert pd.isna(describe_sources(text, rows, outlet="some-blog").loc[0, "side"])
+    assert pd.isna(describe_sources(text, rows).loc[0, "side"])
+    other = "The head of the local school said the talks would go on."
+    assert pd.isna(describe_sources(other, spans(other, ["The head of the local school"]),
+                                    outlet="en.kremlin.ru").loc[0, "side"])
+    mine = {"outlet_homes": [{"outlet": "Harbour Ledger", "side": "harbour"}]}
+    assert describe_sources(text, rows, outlet="harbour ledger", actors=mine).loc[0, "side"] == "harbour"
