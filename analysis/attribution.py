@@ -843,7 +843,7 @@ def _continue_quotes(text: str, rows: list[_Row], sents, qpairs: dict[int, int],
             end = qpairs.get(ns, ne)
             # reporting words inside the quotation are the speaker's own; outside it they start
             # a new attribution
-            outside = min(end, ne) if end <= ne else ne
+            outside = min(end, ne)
             if lex.cue.search(text, outside, ne) or lex.phrase.search(text, outside, ne):
                 break
             r.content = (c0, max(r.content[1], _strip_end_punct(text, ns, min(end, ne) if end <= ne else end)[1]))
