@@ -16,7 +16,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Mapping
 
 import pandas as pd
 import yaml
@@ -88,11 +88,6 @@ class ActorDictionary:
         return out
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
-    """Prefix-factored alternation of ``words`` (see :mod:`analysis.patterns`)."""
-    return trie_pattern(words)
-
-
 def _read_yaml(path: Path) -> Any:
     with open(path, encoding="utf-8") as fh:
         return yaml.safe_load(fh) or {}
@@ -142,13 +137,13 @@ def _compile_actors(extra_key: str | None) -> ActorDictionary:
         for alias in [actor.name if entry.get("name_is_alias") else None, *(entry.get("aliases", []) or [])]:
             if alias:
                 lookup[str(alias)] = (actor, True)
-    regex = re.compile(r"(?<![\w-])" + _trie_pattern(lookup) + r"(?!\w)")
+    regex = re.compile(r"(?<![\w-])" + trie_pattern(lookup) + r"(?!\w)")
     patterns = tuple((re.compile(p["pattern"]), p.get("side"), str(p.get("name", p["pattern"])))
                      for p in pattern_entries)
     gender = {str(alias): g for lists in gender_lists for key, g in (("female", "f"), ("male", "m"))
               for alias in lists.get(key, []) or []}
     homes = {str(h["outlet"]).strip().lower(): h.get("side") for lists in home_lists for h in lists}
-    home_roles = (re.compile(r"(?:the\s+|our\s+)?(?:" + _trie_pattern(str(r) for r in roles) + ")", re.IGNORECASE)
+    home_roles = (re.compile(r"(?:the\s+|our\s+)?(?:" + trie_pattern(str(r) for r in roles) + ")", re.IGNORECASE)
                   if roles else None)
     return ActorDictionary(tuple(actors), lookup, regex, patterns, gender, homes, home_roles)
 

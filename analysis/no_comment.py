@@ -17,7 +17,8 @@ import numpy as np
 import pandas as pd
 
 from . import paths
-from .actors import ActorDictionary, _as_actors, _read_yaml, _trie_pattern
+from .actors import ActorDictionary, _as_actors, _read_yaml
+from .patterns import trie_pattern
 from .sources import _sentence_around
 
 __all__ = ["find_no_comment", "no_comment_stage", "no_comment_rows", "load_no_comment_rules", "NO_COMMENT_COLUMNS"]
@@ -58,8 +59,8 @@ def load_no_comment_rules() -> NoCommentRules:
         pat = rule["pattern"].replace("{ADV}", adv).replace("?P<party>", f"?P<p{i}>")
         parts.append(f"(?P<g{i}>{pat})")
     hints = tuple(str(h).lower() for h in data.get("hints", []) or [])
-    hint_regex = re.compile(_trie_pattern(hints), re.IGNORECASE) if hints else re.compile(r"(?s).")
-    lower = re.compile(_trie_pattern(hints)) if hints else None
+    hint_regex = re.compile(trie_pattern(hints), re.IGNORECASE) if hints else re.compile(r"(?s).")
+    lower = re.compile(trie_pattern(hints)) if hints else None
     return NoCommentRules(re.compile("|".join(parts), re.IGNORECASE), rules, hint_regex, lower)
 
 

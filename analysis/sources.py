@@ -27,7 +27,6 @@ Everything is rule based: word lists and patterns live in YAML under ``analysis/
 from __future__ import annotations
 
 import copy
-import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -38,9 +37,10 @@ import pandas as pd
 
 from . import paths, segment
 from .actors import (  # noqa: F401  (re-exported: the actor dictionary lived here)
-    ACTORS_FILE, Actor, ActorDictionary, ActorMatch, _as_actors, _read_yaml, _trie_pattern, find_actors,
+    ACTORS_FILE, Actor, ActorDictionary, ActorMatch, _as_actors, _read_yaml, find_actors,
     load_actors,
 )
+from .patterns import trie_pattern
 
 __all__ = [
     "describe_sources",
@@ -85,7 +85,7 @@ def _term_regex(terms: Iterable[str]) -> re.Pattern:
     alts = {t.lower() for t in terms if t}
     if not alts:
         return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w-])" + _trie_pattern(alts) + r"(?![\w-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w-])" + trie_pattern(alts) + r"(?![\w-])", re.IGNORECASE)
 
 
 def _group_regex(patterns: list[dict]) -> tuple[re.Pattern, list[dict]]:
