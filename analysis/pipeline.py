@@ -126,9 +126,9 @@ def column_list(df: pd.DataFrame, name: str) -> list:
     """
     if isinstance(df, Rows):  # the light table of an earlier stage: values as the frame would give
         values = df.columns[name]
-        if df.dtypes.get(name) in ("Int64", "string") or not isinstance(df.dtypes.get(name), str):
-            return [pd.NA if v is None else v for v in values]  # nullable dtypes give NA, as tolist()
-        return list(values)
+        if df.dtypes.get(name, "object") in ("int64", "float64", "bool", "object"):
+            return list(values)
+        return [pd.NA if v is None else v for v in values]  # nullable pandas dtypes give NA, as tolist()
     try:
         loc = df.columns.get_loc(name)
         if isinstance(loc, int):
