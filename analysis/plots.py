@@ -62,6 +62,8 @@ COLORS: dict[str, str] = {
     # identification of sources
     "named": "#0072B2", "institutional": "#56B4E9", "anonymous": "#D55E00", "vague": "#E69F00",
     "pronoun": "#999999", "self": "#CC79A7", "none": "#cccccc",
+    # a side, kind or class nobody could tell: grey, never a colour that reads as a category
+    "unknown": "#cccccc",
     # hedge categories
     "hedge": "#E69F00", "conditional": "#56B4E9", "unverified": "#D55E00", "weasel": "#CC79A7",
     "booster": "#009E73",

@@ -1,0 +1,125 @@
+"""Plot helpers: ``ax=None`` or a given axes, drawn data matches the table, house colours, save_figure."""
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis import plots
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _bar_widths(ax) -> list[float]:
+    return [p.get_width() for p in ax.patches]
+
+
+def test_barh_draws_on_the_given_axes_first_row_on_top():
+    fig, ax = plt.subplots()
+    data = pd.DataFrame({"outlet": ["A", "B", "C"], "n": [3, 5, 1]})
+    out = plots.barh(data, "outlet", "n", ax=ax, title="Articles")
+    assert out is ax and len(fig.axes) == 1
+    top_to_bottom = sorted(ax.get_yticklabels(), key=lambda t: -t.get_position()[1])
+    assert [t.get_text() for t in top_to_bottom] == ["A", "B", "C"]
+    assert sorted(_bar_widths(ax)) == [1, 3, 5]
+    assert ax.get_title(loc="left") == "Articles"
+    assert [t.get_text() for t in ax.texts] == ["3", "5", "1"]  # value labels
+
+
+def test_barh_new_axes_house_colours_and_negative_values():
+    data = pd.DataFrame({"kind": ["anonymous", "named"], "v": [-0.5, 0.25]})
+    ax = plots.barh(data, "kind", "v", colors="kind", fmt="{:+.2f}")
+    faces = [matplotlib_hex(p.get_facecolor()) for p in ax.patches]
+    assert faces == [plots.COLORS["anonymous"].lower(), plots.COLORS["named"].lower()]
+    assert ax.get_xlim()[0] < -0.5  # room for the negative bar's label
+    assert [t.get_text() for t in ax.texts] == ["-0.50", "+0.25"]
+
+
+def matplotlib_hex(rgba) -> str:
+    from matplotlib.colors import to_hex
+
+    return to_hex(rgba)
+
+
+def test_barh_skips_labels_for_missing_values_and_handles_empty():
+    ax = plots.barh(pd.DataFrame({"k": ["a", "b"], "v": [np.nan, 2.0]}), "k", "v")
+    assert [t.get_text() for t in ax.texts] == ["2"]
+    empty = plots.barh(pd.DataFrame({"k": [], "v": []}), "k", "v")
+    assert len(empty.patches) == 0 and len(empty.texts) == 0
+
+
+def test_stacked_barh_normalised_shares_sum_to_one_and_zero_rows_stay_zero():
+    wide = pd.DataFrame({"named": [2, 0], "anonymous": [2, 0], "unknown": [4, 0]}, index=["X", "Y"])
+    ax = plots.stacked_barh(wide, normalize=True)
+    widths = np.array(_bar_widths(ax)).reshape(3, 2)  # parts x bars
+    assert widths[:, 0].sum() == pytest.approx(1.0)
+    assert widths[:, 1].sum() == 0  # an all-zero row does not divide by zero
+    assert ax.get_xlim() == (0, 1)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["named", "anonymous", "unknown"]
+
+
+def test_unknown_and_none_are_grey_in_every_figure():
+    assert plots.color_for("unknown") == plots.COLORS["none"]
+    assert plots.color_for("not-a-category", 1) == plots.color_for("other", 1)  # the cycle
+
+
+def test_stacked_columns_dates_and_integer_axis():
+    days = pd.date_range("2024-03-01", periods=3, freq="D")
+    wide = pd.DataFrame({"named": [1, 2, 0], "vague": [0, 1, 3]}, index=days)
+    ax = plots.stacked_columns(wide)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Mar 01", "Mar 02", "Mar 03"]
+    heights = np.array([p.get_height() for p in ax.patches]).reshape(2, 3)
+    assert heights.sum(axis=0).tolist() == [1, 3, 3]
+
+
+def test_lines_one_line_per_column_with_data():
+    wide = pd.DataFrame({"a": [0.1, 0.2], "b": [0.3, np.nan]}, index=[2020, 2021])
+    ax = plots.lines(wide, ylabel="polarity")
+    assert [l.get_label() for l in ax.get_lines()] == ["a", "b"]
+    assert ax.get_lines()[0].get_ydata().tolist() == [0.1, 0.2]
+    assert ax.get_ylabel() == "polarity"
+
+
+@pytest.mark.parametrize("values", [[], [np.nan, np.nan]])
+def test_hist_empty_values_draw_nothing(values):
+    ax = plots.hist(values, log=True)
+    assert sum(p.get_height() for p in ax.patches) == 0
+
+
+def test_hist_log_bins_count_every_value():
+    values = [1, 10, 100, 1000, 5]
+    ax = plots.hist(values, bins=5, log=True)
+    assert ax.get_xscale() == "log"
+    assert sum(p.get_height() for p in ax.patches) == len(values)
+
+
+def test_save_figure_writes_png_svg_and_exactly_the_plotted_csv(tmp_path):
+    data = pd.DataFrame({"outlet": ["A", "B"], "articles": [3, 5]})
+    ax = plots.barh(data, "outlet", "articles")
+    written = plots.save_figure(ax, "fig01-articles-per-outlet", data, tmp_path)
+    assert [p.name for p in written] == ["fig01-articles-per-outlet.png", "fig01-articles-per-outlet.svg",
+                                         "fig01-articles-per-outlet.csv"]
+    assert written[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "<svg" in written[1].read_text()
+    pd.testing.assert_frame_equal(pd.read_csv(written[2]), data)
+
+
+def test_save_figure_keeps_a_meaningful_index_and_is_reproducible(tmp_path):
+    wide = pd.DataFrame({"named": [1, 2]}, index=pd.Index(["X", "Y"], name="outlet"))
+    ax = plots.stacked_barh(wide)
+    first = plots.save_figure(ax.figure, "fig02-demo", wide, tmp_path)
+    svg1 = first[1].read_bytes()
+    plots.save_figure(ax.figure, "fig02-demo", wide, tmp_path)
+    assert first[1].read_bytes() == svg1  # no dates or random ids in the SVG: diffs stay clean
+    assert pd.read_csv(first[2], index_col="outlet").equals(wide)
+
+
+@pytest.mark.parametrize("bad", ["fig1-x", "Fig01-x", "fig01_x", "fig01-", "figure01-x", "fig01-Upper"])
+def test_save_figure_rejects_badly_named_figures(bad, tmp_path):
+    with pytest.raises(ValueError, match="must look like"):
+        plots.save_figure(plots.new_axes(), bad, pd.DataFrame(), tmp_path)
