@@ -38,7 +38,14 @@ token F1 source 0.649, cue 0.552, content 0.798; train 0.553. Baseline 0.217. Th
   others.
 * Learned alternatives tried: a token-level logistic regression for cues (P 0.32, R 0.12) and a
   linear-chain CRF over the rules' output (token F1 +0.02-0.04, attribution F1 0.516-0.558 and
-  36k words/s): neither lifted attribution F1, so none is shipped.
+  36k words/s): neither lifted attribution F1, so none is shipped. A candidate-level filter over
+  the 3.9k train candidates the rules drop (each a full attribution, labelled by its marginal
+  effect on this metric; a per-(drop reason, cue word) precision table or a logistic regression
+  on cue word, neighbours, PatternTagger POS; threshold by 5-fold CV over train articles) gave CV
+  F1 +0.004 (table) / +0.006 (LR) and dev +0.004 (0.568 -> 0.572) at source token F1 -0.023: all
+  of the gain came from sentence-prefix sources longer than 8 words, which the one-shared-token
+  source test rewards (own spans or short sources: +0.001). Even a perfect filter over these
+  candidates would reach only train F1 0.590. Not shipped.
 
 >>> toks = tokens_of("He said: no.")
 >>> toks
