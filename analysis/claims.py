@@ -2,9 +2,10 @@
 
 A *claim* is the content of an attribution (``rule="attribution-content"``), or an unattributed
 declarative sentence that asserts something checkable: a number, a named entity with an event or
-causal verb (``rule="unattributed-declarative"``). Questions, short quote fragments and headline
-labels (a line without final punctuation) are not claims. Each claim carries offsets into the
-original text, whether it is attributed/hedged, a 0..1 ``checkworthiness`` and the ``reasons``.
+causal verb (``rule="unattributed-declarative"``). Questions, short quote fragments, headline
+labels (a line without final punctuation), the cue's object ("informed about the plan") and
+verbless topics after a topic cue ("discussed the next package of sanctions") are not claims.
+Each claim carries offsets into the original text, whether it is attributed/hedged, a 0..1 ``checkworthiness`` and the ``reasons``.
 
 Across a corpus, :func:`cluster_claims` groups paraphrases of one claim (sparse TF-IDF cosine,
 :func:`analysis.similarity.claim_vectors`) and :func:`claim_cluster_summary` says how far each
@@ -106,10 +107,18 @@ _BOILERPLATE = re.compile(r"^(?:" + "|".join(_SIGNALS["boilerplate"]) + ")", re.
 _QUOTE_CHARS = " \t\n\"'“”‘’«»,;:"
 _THAT = re.compile(r"(?:that|whether)\s+", re.I)  # complementizer opening reported content
 _MIN_WORDS = 5
+_TOPIC_CUE = re.compile(r"\b(?:" + "|".join(_SIGNALS.get("topic_cues", []) or ["(?!)"]) + r")\b", re.I)
 _COMPLEMENT_START = frozenset(_SIGNALS.get("complement_starts", []) or [])
 _VERB_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD"})
 _NOT_INFINITIVE_TAGS = frozenset({"NNP", "NNPS", "NNS", "PRP", "PRP$", "DT"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
+# "it's", "there's", "we're", "don't": a contraction carries a verb
+_CONTRACTED_VERB = re.compile(
+    r"^(?:(?:it|that|there|here|he|she|what|who|where|this)['’]s|\w+['’](?:re|ve|ll|d|m)|\w+n['’]t)$", re.I)
+# After a noun, a word tagged as a plural noun may be the verb ("Clinton plans to", "the plan costs
+# too much"): these next tags keep the span a possible statement.
+_INFINITIVE_NEXT = frozenset({"VB", "NN", "RB"})
+_VERB_AFTER_NOUN_NEXT = frozenset({"TO", "DT", "RB", "PRP", "PRP$", "CD", "JJ", "JJR", "RBR"})
 
 
 _TAG_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
@@ -150,6 +159,36 @@ def _is_complement(span: str) -> bool:
     if first == "to":
         return len(tagged) > 1 and tagged[1][1] in _NOT_INFINITIVE_TAGS
     return not any(tag in _VERB_TAGS or word.lower() in _SUBJECT_PRONOUNS for word, tag in tagged)
+
+
+def _is_topic(span: str) -> bool:
+    """True when an attribution content names a topic or an object without stating anything: no
+    verb (tags VB, VBD, VBN, VBP, VBZ or MD, see :func:`_tags`; no contraction such as "it's"), no
+    subject pronoun and no digit. After a topic cue (``topic_cues`` in claims.yaml), "discussed the
+    next package of sanctions against Russia" reports a topic, not a checkable statement. "to"
+    before a verb or a singular noun is an infinitive ("to ban imports"); a plural noun after a
+    noun and before "to", a determiner, an adverb, a pronoun or an adjective may be the verb
+    ("Clinton plans to visit", "the plan costs too much"): either keeps the span.
+
+    >>> _is_topic("the strengthening of sanctions against Russia"), _is_topic("Troops seized the village")
+    (True, False)
+    >>> _is_topic("Clinton plans to visit Charlotte"), _is_topic("It's all about enthusiasm")
+    (False, False)
+    >>> _is_topic("the 50,000 troops at the border")  # a number keeps it checkable
+    False
+    """
+    if _DIGIT.search(span):
+        return False
+    tagged = _tags(span)
+    for i, (word, tag) in enumerate(tagged):
+        if tag in _VERB_TAGS or tag == "VBN" or word.lower() in _SUBJECT_PRONOUNS or _CONTRACTED_VERB.match(word):
+            return False
+        if tag == "TO" and i + 1 < len(tagged) and tagged[i + 1][1] in _INFINITIVE_NEXT:
+            return False  # "to ban all imports": the lexicon tags "ban" a noun, "to" shows the verb
+        if tag == "NNS" and i and tagged[i - 1][1].startswith("NN") and i + 1 < len(tagged) \
+                and tagged[i + 1][1] in _VERB_AFTER_NOUN_NEXT:
+            return False
+    return True
 
 
 def _empty_claims() -> pd.DataFrame:
@@ -303,6 +342,7 @@ def _claim_rows(text: str, sentences: pd.DataFrame | None, attributions: pd.Data
         ids = _col(attributions, "attribution_id") or list(range(n))
         depth = _col(attributions, "chain_depth") or [0] * n
         ident = _col(attributions, "identification") or [None] * n
+        cue_s, cue_e = _col(attributions, "cue_start") or [None] * n, _col(attributions, "cue_end") or [None] * n
         side = _col(attributions, "side") or [None] * n
         cue_starts = [int(x) for x in _col(attributions, "cue_start") if pd.notna(x)]
         best: dict[tuple[int, int], int] = {}
@@ -322,6 +362,9 @@ def _claim_rows(text: str, sentences: pd.DataFrame | None, attributions: pd.Data
                 continue
             if _is_complement(span):
                 continue  # the cue's object ("informed about the plan"), not a statement
+            if pd.notna(cue_s[k]) and pd.notna(cue_e[k]) and _TOPIC_CUE.search(text, int(cue_s[k]), int(cue_e[k])) \
+                    and _is_topic(span):
+                continue  # "discussed the next package of sanctions": a topic, not a statement
             reasons = _signals(span)
             if not reasons and n_words < 10:
                 continue  # a short quote fragment with nothing checkable

@@ -55,6 +55,16 @@ def test_attribution_content_becomes_an_attributed_hedged_claim():
     assert not plain["hedged"].any() and not plain["attributed"].any() and len(plain) == 1
 
 
+@pytest.mark.parametrize("cue, is_claim", [("discussed", False), ("noted", False), ("called for", False),
+                                           ("found", True), ("reported", True)])
+def test_a_verbless_object_is_a_claim_only_after_a_cue_that_asserts_it(cue, is_claim):
+    text = f"The inspectors {cue} traces of a military explosive on the fragments of the gate."
+    s = text.index("traces")
+    att = pd.DataFrame({"attribution_id": [0], "content_start": [s], "content_end": [len(text) - 1],
+                        "cue_start": [15], "cue_end": [15 + len(cue)]})
+    assert bool(claims.extract_claims(text, attributions=att)["attributed"].any()) == is_claim
+
+
 def test_quote_fragments_are_not_claims():
     text = 'He called it "a total disgrace" on Monday in the capital city.'
     s, e = text.index('"'), text.rindex('"') + 1
@@ -70,8 +80,17 @@ def test_quote_fragments_are_not_claims():
     ("to ban all imports of grain from the region until the end of the next harvest season", True),
     ("in order to finish the bridge before winter, the engineers are working day and night", True),
     ("her ahead by 3 points in the latest poll of likely voters in the state of Ohio", True),
+    # a topic named without a verb is not a statement either
+    ("the next package of sanctions against the regime and its closest business partners", False),
+    ("the importance of preventing a food crisis in the poorest countries of the world", False),
+    ("Prime Minister of the Netherlands Mark Rutte and President of Finland Sauli Niinisto", False),
+    ("the governor plans to visit the flooded towns of the north on Sunday morning", True),
+    ("the new bridge costs too much for a town of this size and the council knows it", True),
+    ("it's all about creating some enthusiasm around the race in the final weeks", True),
+    ("the army seized three villages in the east of the region on Monday night", True),
+    ("the 40,000 troops stationed along the border with the neighbouring country", True),
 ])
-def test_cue_objects_are_not_claims(content, is_claim):
+def test_cue_objects_are_not_claims(content, is_claim):  # the cue is "spoke", a topic cue
     text = f"The minister spoke {content}."
     s = text.index(content)
     att = pd.DataFrame({"attribution_id": [0], "content_start": [s], "content_end": [s + len(content)],
