@@ -423,3 +423,23 @@ def test_train_cv_reported(shared):
 
     scores = ev.run(paths.SHARED_BENCHMARKS / "claims" / "clef2020-t2" / "dev", boosted=False)
     assert scores["train_cv_listwise linear (shipped method)_map@5"] > 0.84
+
+
+@pytest.mark.parametrize("sentence, is_claim", [
+    ("Hundreds of thousands of people in the Kessa valley.", False),  # no verb: a line, not a statement
+    ("Eternal glory to the rescuers of Kessa who died in the flood!", False),  # a cheer
+    ("Our team won 25 medals at the games in Kessa this winter!", True),  # an exclamation with a number
+    ("Rescuers in Kessa pulled hundreds of people from the water.", True),
+])
+def test_unattributed_lines_that_assert_nothing_are_not_claims(sentence, is_claim):
+    out = claims.extract_claims(f"The valley was quiet on Monday morning. {sentence}")
+    assert bool(out["text"].str.contains("Kessa").any()) == is_claim
+
+
+def test_claims_that_share_only_names_are_not_one_claim():
+    texts = ["President of Varnia Andrei Kessel", "President of Varnia Andrei Kessel visited the flooded town of Dravik",
+             "President of Varnia Andrei Kessel signed the new budget law on Monday",
+             "Varnian President Andrei Kessel visited the flooded town of Dravik on Monday"]
+    c = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "claim_id": [0, 0, 0, 0], "text": texts})
+    groups = claims.cluster_claims(c).groupby("cluster_id")["article_id"].apply(sorted).tolist()
+    assert sorted(groups) == [["a"], ["b", "d"], ["c"]]
