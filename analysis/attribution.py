@@ -132,6 +132,7 @@ _INVERTING = {"say", "tell", "add", "write", "ask", "continue", "explain", "note
 _INVERTED_SOURCE = re.compile(r"\s*(?:[A-Z]|(?:a|an|the|one|two|three|another|some|several|many|his|her|their)\s)")
 _COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|then|but|and then)\s+$")
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
+_CONTRACTED_SOURCE = re.compile(r"(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(['’](?:m|re|s|ve|d|ll))$")
 _DAYS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|later|recently|again|publicly|privately|repeatedly|Monday\s+night|Tuesday\s+night)"
 
 
@@ -865,17 +866,22 @@ def _to_columns(text: str, rows: list[_Row]) -> dict[str, list]:
         if via is not None:
             up = rows[r.via_row]
             via_text = text[up.source[0]:up.source[1]] if up.source else via_text
-        src_text = text[r.source[0]:r.source[1]] if r.source else None
+        source, cue = r.source, r.cue
+        if source and source[1] - source[0] <= 8:  # "I'm asking", "he's said": the auxiliary joins the cue
+            m = _CONTRACTED_SOURCE.match(text, source[0], source[1])
+            if m and not text[source[1]:cue[0]].strip():
+                source, cue = (source[0], m.start(1)), (m.start(1), cue[1])
+        src_text = text[source[0]:source[1]] if source else None
         c0, c1 = r.content
         recs.append({
             "attribution_id": new_id[old],
             "sentence_id": r.sentence,
             "source_text": src_text,
-            "source_start": r.source[0] if r.source else None,
-            "source_end": r.source[1] if r.source else None,
-            "cue_text": text[r.cue[0]:r.cue[1]],
-            "cue_start": r.cue[0],
-            "cue_end": r.cue[1],
+            "source_start": source[0] if source else None,
+            "source_end": source[1] if source else None,
+            "cue_text": text[cue[0]:cue[1]],
+            "cue_start": cue[0],
+            "cue_end": cue[1],
             "content_text": text[c0:c1],
             "content_start": c0,
             "content_end": c1,

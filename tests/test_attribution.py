@@ -50,6 +50,20 @@ def test_source_cue_content_with_that_clause():
     _offsets_ok(text, df)
 
 
+@pytest.mark.parametrize("text, source, cue", [
+    ("I am asking the Government to act on the mortgage programme.", "I", "am asking"),
+    ("I'm asking the Government to act on the mortgage programme.", "I", "'m asking"),
+    ("We’re saying that the programme works as planned.", "We", "’re saying"),
+    ("They've warned that prices will rise again in May.", "They", "'ve warned"),
+    ("We can say that the programme works as planned.", "We", "can say"),
+])
+def test_auxiliaries_and_contractions_belong_to_the_cue(text, source, cue):
+    df = extract_attributions(text)
+    r = _row(df, cue)
+    assert r["source_text"] == source and r["identification"] == "pronoun"
+    _offsets_ok(text, df)
+
+
 def test_quote_before_source_and_continuation():
     text = 'Mayors met on Monday.\n\n"We are ready," the mayor said. "The money is there."'
     df = find_attribution_spans(text)
