@@ -799,6 +799,9 @@ def _left_antecedent(text: str, start: int, pron: _Profile, actors: ActorDiction
     return None
 
 
+_MAX_ANTECEDENT_WORDS = 12  # "the Deputy Head of the Office of the President of Ukraine" fits
+
+
 def _resolve_pronouns(text, spans, src_texts, profiles, actors):
     """resolved_text, side and kind per row; pronouns take their antecedent's."""
     n = len(profiles)
@@ -844,6 +847,8 @@ def _resolve_pronouns(text, spans, src_texts, profiles, actors):
                 continue
             if cand.identification in {"none"} or not _fits(pron, cand):
                 continue
+            if not cand.name and len((resolved[j] or "").split()) > _MAX_ANTECEDENT_WORDS:
+                continue  # a clause taken for a source is no antecedent
             best = j
         if best is not None:
             resolved[i] = profiles[best].name or resolved[best]

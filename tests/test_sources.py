@@ -407,3 +407,16 @@ def test_home_role_takes_the_outlets_side_only_where_the_home_is_known():
                                     outlet="en.kremlin.ru").loc[0, "side"])
     mine = {"outlet_homes": [{"outlet": "Harbour Ledger", "side": "harbour"}]}
     assert describe_sources(text, rows, outlet="harbour ledger", actors=mine).loc[0, "side"] == "harbour"
+
+
+def test_a_clause_taken_for_a_source_is_no_antecedent():
+    long_source = "the member states which respect the values of the union and are committed to promoting them"
+    text = f"The ministry said {long_source} may apply. They said the door stays open."
+    rows = pd.DataFrame({
+        "source_text": ["The ministry", long_source, "They"],
+        "source_start": [0, text.index(long_source), text.index("They")],
+        "source_end": [12, text.index(long_source) + len(long_source), text.index("They") + 4],
+        "cue_text": ["said", "may apply", "said"],
+    })
+    out = describe_sources(text, rows)
+    assert out["resolved_text"].iloc[2] == "The ministry"  # the nearest source that is a name or short phrase
