@@ -1100,7 +1100,9 @@ def top_sources(results, n: int = 20) -> pd.DataFrame:
 
     Columns ``source`` (canonical actor name when the dictionary knows it, "Mr. Trump" -> "Donald
     Trump"; else the text without leading article), ``n``, ``n_articles``, and the most frequent
-    ``identification``, ``kind`` and ``side``. Sources without a name (none, unresolved pronouns) are left out.
+    ``identification`` (among the rows that name the source rather than say "he" or "we", when
+    there are any), ``kind`` and ``side``. Sources without a name (none, unresolved pronouns) are
+    left out.
 
     >>> top_sources(_demo_results())[["source", "n", "identification", "side"]].values.tolist()
     [['Analysts', 1, 'vague', <NA>], ['TASS', 1, 'named', 'russia'], ['Volodymyr Zelensky', 1, 'named', 'ukraine']]
@@ -1122,11 +1124,16 @@ def top_sources(results, n: int = 20) -> pd.DataFrame:
     out = a.groupby("key").agg(n=("key", "size"), n_articles=("article_id", "nunique"))
     out = out.sort_values("n", ascending=False).head(n)
     a = a[a["key"].isin(out.index)]
+    def most_frequent(rows: pd.DataFrame, col: str) -> pd.Series:
+        return (rows.dropna(subset=[col]).groupby(["key", col]).size().rename("m").reset_index()
+                .sort_values(["key", "m", col], ascending=[True, False, True]).drop_duplicates("key")
+                .set_index("key")[col].reindex(out.index).astype(object))
+
     for col in ["source", "identification", "kind", "side"]:  # the most frequent value per source
-        top = (a.dropna(subset=[col]).groupby(["key", col]).size().rename("m").reset_index()
-               .sort_values(["key", "m", col], ascending=[True, False, True]).drop_duplicates("key")
-               .set_index("key")[col])
-        out[col] = top.reindex(out.index).astype(object)
+        out[col] = most_frequent(a, col)
+    # how the source is identified when it is named, not as "he" / "we" (then pronoun, if only that)
+    named = most_frequent(a[a["identification"].astype(object) != "pronoun"], "identification")
+    out["identification"] = named.where(named.notna(), out["identification"])
     return (
         out.sort_values(["n", "source"], ascending=[False, True]).reset_index(drop=True)
         .astype({"source": _STRING, "n": "int64", "n_articles": "int64", "identification": _STRING,

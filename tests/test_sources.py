@@ -420,3 +420,13 @@ def test_a_clause_taken_for_a_source_is_no_antecedent():
     })
     out = describe_sources(text, rows)
     assert out["resolved_text"].iloc[2] == "The ministry"  # the nearest source that is a name or short phrase
+
+
+def test_top_sources_identify_a_source_by_how_it_is_named_not_by_its_pronouns():
+    text = ("Andrei Kessel said the dam held. He said the water fell. He added that roads reopened. "
+            "He said schools stay shut.")
+    arts = pd.DataFrame({"article_id": ["a"], "outlet": ["wire"], "text": [text]})
+    from analysis import analyze
+
+    t = top_sources(analyze(arts)).set_index("source")
+    assert t.loc["Andrei Kessel", "n"] == 4 and t.loc["Andrei Kessel", "identification"] == "named"
