@@ -103,6 +103,17 @@ def test_precision_vetoes(text):
     assert [c for c in cues(text) if c[1] != "booster"] == [], cues(text)
 
 
+@pytest.mark.parametrize("text, booster", [
+    ("The number of confirmed cases rose to 5,000 on Monday.", False),
+    ("There were more than 100,000 confirmed deaths by May.", False),
+    ("Officials reported 12 confirmed COVID-19 cases.", False),
+    ("The ministry confirmed that the dam was hit.", True),
+    ("The death toll was confirmed by the ministry.", True),
+])
+def test_confirmed_counts_are_not_boosters(text, booster):
+    assert (("confirmed", "booster") in cues(text)) == booster
+
+
 def test_may_in_headlines():
     assert ("May", "hedge") in cues("Russia May Strike Kyiv Within Days, Officials Warn\n\nText.")
     assert cues("Peace Talks Will Resume in May, Diplomats Say\n\nText.") == []
