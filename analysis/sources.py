@@ -301,6 +301,46 @@ def _is_proper(tok: str, first: bool, st: SourceTypes, actors: ActorDictionary) 
     return True
 
 
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_NAME_SUFFIX = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
+
+
+def _trailing_person(span: str, found, st: SourceTypes, actors: ActorDictionary) -> str | None:
+    """The personal name that ends a titled span ("Secretary of Defense Lloyd J. Austin III" ->
+    "Lloyd J. Austin III"): a person in the actor dictionary, or two or more capitalised words that
+    are not common words (middle initials and Jr./III allowed).
+
+    >>> from analysis.actors import load_actors
+    >>> st, actors = load_source_types(), load_actors()
+    >>> _trailing_person("Secretary of Energy Jennifer M. Granholm", actors.find("x"), st, actors)
+    'Jennifer M. Granholm'
+    >>> _trailing_person("Ministry of Foreign Affairs", [], st, actors) is None
+    True
+    """
+    tokens = list(_TOKEN.finditer(span))
+    end = len(tokens)
+    while end and _strip_token(tokens[end - 1].group(0)).lower() in _NAME_SUFFIX | {"iii."}:
+        end -= 1
+    for a in found:
+        if a.alias and a.actor.type == "person" and tokens[:end] and a.end >= tokens[end - 1].end():
+            return span[a.start:tokens[-1].end()]
+    run = []
+    for tok in reversed(tokens[:end]):
+        word = tok.group(0)
+        core = _strip_token(word)
+        if _INITIAL.match(word) and run:
+            run.insert(0, tok)
+            continue
+        if core[:1].isupper() and core.lower() not in st.common_words and core.lower() not in st.kind_of \
+                and _is_proper(word, False, st, actors):
+            run.insert(0, tok)
+            continue
+        break
+    if sum(not _INITIAL.match(t.group(0)) for t in run) >= 2:
+        return span[run[0].start():tokens[-1].end()]
+    return None
+
+
 def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, outlet: str | None,
               initial: bool = True) -> _Profile:
     """Profile one source span. ``initial``: the span opens a sentence (its first capital means nothing)."""
@@ -393,6 +433,17 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
         evidence.insert(0, f"proper name in apposition '{appositive_name}'")
         return _Profile("named", kind, side, _dedupe(evidence), person_like=True, reason_ok=False,
                         name=appositive_name)
+    # "Secretary of Defense Lloyd J. Austin III": a title, an "of" phrase, then the person's name
+    titled_name = (_trailing_person(stripped, found, st, actors)
+                   if pm is not None and stripped[pm.start():].lstrip().lower().startswith("of ") else None)
+    if titled_name is not None:
+        kind = (st.kind_of.get(kind_matches[-1].group(0).lower()) if kind_matches else None) or "person"
+        person_match = next((a for a in found if a.alias and a.actor.type == "person"), None)
+        if person_match is not None:
+            side = person_match.actor.side or side
+        evidence.insert(0, f"title, then the proper name '{titled_name}'")
+        return _Profile("named", kind, side, _dedupe(evidence), person_like=True, reason_ok=False,
+                        name=titled_name)
     if proper_run:
         name = " ".join(t.group(0) for t in proper_run)
         k = kind_before(proper_run[0].start())

@@ -89,6 +89,15 @@ def one(text: str, source: str, **kw) -> pd.Series:
         ("Then Gov. Tilda Marsh said the budget was fine.", "Gov. Tilda Marsh", "named", "official", None),
         ("Later, Mr. Okafor said so.", "Mr. Okafor", "named", "person", None),
         ("Many Sanders supporters said no.", "Many Sanders supporters", "vague", "person", "democrat"),
+        # a title with an "of" phrase, then the person's name (middle initial, suffix)
+        ("Secretary of Defense Lloyd J. Austin III said the aid will continue.",
+         "Secretary of Defense Lloyd J. Austin III", "named", "official", "united-states"),
+        ("Minister of Water of Varnia Tilda K. Marsh said the dam held.", "Minister of Water of Varnia Tilda K. Marsh",
+         "named", "official", None),
+        ("The Ministry of Foreign Affairs said talks failed.", "The Ministry of Foreign Affairs",
+         "institutional", "official", None),
+        ("The head of the Ministry of Defence said talks failed.", "The head of the Ministry of Defence",
+         "institutional", "official", None),
     ],
 )
 def test_identification_kind_side(text, source, ident, kind, side):
