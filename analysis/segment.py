@@ -4,7 +4,8 @@ No NLTK data: a regex finds candidate boundaries (``.``, ``!``, ``?`` or an elli
 optionally followed by closing quotes or brackets, then white space) and a few rules
 reject the false ones (abbreviations such as *Mr.*, *Gov.*, *U.S.*, *Sept.*, initials,
 numbered items). A line break always ends a sentence, so headlines without final
-punctuation stand alone.
+punctuation stand alone. Sentences glued together by scraping ("in close contact.Choose which")
+are split too, except inside URLs, e-mail addresses and dotted names.
 
 >>> text = 'Gov. Smith said the U.S. would act. "It is over." Then he left.'
 >>> [text[s:e] for s, e in sentence_spans(text)]
@@ -47,6 +48,10 @@ _BOUNDARY = re.compile(
     """,
     re.VERBOSE,
 )
+# Scraped text often glues sentences together ("in close contact.Choose which products ..."): a
+# lower-case word of two or more letters, the stop, then a capitalised word. Not inside a URL,
+# an e-mail address or a dotted name ("Defense.gov", "www.WhiteHouse.gov", "e.g.The").
+_GLUED = re.compile(r"(?<![\w.@/:-])(?!www[.])[a-z]{2,}[.!?](?=[A-Z][a-z]{2,})")
 _LINEBREAK = re.compile(r"\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’]*)$")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]*([A-Za-z0-9]+)")
@@ -120,13 +125,17 @@ def _sentences_with_paragraphs(text: str) -> list[tuple[int, int, int]]:
     out: list[tuple[int, int, int]] = []
     for pid, (pstart, pend) in enumerate(paragraph_spans(text)):
         start = pstart
-        for m in _BOUNDARY.finditer(text, pstart, pend):
-            if _is_false_boundary(text, m.start(), m.end()):
-                continue
-            s, e = _strip(text, start, m.end())
+        ends = [m.end() for m in _BOUNDARY.finditer(text, pstart, pend)
+                if not _is_false_boundary(text, m.start(), m.end())]
+        if "." in text[pstart:pend]:
+            glued = [m.end() for m in _GLUED.finditer(text, pstart, pend) if m.group(0)[:-1].lower() not in _TITLES]
+            if glued:
+                ends = sorted(set(ends).union(glued))
+        for end in ends:
+            s, e = _strip(text, start, end)
             if e > s:
                 out.append((s, e, pid))
-            start = m.end()
+            start = end
         s, e = _strip(text, start, pend)
         if e > s:
             out.append((s, e, pid))

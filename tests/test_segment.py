@@ -70,3 +70,16 @@ def test_polnear_sentences(shared):
         covered = sum(len(re.findall(r"\w+", text[s:e])) for s, e in spans)
         assert covered == len(re.findall(r"\w+", text))
     assert n > 500
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They agreed to remain in close contact.Choose which products you want.",
+     ["They agreed to remain in close contact.", "Choose which products you want."]),
+    ("He said so!Then he left.", ["He said so!", "Then he left."]),
+    ("See Defense.gov for details. Visit www.WhiteHouse.gov today.",
+     ["See Defense.gov for details.", "Visit www.WhiteHouse.gov today."]),
+    ("Write to press@State.Gov now.", ["Write to press@State.Gov now."]),
+    ("The iPhone.Apple event was dull.", ["The iPhone.Apple event was dull."]),
+])
+def test_sentences_glued_by_scraping_are_split_but_not_urls(text, expected):
+    assert [text[s:e] for s, e in sentence_spans(text)] == expected
