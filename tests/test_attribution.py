@@ -313,3 +313,19 @@ def test_seed_article(seed_text):
     assert critics["source_text"] == "critics"
     own = df[df["source_text"] == "their own accounts"].iloc[0]
     assert own["cue_text"] == "according to" and own["content_text"].startswith("Russian forces")
+
+
+@pytest.mark.parametrize("text, source, cue", [
+    ("One official even suggested that the vote be delayed.", "One official", "even suggested"),
+    ("The mayor has since said that the bridge is safe.", "The mayor", "has since said"),
+    ("Both parties have already argued that the map is unfair.", "Both parties", "have already argued"),
+])
+def test_adverbs_between_subject_and_verb_belong_to_the_cue(text, source, cue):
+    r = _row(find_attribution_spans(text), cue)
+    assert r["source_text"] == source
+
+
+def test_verb_reported_by_another_verb_gets_no_row_of_its_own():
+    df = find_attribution_spans("The mayor says he believes the bridge is safe.")
+    assert df["cue_text"].tolist() == ["says"]
+    assert _row(df, "says")["content_text"] == "he believes the bridge is safe"
