@@ -103,7 +103,7 @@ _CONTENT_CUT = re.compile(
     r"|,\s+so\s|,\s+and\s+(?:I|he|she|they|we|it|you)\s"
     r"|;"
 )
-_INVERTED_STOP = re.compile(r",\s*(?:who|which|adding|saying|noting|according)\b")
+_INVERTED_STOP = re.compile(r",\s*(?:who|which|adding|saying|noting|according)\b|\s(?:who|whose)\s")
 _NO_SOURCE_VERBS = {"seem", "appear"}
 _NEW_CLAUSE = re.compile(r"[a-z]+ing\b|(?:but|and|although|though|while|because|as)\b")
 _PASSIVE_TAIL = re.compile(r"(?:^|\s|’|')(?:is|are|was|were|be|been|being|s)$", re.IGNORECASE)
@@ -130,6 +130,8 @@ _INVERTING = {"say", "tell", "add", "write", "ask", "continue", "explain", "note
               "remark", "comment", "report", "announce", "suggest", "conclude", "joke", "predict",
               "acknowledge", "admit", "concede", "confirm", "quote", "cite", "read", "shout", "email"}
 _INVERTED_SOURCE = re.compile(r"\s*(?:[A-Z]|(?:a|an|the|one|two|three|another|some|several|many|his|her|their)\s)")
+# "..., said former Utah governor Michael Leavitt": lower-case title words before a name
+_INVERTED_TITLED = re.compile(r"\s*(?!(?:in|on|at|to|for|from|with|by|of|after|before|during|about|him|her|them|me|us)\s)(?:[a-z][\w.'’-]*\s+){1,4}[A-Z]")
 _COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|then|but|and then)\s+$")
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
 _CONTRACTED_SOURCE = re.compile(r"(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(['’](?:m|re|s|ve|d|ll))$")
@@ -771,10 +773,11 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             if c[1] > c[0]:
                 row = _Row(si, (cue_s, cue_e2), c, src, info.stance, "content-comma-source-cue" + suffix, via_text=via)
         elif (content_before and src is None and not gerund and text[ss:cue_s].rstrip()[-1:] in ",”\"’'"
-              and info.lemma in _INVERTING and _INVERTED_SOURCE.match(text, cue_e2)
+              and info.lemma in _INVERTING
+              and (_INVERTED_SOURCE.match(text, cue_e2) or _INVERTED_TITLED.match(text, cue_e2))
               and not _inverted_tail_has_verb(text, cue_e2, se)):
             # "Content," said SOURCE.
-            st = re.search(r",\s*(?:who|adding|saying|noting|according)\b|$", text[cue_e2:se])
+            st = re.search(r",\s*(?:who|[a-z]+ing|according)\b|,\s*[\"“‘]|,\s*''|$", text[cue_e2:se])
             s_hi = cue_e2 + st.start() if st else se
             s2 = _strip_end_punct(text, cue_e2, s_hi)
             c_hi = _strip(text, ss, cue_s)[1]

@@ -329,3 +329,21 @@ def test_verb_reported_by_another_verb_gets_no_row_of_its_own():
     df = find_attribution_spans("The mayor says he believes the bridge is safe.")
     assert df["cue_text"].tolist() == ["says"]
     assert _row(df, "says")["content_text"] == "he believes the bridge is safe"
+
+
+@pytest.mark.parametrize("text, source", [
+    ('"Prices will rise," said former Utah governor Jane Roe, a budget expert.',
+     "former Utah governor Jane Roe, a budget expert"),
+    ('"It is over," said Jane Roe, an economist who is the director of the institute.',
+     "Jane Roe, an economist who is the director of the institute"),
+    ('"It is over," said Jane Roe, referring to the vote.', "Jane Roe"),
+])
+def test_inverted_source_with_title_or_relative_clause(text, source):
+    r = _row(find_attribution_spans(text), "said")
+    assert r["source_text"] == source
+    assert r["rule"] == "content-comma-cue-source"
+
+
+def test_inverted_cue_followed_by_a_preposition_is_not_a_source():
+    df = find_attribution_spans('"It is over," she wrote on her blog.')
+    assert not (df["source_text"] == "on her blog").any()
