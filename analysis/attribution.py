@@ -134,6 +134,13 @@ _INVERTED_SOURCE = re.compile(r"\s*(?:[A-Z]|(?:a|an|the|one|two|three|another|so
 _INVERTED_TITLED = re.compile(r"\s*(?!(?:in|on|at|to|for|from|with|by|of|after|before|during|about|him|her|them|me|us)\s)(?:[a-z][\w.'’-]*\s+){1,4}[A-Z]")
 _COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|then|but|and then)\s+$")
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
+_DASHES = {"—", "–", "-"}
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
+# one-word adverbs that may precede a sentence-initial source ("Now Sembler, who ..., said")
+_ADVERB_OPENERS = {"now", "then", "meanwhile", "instead", "separately", "later", "earlier", "also", "indeed"}
+# lower-case words that may open an appositive source ("the White House spokesman, Josh Earnest, said")
+_HEAD_DETERMINERS = {"the", "a", "an", "another", "one", "his", "her", "their", "its", "our"}
+_PROGRESSIVE = re.compile(r"\b(?:am|is|are|was|were|be|been)\b|['’](?:s|re|m)\b", re.IGNORECASE)
 _CONTRACTED_SOURCE = re.compile(r"(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(['’](?:m|re|s|ve|d|ll))$")
 _DAYS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|later|recently|again|publicly|privately|repeatedly|Monday\s+night|Tuesday\s+night)"
 
@@ -364,6 +371,8 @@ def _source_before(text: str, lo: int, cue_start: int, lex: _Lexicon, gerund: bo
     # Nothing between the boundary and the cue: an appositive ``X, apposition, said``.
     if gerund:
         return None, ""  # ", saying ...": a participle clause, not an appositive
+    if last is not None and text[last.start():last.end()].strip() in _DASHES:
+        return _dash_appositive(text, lo, last.start() + last.group(0).index(last.group(0).strip()), lex)
     simple = _appositive(text, lo, bounds, last, lex)
     if simple[0] is not None:
         return simple
@@ -410,19 +419,72 @@ def _long_appositive(text: str, lo: int, cue_start: int, lex: _Lexicon) -> tuple
             pos = seg.end()
             continue
         words = text[s:e].split()
-        if words[0].lower() in {"but", "and", "yet", "so", "still"} and len(words) > 1:
-            s = s + len(words[0]) + 1
+        if len(words) > 1 and (words[0].lower() in {"but", "and", "yet", "so", "still"}
+                               or words[0].lower() in _ADVERB_OPENERS and words[1][:1].isupper()):
+            s = s + len(words[0]) + 1  # "Now Sembler, who ..., has agreed"
             s = _strip(text, s, e)[0]
             words = words[1:]
         first = words[0].lower()
-        if first in lex.openers or not text[s].isupper():
+        if first in lex.openers or not (text[s].isupper() or text[s].isdigit()):
             pos = seg.end()
             continue
         src_end = _strip(text, s, lo + len(before), " \t\r\n,")[1]
-        if lex.cue.search(text, s, src_end) or lex.phrase.search(text, s, src_end):
+        if _reports_outside_relative(text, s, src_end, lex) or lex.phrase.search(text, s, src_end):
             return None, ""
         return (s, src_end), "-long-appositive"
     return None, ""
+
+
+def _dash_appositive(text: str, lo: int, closing: int, lex: _Lexicon) -> tuple[tuple[int, int] | None, str]:
+    """``Jason Sims — a teacher from Ohio — says``: the head noun phrase before a dash pair is the
+    source, with the aside (rule suffix ``-dash-appositive``); an aside that opens with *who* or
+    *which* stays out of the source.
+
+    >>> text = "Jason Sims — a teacher from Ohio — says"
+    >>> src, suffix = _dash_appositive(text, 0, text.rindex("—"), _lexicon())
+    >>> text[src[0]:src[1]], suffix
+    ('Jason Sims — a teacher from Ohio —', '-dash-appositive')
+    """
+    dash = text[closing:closing + 1]
+    opening = text.rfind(dash, lo, closing)
+    if opening < 0 or (dash == "-" and text[opening - 1:opening] != " "):
+        return None, ""
+    head_bounds = list(lex.boundary.finditer(text, lo, opening))
+    hs, he = _strip(text, head_bounds[-1].end() if head_bounds else lo, opening, " \t\r\n")
+    if he <= hs or _n_words(text, hs, he) > 8:
+        return None, ""
+    words = text[hs:he].split()
+    if len(words) > 1 and words[0].lower() in _ADVERB_OPENERS and words[1][:1].isupper():
+        hs = _strip(text, hs + len(words[0]), he)[0]
+        words = words[1:]
+    first = words[0].lower()
+    if first in lex.openers or not (text[hs].isupper() or text[hs].isdigit() or first in lex.pronouns
+                                    or first in _HEAD_DETERMINERS):
+        return None, ""
+    if _CLAUSE_VERB.search(text, hs, he) or _NEGATION.search(text, hs, he) or _reports_outside_relative(text, hs, he, lex):
+        return None, ""
+    aside = text[opening + 1:closing].split()
+    if aside and aside[0].lower() in {"who", "which", "whose"}:
+        return (hs, he), "-dash-appositive"
+    return (hs, closing + 1), "-dash-appositive"
+
+
+def _reports_outside_relative(text: str, s: int, e: int, lex: _Lexicon) -> bool:
+    """True when ``text[s:e]`` holds a reporting verb that is not inside a relative clause.
+
+    >>> lex = _lexicon()
+    >>> _reports_outside_relative("Graham, who says the war is lost,", 0, 33, lex)
+    False
+    >>> _reports_outside_relative("Graham says the war is lost,", 0, 28, lex)
+    True
+    """
+    for m in lex.cue.finditer(text, s, e):
+        if m.group("verb").lower() not in lex.verbs:
+            continue
+        seg_start = max(text.rfind(",", s, m.start()) + 1, s)
+        if not _RELATIVE.search(text, seg_start, m.start()):
+            return True
+    return False
 
 
 def _appositive(text: str, lo: int, bounds: list, last, lex: _Lexicon) -> tuple[tuple[int, int] | None, str]:
@@ -439,7 +501,8 @@ def _appositive(text: str, lo: int, bounds: list, last, lex: _Lexicon) -> tuple[
     if he <= hs or ae <= as_ or _n_words(text, hs, he) > 8 or _n_words(text, as_, ae) > 12:
         return None, ""
     head_first = text[hs:he].split()[0].lower()
-    if head_first in lex.openers or not text[hs].isupper() and head_first not in lex.pronouns:
+    if head_first in lex.openers or not (text[hs].isupper() or head_first in lex.pronouns
+                                         or head_first in _HEAD_DETERMINERS):
         return None, ""
     appos_first = text[as_:ae].split()[0].lower()
     if appos_first.endswith("ing") or appos_first in lex.openers:
@@ -713,7 +776,7 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             continue  # an infinitive governed by another verb
         if vs == ss and text[vs].isupper() and verb.endswith("ed") and verb not in {"said"}:
             continue  # "Asked about X, ..." participle opener
-        gerund = verb.endswith("ing")
+        gerund = verb.endswith("ing") and not _PROGRESSIVE.search(text, cue_s, vs)  # "are hoping": finite
         tell = info.lemma in {"tell", "inform", "ask", "warn", "urge", "assure", "remind"}
         cue_e2, via, after = _after_cue(text, cue_e, lex, tell)
         # what follows the cue (+ optional time words)?

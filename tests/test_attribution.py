@@ -347,3 +347,32 @@ def test_inverted_source_with_title_or_relative_clause(text, source):
 def test_inverted_cue_followed_by_a_preposition_is_not_a_source():
     df = find_attribution_spans('"It is over," she wrote on her blog.')
     assert not (df["source_text"] == "on her blog").any()
+
+
+@pytest.mark.parametrize("text, source, rule", [
+    ("Jane Roe — a teacher from Ohio — says the school will close.",
+     "Jane Roe — a teacher from Ohio —", "source-cue-content-dash-appositive"),
+    ("Jane Roe - who ran the school for years - said the school will close.",
+     "Jane Roe", "source-cue-content-dash-appositive"),
+    ('"The school will close," the district spokesman, John Doe, said.',
+     "the district spokesman, John Doe", "content-comma-source-cue-appositive"),
+    ("Now Roe, who says the budget is too small for the district and its eleven schools, "
+     "has warned that the school will close.",
+     "Roe, who says the budget is too small for the district and its eleven schools",
+     "source-cue-content-long-appositive"),
+    ("81-year-old Jane Roe, a retired teacher who taught in the district for forty years, "
+     "said the school will close.",
+     "81-year-old Jane Roe, a retired teacher who taught in the district for forty years",
+     "source-cue-content-long-appositive"),
+])
+def test_appositive_sources(text, source, rule):
+    df = find_attribution_spans(text)
+    r = df.iloc[-1]
+    assert (r["source_text"], r["rule"]) == (source, rule)
+    _offsets_ok(text, df)
+
+
+def test_progressive_verb_is_not_a_participle_clause():
+    r = _row(find_attribution_spans("New Jersey officials, including the governor, are hoping "
+                                    "that the casino will reopen."), "are hoping")
+    assert r["source_text"] == "New Jersey officials"
