@@ -134,6 +134,9 @@ _INVERTED_SOURCE = re.compile(r"\s*(?:[A-Z]|(?:a|an|the|one|two|three|another|so
 _INVERTED_TITLED = re.compile(r"\s*(?!(?:in|on|at|to|for|from|with|by|of|after|before|during|about|him|her|them|me|us)\s)(?:[a-z][\w.'’-]*\s+){1,4}[A-Z]")
 _COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|then|but|and then)\s+$")
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
+_PREP_WHICH = re.compile(r"\b(?:in|at|on|during|for|with|by|from|under|after|through|to)\s+(?:which|whom)\s+", re.IGNORECASE)
+_BY_AGENT = re.compile(r"(?:\s+[a-z]+ly)?\s+by\s+")
+_AGENT_END = re.compile(r",|;|\s(?:for|after|before|during|because|when|while|as|in|on|to|over|at|who|that|which)\s|[.!?](?:\s|$)")
 _DASHES = {"—", "–", "-"}
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
 # one-word adverbs that may precede a sentence-initial source ("Now Sembler, who ..., said")
@@ -360,6 +363,11 @@ def _source_before(text: str, lo: int, cue_start: int, lex: _Lexicon, gerund: bo
     if e > s:
         if _reported_pronoun(text, s, e, lex):
             return None, ""  # "Rubio says he believes": nested in the content of "says"
+        pw = None
+        for pw in _PREP_WHICH.finditer(text, s, e):
+            pass
+        if pw and pw.end() < e:
+            s = pw.end()  # "an ad in which he says": the source follows the relative phrase
         if _n_words(text, s, e) > 10:
             return None, ""
         first = text[s:e].split()[0].lower().strip("'’")
@@ -549,6 +557,34 @@ def _subject_np(text: str, lo: int, hi: int, lex: _Lexicon) -> tuple[int, int] |
     if e <= s or text[s:e].split()[0].lower() in lex.openers or text[s:e].lower() in _NOT_SUBJECTS:
         return None
     return s, e
+
+
+def _passive_by(text: str, sent: tuple[int, int], cue: tuple[int, int], info: _Verb, lex: _Lexicon,
+                si: int = -1) -> _Row | None:
+    """``The plan was criticized by Democrats``: a passive reporting verb with a *by* agent.
+
+    The agent is the source, the subject is the content (rule ``subject-passive-cue-by-source``).
+
+    >>> text = "The plan was criticized by Democrats in the Senate."
+    >>> r = _passive_by(text, (0, len(text)), (9, 23), _Verb("criticize", "negative", False, frozenset()), _lexicon())
+    >>> text[r.source[0]:r.source[1]], text[r.content[0]:r.content[1]], r.rule
+    ('Democrats', 'The plan', 'subject-passive-cue-by-source')
+    """
+    ss, se = sent
+    m = _BY_AGENT.match(text, cue[1], se)
+    if not m:
+        return None
+    stop = _AGENT_END.search(text, m.end(), se)
+    src = _strip_end_punct(text, m.end(), stop.start() if stop else se)
+    if src[1] <= src[0] or _n_words(text, *src) > 12 or _CLAUSE_VERB.search(text, *src):
+        return None
+    first = text[src[0]:src[1]].split()[0].lower()
+    if first.endswith("ing") or first in lex.openers:
+        return None  # "by saying ...": a means, not an agent
+    content, _ = _source_before(text, ss, cue[0], lex)
+    if content is None:
+        return None
+    return _Row(si, cue, content, src, info.stance, "subject-passive-cue-by-source")
 
 
 def _inverted_tail_has_verb(text: str, lo: int, hi: int) -> bool:
@@ -759,7 +795,11 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             continue  # "pledged delegates", "called off"
         aux_words = text[cue_s:vs].lower().split()
         if aux_words and aux_words[-1] in _PASSIVE and verb.endswith(("ed", "en", "wn", "ld", "id")):
-            continue  # passive: "cases were noted"
+            row = _passive_by(text, sents[sent_of(vs)], (cue_s, cue_e), info, lex, sent_of(vs))
+            if row is not None and not overlaps(cue_s, cue_e) and not in_quote(vs):
+                rows.append(row)
+                bisect.insort(taken, row.cue)
+            continue  # passive: "cases were noted" (no agent, no source)
         if overlaps(cue_s, cue_e):
             continue
         if in_quote(vs):

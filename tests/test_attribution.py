@@ -376,3 +376,16 @@ def test_progressive_verb_is_not_a_participle_clause():
     r = _row(find_attribution_spans("New Jersey officials, including the governor, are hoping "
                                     "that the casino will reopen."), "are hoping")
     assert r["source_text"] == "New Jersey officials"
+
+
+def test_passive_reporting_verb_with_by_agent():
+    text = "The plan was criticized by Democrats in the Senate."
+    r = _row(find_attribution_spans(text), "was criticized")
+    assert (r["source_text"], r["content_text"], r["rule"]) == (
+        "Democrats", "The plan", "subject-passive-cue-by-source")
+    assert find_attribution_spans("The plan was criticized in the Senate.").empty
+
+
+def test_source_after_preposition_and_which():
+    r = _row(find_attribution_spans("The mayor released an ad in which he says the road is safe."), "says")
+    assert r["source_text"] == "he"
