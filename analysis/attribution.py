@@ -6,13 +6,17 @@ around it inside the sentence (quotes that run over several sentences are follow
 Every row names its ``rule``, and all offsets index the original text (end exclusive).
 
 The rules (the ``rule`` column; ``-appositive`` / ``-long-appositive`` is appended when the
-source carries an apposition set off by commas, "Jane Roe, a teacher, said"):
+source carries an apposition set off by commas, "Jane Roe, a teacher, said", and
+``-dash-appositive`` when it is set off by dashes, "Jane Roe — a teacher — said"):
 
 ==========================================  =====================================================
 ``source-cue-content``                      The mayor *said* that the road is closed.
 ``content-comma-source-cue``                "It is closed," the mayor *said*.  (a second bare
                                             quotation in the next sentences joins the content)
 ``content-comma-cue-source``                "It is closed," *said* Jane Roe, a teacher.
+``quote-before-source-cue``                 "Is it closed?" the mayor *said*.  (the quotation
+                                            ends the sentence before)
+``subject-passive-cue-by-source``           The plan *was criticized* by Democrats.
 ``according-to-source-content``             *According to* police, the road is closed.
 ``content-according-to-source``             The road is closed, *according to* police.
 ``content-according-to-source-content``     The road, *according to* police, is closed.
@@ -177,6 +181,7 @@ class _Lexicon:
     outlet: re.Pattern
     interviewer: re.Pattern
     aux_words: frozenset = frozenset()  # lower-cased auxiliaries: a cheap test before ``aux``
+    catenative: re.Pattern | None = None  # "went on to" before an infinitive cue
 
 
 def _trie(words) -> str:
@@ -226,6 +231,8 @@ def _lexicon() -> _Lexicon:
         verbs=verbs,
         cue=cue,
         aux=aux_re,
+        catenative=re.compile(
+            rf"(?<![\w'’-])(?:(?:{aux})\s+)*(?:{_words(pat['catenatives']['words'])})\s+to\s+$", re.IGNORECASE),
         aux_words=frozenset(str(w).lower() for w in pat["auxiliaries"]["words"]),
         phrase=re.compile(rf"(?<![\w-])(?:{_words(phrases)})(?![\w-])", re.IGNORECASE),
         phrase_stance=phrases,
@@ -587,6 +594,24 @@ def _passive_by(text: str, sent: tuple[int, int], cue: tuple[int, int], info: _V
     return _Row(si, cue, content, src, info.stance, "subject-passive-cue-by-source")
 
 
+def _quote_before(text: str, ss: int, src: tuple[int, int] | None, closers: dict[int, int]
+                  ) -> tuple[int, int] | None:
+    """The quotation right before a sentence that is only ``SOURCE said.``, or None.
+
+    >>> text = '"Is that all?" Trump said.'
+    >>> _quote_before(text, 15, (15, 20), {13: 0})
+    (0, 14)
+    """
+    if src is None or text[ss:src[0]].strip():
+        return None
+    k = ss - 1
+    while k >= 0 and text[k].isspace():
+        k -= 1
+    if k < 0 or k not in closers or "\n" in text[k:ss]:
+        return None
+    return closers[k], k + 1
+
+
 def _inverted_tail_has_verb(text: str, lo: int, hi: int) -> bool:
     """True when the words after an inverted cue form a clause ("said the damage is done")."""
     stop = _INVERTED_STOP.search(text, lo, hi)
@@ -813,7 +838,10 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
         if cue_s == vs and (prev_word in _DETERMINERS or prev_word.endswith(("'s", "’s"))):
             continue  # a noun: "the report", "his claims", "Trump's comments"
         if cue_s == vs and prev_word == "to" and not verb.endswith("ed"):
-            continue  # an infinitive governed by another verb
+            cat = lex.catenative.search(text, max(ss, vs - 50), vs)
+            if cat is None:
+                continue  # an infinitive governed by another verb
+            cue_s = cat.start()  # "He went on to say": the catenative verb joins the cue
         if vs == ss and text[vs].isupper() and verb.endswith("ed") and verb not in {"said"}:
             continue  # "Asked about X, ..." participle opener
         gerund = verb.endswith("ing") and not _PROGRESSIVE.search(text, cue_s, vs)  # "are hoping": finite
@@ -908,6 +936,12 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 ns, ne = sents[si + 1]
                 c = (ns, qpairs[ns] if ns in qpairs else _strip_end_punct(text, ns, ne)[1])
             if c[1] <= c[0]:
+                q = _quote_before(text, ss, src, closers) if not gerund and si > 0 else None
+                if q is not None:
+                    # '"Is that all?" Trump said.': the quotation closed in the sentence before
+                    row = _Row(si, (cue_s, cue_e2), q, src, info.stance, "quote-before-source-cue", via_text=via)
+                    rows.append(row)
+                    bisect.insort(taken, row.cue)
                 continue
             end = _extend_to_quote(text, c[0], c[1], qpairs, para_end(c[0]))
             if text[c[0]] in _OPEN_QUOTES and c[0] in qpairs and qpairs[c[0]] < end:

@@ -389,3 +389,24 @@ def test_passive_reporting_verb_with_by_agent():
 def test_source_after_preposition_and_which():
     r = _row(find_attribution_spans("The mayor released an ad in which he says the road is safe."), "says")
     assert r["source_text"] == "he"
+
+
+def test_question_quote_before_source_and_cue():
+    text = 'The mayor spoke. "Is the bridge safe?" Jane Roe asked. "Nobody knows."'
+    r = _row(find_attribution_spans(text), "asked")
+    assert (r["source_text"], r["rule"]) == ("Jane Roe", "quote-before-source-cue")
+    assert r["content_text"].startswith('"Is the bridge safe?"')
+
+
+@pytest.mark.parametrize("text, source, cue", [
+    ("He went on to say that the bridge is safe.", "He", "went on to say"),
+    ("Polls continue to show that the mayor is ahead.", "Polls", "continue to show"),
+])
+def test_catenative_verb_joins_an_infinitive_cue(text, source, cue):
+    r = _row(find_attribution_spans(text), cue)
+    assert r["source_text"] == source
+
+
+def test_plain_infinitive_is_not_a_cue():
+    df = find_attribution_spans("The mayor tried to explain why the bridge is safe.")
+    assert not df["cue_text"].str.contains("explain").any()
