@@ -11,6 +11,7 @@ Users add their own entries (a YAML file or a dict) with :func:`load_actors`.
 from __future__ import annotations
 
 import dataclasses
+import datetime as _dt
 import functools
 import json
 import re
@@ -39,6 +40,21 @@ class Actor:
     type: str
     note: str = ""
     aliases: tuple = ()
+    periods: tuple = ()  # (side, from date or None, until date or None): the side in force then
+
+    def side_on(self, when=None) -> str | None:
+        """The actor's side on a date: the first of ``periods`` that covers it, else ``side``.
+
+        >>> a = Actor("Ann Lee", "campaign", "person", "person", periods=(("government", _dt.date(2017, 1, 20), None),))
+        >>> a.side_on("2016-10-01"), a.side_on(pd.Timestamp("2018-03-01", tz="UTC")), a.side_on(None)
+        ('campaign', 'government', 'campaign')
+        """
+        day = _as_date(when) if self.periods else None
+        if day is not None:
+            for side, start, until in self.periods:
+                if (start is None or start <= day) and (until is None or day < until):
+                    return side
+        return self.side
 
 
 @dataclass(frozen=True)
@@ -63,6 +79,7 @@ class ActorDictionary:
     gender: Mapping[str, str] = dataclasses.field(default_factory=dict)  # alias -> "f" | "m"
     homes: Mapping[str, str] = dataclasses.field(default_factory=dict)  # outlet (lower case) -> side
     home_roles: re.Pattern | None = None  # "the President", "the Head of State": the outlet's own
+    dated: bool = False  # some actor has dated ``periods``: sides depend on the article's date
 
     def home_side(self, source: str, outlet: str | None) -> str | None:
         """The side of a role named without its country ("the Head of State") in an outlet whose
@@ -86,6 +103,31 @@ class ActorDictionary:
             actor, alias = self.lookup[m.group(0)]
             out.append(ActorMatch(m.start(), m.end(), m.group(0), actor, alias))
         return out
+
+
+def _as_date(value) -> _dt.date | None:
+    """A date from a date, datetime, pandas Timestamp or ISO string; None when missing or unreadable."""
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    try:
+        ts = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        return None
+    return None if pd.isna(ts) else ts.date()
+
+
+def _periods(entry: Mapping) -> tuple:
+    out = []
+    for p in entry.get("periods", []) or []:
+        start, until = _as_date(p.get("from")), _as_date(p.get("until"))
+        if (p.get("from") is not None and start is None) or (p.get("until") is not None and until is None):
+            raise ValueError(f"actor {entry.get('name')!r}: period {p} needs dates as YYYY-MM-DD")
+        out.append((p.get("side"), start, until))
+    return tuple(out)
 
 
 def _read_yaml(path: Path) -> Any:
@@ -122,7 +164,12 @@ def _compile_actors(extra_key: str | None) -> ActorDictionary:
             roles += list(extra.get("home_roles", []) or [])
     actors: list[Actor] = []
     lookup: dict[str, tuple[Actor, bool]] = {}
+    source = (extra_key.partition(":")[2] if extra_key and extra_key.startswith("path:") else "actor dictionary")
     for entry in entries:  # later entries (the user's) win
+        try:
+            periods = _periods(entry)
+        except ValueError as err:
+            raise ValueError(f"{source}: {err}") from None
         actor = Actor(
             name=str(entry["name"]),
             side=entry.get("side"),
@@ -130,6 +177,7 @@ def _compile_actors(extra_key: str | None) -> ActorDictionary:
             type=entry.get("type", "organization"),
             note=str(entry.get("note", "")),
             aliases=tuple(str(a) for a in entry.get("aliases", []) or []),
+            periods=periods,
         )
         actors.append(actor)
         for adj in entry.get("adjectives", []) or []:
@@ -145,14 +193,17 @@ def _compile_actors(extra_key: str | None) -> ActorDictionary:
     homes = {str(h["outlet"]).strip().lower(): h.get("side") for lists in home_lists for h in lists}
     home_roles = (re.compile(r"(?:the\s+|our\s+)?(?:" + trie_pattern(str(r) for r in roles) + ")", re.IGNORECASE)
                   if roles else None)
-    return ActorDictionary(tuple(actors), lookup, regex, patterns, gender, homes, home_roles)
+    return ActorDictionary(tuple(actors), lookup, regex, patterns, gender, homes, home_roles,
+                           dated=any(a.periods for a in actors))
 
 
 def load_actors(extra: str | Path | Mapping | list | None = None) -> ActorDictionary:
     """The compiled actor dictionary, with the user's ``extra`` YAML file or dict added (cached).
 
     ``extra`` has the format of ``lexicons/actors.yaml`` (``{"actors": [{name, aliases, adjectives,
-    side, kind, type, note}, ...]}``, or a list of entries); its entries win over shipped ones.
+    side, periods, kind, type, note}, ...]}``, or a list of entries); its entries win over shipped
+    ones. ``periods`` (optional) give dated sides: ``[{side: government, from: 2017-01-20, until:
+    2021-01-20}]``; :meth:`Actor.side_on` picks the one in force on an article's date.
 
     >>> load_actors().lookup["TASS"][0].side
     'russia'

@@ -703,6 +703,7 @@ def describe_sources(
     *,
     outlet: str | None = None,
     actors=None,
+    published=None,
 ) -> pd.DataFrame:
     """Add the source profile columns to ``attributions`` (same rows, same order).
 
@@ -711,6 +712,8 @@ def describe_sources(
     ``kind``, ``side``, ``anonymity_reason``, ``source_evidence``. ``outlet`` (optional) is the
     publishing outlet's name, so a source that names it is ``self``; ``actors`` the user's extra actor
     entries (a YAML path, a dict, or a dictionary from :func:`load_actors`), added to the shipped ones.
+    ``published`` (optional) is the article's date: actors with dated ``periods`` in the dictionary
+    take the side in force then.
 
     >>> import pandas as pd
     >>> text = "Vladimir Putin spoke on Monday. He said the war would go on."
@@ -731,7 +734,7 @@ def describe_sources(
 
     added = pd.DataFrame(
         describe_columns(text, get("source_text"), get("source_start"), get("source_end"), get("cue_text"),
-                         outlet=outlet, actors=actors),
+                         outlet=outlet, actors=actors, published=published),
         index=frame.index, columns=DESCRIBE_COLUMNS, dtype=_STRING,
     )
     return pd.concat([frame, added], axis=1)
@@ -746,6 +749,7 @@ def describe_columns(
     *,
     outlet: str | None = None,
     actors=None,
+    published=None,
 ) -> dict[str, list]:
     """:func:`describe_sources` on plain lists (one item per attribution), as column lists.
 
@@ -804,8 +808,25 @@ def describe_columns(
     for i, p in enumerate(profiles):
         if p is not None and p.identification == "pronoun" and resolved[i] is not None:
             evidence[i] = f"{evidence[i]} -> '{resolved[i]}'"
+    if actors.dated and published is not None:
+        _dated_sides(actors, published, resolved, sides, evidence)
     return {"identification": ident, "resolved_text": resolved, "kind": kinds, "side": sides,
             "anonymity_reason": reasons, "source_evidence": evidence}
+
+
+def _dated_sides(actors: ActorDictionary, published, names: list, sides: list, evidence: list) -> None:
+    """In place: a side that came from an actor with dated ``periods`` becomes the side in force on
+    ``published`` ("Donald Trump" is trump-campaign in 2016, united-states in 2018)."""
+    for i, name in enumerate(names):
+        if sides[i] is None or not name:
+            continue
+        for m in actors.find(name):
+            if m.actor.periods and m.actor.side == sides[i]:
+                now = m.actor.side_on(published)
+                if now != sides[i]:
+                    sides[i] = now
+                    evidence[i] = f"{evidence[i]}; {ACTORS_FILE}: {m.actor.name} on {str(published)[:10]} -> side {now}"
+                break
 
 
 def _fits(pron: _Profile, cand: _Profile) -> bool:
@@ -959,8 +980,13 @@ def _described(results) -> pd.DataFrame:
         if "identification" not in att.columns:
             att = att.assign(**{c: pd.Series(dtype=_STRING) for c in DESCRIBE_COLUMNS})
         return att
-    texts = dict(zip(results.articles["article_id"].astype(str), results.articles["text"]))
-    parts = [describe_sources(texts.get(str(aid), ""), grp) for aid, grp in att.groupby("article_id", sort=False)]
+    arts = results.articles
+    texts = dict(zip(arts["article_id"].astype(str), arts["text"]))
+    outlets = dict(zip(arts["article_id"].astype(str), arts["outlet"])) if "outlet" in arts else {}
+    dates = dict(zip(arts["article_id"].astype(str), arts["published"])) if "published" in arts else {}
+    parts = [describe_sources(texts.get(str(aid), ""), grp, outlet=_str_or_none(outlets.get(str(aid))),
+                              published=dates.get(str(aid)))
+             for aid, grp in att.groupby("article_id", sort=False)]
     return pd.concat(parts).loc[att.index]
 
 

@@ -21,3 +21,24 @@ def test_every_actor_entry_is_documented():
     for name in ["TASS", "RIA Novosti", "Interfax", "Sputnik", "RT", "Ukrinform", "UNIAN", "Reuters", "AP",
                  "AFP", "Putin", "Zelenskyy", "Biden", "RNC", "DNC", "Pence", "Kaine"]:
         assert name in actors.lookup, name
+
+
+def test_dated_periods_give_the_side_in_force_on_the_articles_date():
+    import pandas as pd
+    import pytest
+
+    from analysis.sources import describe_sources
+
+    trump = load_actors().lookup["Donald Trump"][0]
+    assert trump.side_on(None) == "trump-campaign" and trump.side_on("2016-10-01") == "trump-campaign"
+    assert trump.side_on("2018-05-01") == "united-states" and trump.side_on("2022-06-01") == "republican"
+    text = "Donald Trump spoke in Ohio. He said the deal was bad."
+    rows = pd.DataFrame({"source_text": ["He"], "source_start": [28], "source_end": [30], "cue_text": ["said"]})
+    out = describe_sources(text, rows, published=pd.Timestamp("2019-03-01", tz="UTC"))
+    assert out["side"].tolist() == ["united-states"] and "on 2019-03-01" in out["source_evidence"].iloc[0]
+    assert describe_sources(text, rows)["side"].tolist() == ["trump-campaign"]  # undated: the default side
+    mine = load_actors({"actors": [{"name": "Ann Lee", "aliases": ["Ann Lee"], "side": "campaign",
+                                     "periods": [{"side": "government", "from": "2020-01-01"}]}]})
+    assert mine.dated and mine.lookup["Ann Lee"][0].side_on("2021-01-01") == "government"
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        load_actors({"actors": [{"name": "Bad", "aliases": ["Bad"], "periods": [{"side": "x", "from": "soon"}]}]})
