@@ -117,33 +117,35 @@ def _party_before(text: str, sent_start: int, cue_start: int) -> tuple[int, int]
     return None
 
 
-def _span_side(text: str, span: tuple[int, int], actors: ActorDictionary) -> str | None:
-    """Side of a noun phrase: the actor at its end, else any named actor, else an adjective."""
+def _span_side(text: str, span: tuple[int, int], actors: ActorDictionary, published=None) -> str | None:
+    """Side of a noun phrase: the actor at its end, else any named actor, else an adjective (the
+    side in force on ``published`` for actors with dated periods)."""
     found = [a for a in actors.find(text, span[0], span[1]) if a.actor.side]
     for pick in ([a for a in found if a.alias and a.end >= span[1] - 3], [a for a in found if a.alias], found):
         if pick:
-            return pick[-1].actor.side if pick[-1].end >= span[1] - 3 else pick[0].actor.side
+            return (pick[-1] if pick[-1].end >= span[1] - 3 else pick[0]).actor.side_on(published)
     return None
 
 
-def find_no_comment(text: str, actors=None) -> pd.DataFrame:
+def find_no_comment(text: str, actors=None, published=None) -> pd.DataFrame:
     """Parties that declined, did not respond or could not be reached for comment.
 
     Columns: ``no_comment_id``, ``party_text``, ``party_start``, ``party_end`` (Int64, null when no
-    party is found), ``cue_text``, ``cue_start``, ``cue_end``, ``side`` (actor dictionary), ``rule``.
+    party is found), ``cue_text``, ``cue_start``, ``cue_end``, ``side`` (actor dictionary; the side in
+    force on ``published`` for actors with dated periods), ``rule``.
 
     >>> t = "The ministry, contacted by phone, declined to comment. There was no immediate comment from the Kremlin."
     >>> find_no_comment(t)[["party_text", "cue_text", "side"]].values.tolist()
     [['The ministry', 'declined to comment', <NA>], ['the Kremlin', 'There was no immediate comment from the Kremlin', 'russia']]
     """
-    cols = _no_comment_columns(text, actors)
+    cols = _no_comment_columns(text, actors, published)
     if not cols["no_comment_id"]:
         return _empty_no_comment().copy()
     return pd.DataFrame({c: np.array(cols[c], dtype="int64") if _DTYPES[c] == "int64"
                          else pd.array(cols[c], dtype=_DTYPES[c]) for c in NO_COMMENT_COLUMNS})
 
 
-def _no_comment_columns(text: str, actors=None) -> dict[str, list]:
+def _no_comment_columns(text: str, actors=None, published=None) -> dict[str, list]:
     """:func:`find_no_comment` as plain column lists (no DataFrame: the pipeline's fast path)."""
     text = text or ""
     rules = load_no_comment_rules()
@@ -183,7 +185,7 @@ def _no_comment_columns(text: str, actors=None) -> dict[str, list]:
             sent_start = _sentence_around(text, cue_start, cue_end)[0]
             party = _party_before(text, max(sent_start, prev_end), cue_start)
         prev_end = cue_end
-        side = _span_side(text, party, actors) if party else None
+        side = _span_side(text, party, actors, published) if party else None
         rows.append((
             len(rows),
             text[party[0]:party[1]] if party else None,
@@ -225,7 +227,7 @@ def no_comment_stage(text: str, ctx: dict) -> pd.DataFrame:
     True
     """
     options = (ctx or {}).get("options") or {}
-    return find_no_comment(text, actors=options.get("actors"))
+    return find_no_comment(text, actors=options.get("actors"), published=((ctx or {}).get("article") or {}).get("published"))
 
 
 def no_comment_rows(text: str, ctx: dict):
@@ -237,4 +239,5 @@ def no_comment_rows(text: str, ctx: dict):
     from .pipeline import Rows
 
     options = (ctx or {}).get("options") or {}
-    return Rows(_no_comment_columns(text or "", actors=options.get("actors")), dict(_DTYPES))
+    published = ((ctx or {}).get("article") or {}).get("published")
+    return Rows(_no_comment_columns(text or "", actors=options.get("actors"), published=published), dict(_DTYPES))

@@ -64,3 +64,13 @@ def test_old_import_path_still_works():
     assert sources.find_no_comment is no_comment.find_no_comment
     with pytest.raises(AttributeError):
         sources.no_such_function  # noqa: B018
+
+
+def test_party_side_follows_the_articles_date():
+    text = "Donald Trump did not respond to a request for comment."
+    assert find_no_comment(text)["side"].tolist() == ["trump-campaign"]
+    assert find_no_comment(text, published="2018-01-05")["side"].tolist() == ["united-states"]
+    from analysis.no_comment import no_comment_rows
+
+    ctx = {"article": {"published": pd.Timestamp("2022-02-01", tz="UTC")}}
+    assert no_comment_rows(text, ctx).columns["side"] == ["republican"]
