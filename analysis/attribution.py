@@ -138,6 +138,7 @@ _INVERTED_SOURCE = re.compile(r"\s*(?:[A-Z]|(?:a|an|the|one|two|three|another|so
 _INVERTED_TITLED = re.compile(r"\s*(?!(?:in|on|at|to|for|from|with|by|of|after|before|during|about|him|her|them|me|us)\s)(?:[a-z][\w.'’-]*\s+){1,4}[A-Z]")
 _COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|then|but|and then)\s+$")
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
+_SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
 _PREP_WHICH = re.compile(r"\b(?:in|at|on|during|for|with|by|from|under|after|through|to)\s+(?:which|whom)\s+", re.IGNORECASE)
 _BY_AGENT = re.compile(r"(?:\s+[a-z]+ly)?\s+by\s+")
 _AGENT_END = re.compile(r",|;|\s(?:for|after|before|during|because|when|while|as|in|on|to|over|at|who|that|which)\s|[.!?](?:\s|$)")
@@ -375,11 +376,20 @@ def _source_before(text: str, lo: int, cue_start: int, lex: _Lexicon, gerund: bo
             pass
         if pw and pw.end() < e:
             s = pw.end()  # "an ad in which he says": the source follows the relative phrase
+        if lex.days.fullmatch(text, s, e) and s > lo:
+            return _source_before(text, lo, s, lex, gerund)  # "X, a senator, on Tuesday called"
         if _n_words(text, s, e) > 10:
             return None, ""
-        first = text[s:e].split()[0].lower().strip("'’")
+        words = text[s:e].split()
+        first = words[0].lower().strip("'’")
         if first in lex.openers and first not in lex.pronouns:
-            return None, ""
+            if words[-1].lower() in _SUBJECT_PRONOUNS and len(words) <= 6:
+                return (e - len(words[-1]), e), ""  # "Then he said", "In 2010 she said"
+            if first in _ADVERB_OPENERS and len(words) > 1 and (words[1][:1].isupper()
+                                                              or words[1].lower() in _HEAD_DETERMINERS):
+                s = _strip(text, s + len(words[0]), e)[0]  # "Now the government hopes"
+            else:
+                return None, ""
         if (_CLAUSE_VERB.search(text, s, e) or _NEGATION.search(text, s, e)):
             return None, ""  # "Clinton led Sanders by 300 pledged": a clause, not a noun phrase
         return (s, e), ""

@@ -410,3 +410,15 @@ def test_catenative_verb_joins_an_infinitive_cue(text, source, cue):
 def test_plain_infinitive_is_not_a_cue():
     df = find_attribution_spans("The mayor tried to explain why the bridge is safe.")
     assert not df["cue_text"].str.contains("explain").any()
+
+
+@pytest.mark.parametrize("text, source, cue", [
+    ("In 2010 she said that the bridge was safe.", "she", "said"),
+    ("Now the government hopes that the bridge will reopen.", "the government", "hopes"),
+    ("Jane Roe, a senator from Ohio, on Tuesday called the plan a failure.",
+     "Jane Roe, a senator from Ohio", "called"),
+    ("Republicans have often argued that the tax is too high.", "Republicans", "have often argued"),
+])
+def test_source_after_openers_and_time_words(text, source, cue):
+    r = _row(find_attribution_spans(text), cue)
+    assert r["source_text"] == source
