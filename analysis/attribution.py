@@ -7,7 +7,8 @@ Every row names its ``rule``, and all offsets index the original text (end exclu
 
 The rules (the ``rule`` column; ``-appositive`` / ``-long-appositive`` is appended when the
 source carries an apposition set off by commas, "Jane Roe, a teacher, said", and
-``-dash-appositive`` when it is set off by dashes, "Jane Roe — a teacher — said"):
+``-dash-appositive`` when it is set off by dashes, "Jane Roe — a teacher — said", and
+``-relative-clause`` when it carries one, "Advisers who have run the numbers argue"):
 
 ==========================================  =====================================================
 ``source-cue-content``                      The mayor *said* that the road is closed.
@@ -138,6 +139,8 @@ _INVERTED_SOURCE = re.compile(r"\s*(?:[A-Z]|(?:a|an|the|one|two|three|another|so
 _INVERTED_TITLED = re.compile(r"\s*(?!(?:in|on|at|to|for|from|with|by|of|after|before|during|about|him|her|them|me|us)\s)(?:[a-z][\w.'’-]*\s+){1,4}[A-Z]")
 _COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|then|but|and then)\s+$")
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
+_RELATIVE_IN = re.compile(r"(?<=\s)(?:who|that)\s+(?:\w+\s+)?(?:have|has|had|are|is|was|were)\b")
+_QUANTIFIERS = {"some", "many", "most", "several", "all", "few", "those", "these", "both", "other", "others"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
 _PREP_WHICH = re.compile(r"\b(?:in|at|on|during|for|with|by|from|under|after|through|to)\s+(?:which|whom)\s+", re.IGNORECASE)
 _BY_AGENT = re.compile(r"(?:\s+[a-z]+ly)?\s+by\s+")
@@ -378,6 +381,14 @@ def _source_before(text: str, lo: int, cue_start: int, lex: _Lexicon, gerund: bo
             s = pw.end()  # "an ad in which he says": the source follows the relative phrase
         if lex.days.fullmatch(text, s, e) and s > lo:
             return _source_before(text, lo, s, lex, gerund)  # "X, a senator, on Tuesday called"
+        rel = _RELATIVE_IN.search(text, s, e)
+        if rel and rel.start() > s and _n_words(text, s, e) <= 14 and not (
+                _CLAUSE_VERB.search(text, s, rel.start()) or _NEGATION.search(text, s, e)):
+            head = text[s:rel.start()].split()
+            if ((head[0][:1].isupper() or head[0].lower() in _HEAD_DETERMINERS | _QUANTIFIERS)
+                    and len(head) <= 6 and not _VERBISH.search(text, s, rel.start())
+                    and not any(m.group("verb").lower() in lex.verbs for m in lex.cue.finditer(text, s, e))):
+                return (s, e), "-relative-clause"  # "Republicans who have praised him warned"
         if _n_words(text, s, e) > 10:
             return None, ""
         words = text[s:e].split()

@@ -422,3 +422,11 @@ def test_plain_infinitive_is_not_a_cue():
 def test_source_after_openers_and_time_words(text, source, cue):
     r = _row(find_attribution_spans(text), cue)
     assert r["source_text"] == source
+
+
+def test_source_with_a_relative_clause():
+    r = _row(find_attribution_spans("Senior advisers who have run the numbers argue that the plan works."), "argue")
+    assert (r["source_text"], r["rule"]) == ("Senior advisers who have run the numbers",
+                                             "source-cue-content-relative-clause")
+    df = find_attribution_spans("It is the plan that has worked, and it shows that taxes can fall.")
+    assert not df["rule"].str.endswith("-relative-clause").any()
