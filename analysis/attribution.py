@@ -108,7 +108,7 @@ _CONTENT_CUT = re.compile(
     r"|,\s+so\s|,\s+and\s+(?:I|he|she|they|we|it|you)\s"
     r"|;"
 )
-_INVERTED_STOP = re.compile(r",\s*(?:who|which|adding|saying|noting|according)\b|\s(?:who|whose)\s")
+_INVERTED_STOP = re.compile(r",\s*(?:who|which|[a-z]+ing|but|according)\b|\s(?:who|whose)\s")
 _NO_SOURCE_VERBS = {"seem", "appear"}
 _NEW_CLAUSE = re.compile(r"[a-z]+ing\b|(?:but|and|although|though|while|because|as)\b")
 _PASSIVE_TAIL = re.compile(r"(?:^|\s|’|')(?:is|are|was|were|be|been|being|s)$", re.IGNORECASE)

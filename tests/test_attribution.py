@@ -430,3 +430,10 @@ def test_source_with_a_relative_clause():
                                              "source-cue-content-relative-clause")
     df = find_attribution_spans("It is the plan that has worked, and it shows that taxes can fall.")
     assert not df["rule"].str.endswith("-relative-clause").any()
+
+
+def test_inverted_source_followed_by_a_participle_clause():
+    text = ('"The folks who understand the game are engaged," said Don Roe, the party chairman, '
+            'explaining that the rest of the ticket is at stake.')
+    r = _row(find_attribution_spans(text), "said")
+    assert (r["source_text"], r["rule"]) == ("Don Roe, the party chairman", "content-comma-cue-source")
