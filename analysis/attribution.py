@@ -371,6 +371,8 @@ def _source_before(text: str, lo: int, cue_start: int, lex: _Lexicon, gerund: bo
     last = bounds[-1] if bounds else None
     start = last.end() if last else lo
     s, e = _strip(text, start, cue_start, " \t\r\n")
+    if e > s and last is not None and last.group(0).lower() in ("and", "or"):
+        s = _coordinated_start(text, lo, bounds, s, e, lex)  # "Dovere and Debenedetti wrote"
     if e > s:
         if _reported_pronoun(text, s, e, lex):
             return None, ""  # "Rubio says he believes": nested in the content of "says"
@@ -413,6 +415,33 @@ def _source_before(text: str, lo: int, cue_start: int, lex: _Lexicon, gerund: bo
     if simple[0] is not None:
         return simple
     return _long_appositive(text, lo, cue_start, lex)
+
+
+def _coordinated_start(text: str, lo: int, bounds: list, s: int, e: int, lex: _Lexicon) -> int:
+    """Start of a coordinated subject ``X and Y`` whose second half is ``text[s:e]``.
+
+    The first conjunct (back to the previous boundary) must be a short noun phrase: no verb,
+    at most six words, opening with a capital, a digit, a determiner or a quantifier.
+
+    >>> text = "Dovere and Debenedetti wrote"
+    >>> lex = _lexicon()
+    >>> b = list(lex.boundary.finditer(text, 0, 23))
+    >>> text[_coordinated_start(text, 0, b, 11, 22, lex):22]
+    'Dovere and Debenedetti'
+    """
+    conj = bounds[-1]
+    p_lo = bounds[-2].end() if len(bounds) > 1 else lo
+    ps, pe = _strip(text, p_lo, conj.start(), " \t\r\n")
+    if pe <= ps:
+        return s
+    words = text[ps:pe].split()
+    first = words[0].lower()
+    if (len(words) > 6 or _n_words(text, ps, e) > 10 or first in lex.openers
+            or not (text[ps].isupper() or text[ps].isdigit() or first in _HEAD_DETERMINERS | _QUANTIFIERS)
+            or _VERBISH.search(" " + text[ps:pe]) or _CLAUSE_VERB.search(" " + text[ps:pe])
+            or any(m.group("verb").lower() in lex.verbs for m in lex.cue.finditer(text, ps, pe))):
+        return s
+    return ps
 
 
 def _reported_pronoun(text: str, s: int, e: int, lex: _Lexicon) -> bool:

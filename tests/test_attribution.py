@@ -437,3 +437,11 @@ def test_inverted_source_followed_by_a_participle_clause():
             'explaining that the rest of the ticket is at stake.')
     r = _row(find_attribution_spans(text), "said")
     assert (r["source_text"], r["rule"]) == ("Don Roe, the party chairman", "content-comma-cue-source")
+
+
+def test_coordinated_subject_is_one_source():
+    text = '"The plan will fail," the Ohio senator and presidential candidate said in a statement.'
+    r = _row(find_attribution_spans(text), "said in a statement")
+    assert (r["source_text"], r["rule"]) == ("the Ohio senator and presidential candidate", "content-comma-source-cue")
+    r = _row(find_attribution_spans("The mayor arrived and Jane Roe said the road is closed."), "said")
+    assert r["source_text"] == "Jane Roe"
