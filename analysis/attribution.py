@@ -26,6 +26,7 @@ source carries an apposition set off by commas, "Jane Roe, a teacher, said", and
 ``gerund-previous-source``                  He left, *saying* it was closed (source of the
                                             sentence's earlier attribution).
 ``gerund-sentence-subject``                 The mayor left early, *saying* it was closed.
+``gerund-opener-main-subject``              *Noting* that it was closed, the mayor left early.
 ``coordinated-verb-source``                 She criticized X and *challenged* him to a debate.
 ``source-colon-content``                    Ann Coulter*:* The Race Is Over (headlines, Q&A).
 ``subject-seems-content``                   The economy *seemed* immune (no source: an impression).
@@ -139,6 +140,8 @@ _INVERTED_SOURCE = re.compile(r"\s*(?:[A-Z]|(?:a|an|the|one|two|three|another|so
 _INVERTED_TITLED = re.compile(r"\s*(?!(?:in|on|at|to|for|from|with|by|of|after|before|during|about|him|her|them|me|us)\s)(?:[a-z][\w.'’-]*\s+){1,4}[A-Z]")
 _COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|then|but|and then)\s+$")
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
+_GERUND_OPENER = re.compile(r"\s*[\"“‘]?\s*(?:(?:after|while|since|before|by|in|on|when|instead\s+of|in\s+addition\s+to)\s+)?",
+                            re.IGNORECASE)
 _RELATIVE_IN = re.compile(r"(?<=\s)(?:who|that)\s+(?:\w+\s+)?(?:have|has|had|are|is|was|were)\b")
 _QUANTIFIERS = {"some", "many", "most", "several", "all", "few", "those", "these", "both", "other", "others"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
@@ -1007,6 +1010,14 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 if earlier:
                     src = earlier[-1].source
                     rule = "gerund-previous-source"
+                elif _GERUND_OPENER.fullmatch(text, ss, cue_s):
+                    # "Noting that X, Allen said ...": the subject of the main clause after the comma
+                    k = text.find(",", cue_e2, se)
+                    src = _subject(text, k + 1, se, lex) if k > 0 else None
+                    if src is None:
+                        continue
+                    end = min(end, _strip(text, c[0], k)[1])
+                    rule = "gerund-opener-main-subject"
                 else:
                     src = _subject(text, ss, cue_s, lex)
                     rule = "gerund-sentence-subject"

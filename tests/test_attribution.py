@@ -445,3 +445,13 @@ def test_coordinated_subject_is_one_source():
     assert (r["source_text"], r["rule"]) == ("the Ohio senator and presidential candidate", "content-comma-source-cue")
     r = _row(find_attribution_spans("The mayor arrived and Jane Roe said the road is closed."), "said")
     assert r["source_text"] == "Jane Roe"
+
+
+@pytest.mark.parametrize("text", [
+    "Noting that the road was closed, Mayor Roe said he would stay home.",
+    "After noting that the road was closed, Mayor Roe said he would stay home.",
+])
+def test_sentence_initial_participle_takes_the_main_subject(text):
+    r = _row(find_attribution_spans(text), "noting" if text.startswith("After") else "Noting")
+    assert (r["source_text"], r["content_text"], r["rule"]) == (
+        "Mayor Roe", "that the road was closed", "gerund-opener-main-subject")
