@@ -601,7 +601,8 @@ def _subject(text: str, lo: int, hi: int, lex: _Lexicon) -> tuple[int, int] | No
     if e <= s or _n_words(text, s, e) > 10:
         return None
     words = text[s:e].split()
-    if words[0].lower() in lex.openers or not (text[s].isupper() or words[0].lower() in lex.pronouns):
+    if words[0].lower() in lex.openers or not (text[s].isupper() or words[0].lower() in lex.pronouns
+                                               or words[0].lower() in _HEAD_DETERMINERS | _QUANTIFIERS):
         return None
     if len(words) == 1 and words[0].lower() in _NOT_SUBJECTS:
         return None

@@ -455,3 +455,8 @@ def test_sentence_initial_participle_takes_the_main_subject(text):
     r = _row(find_attribution_spans(text), "noting" if text.startswith("After") else "Noting")
     assert (r["source_text"], r["content_text"], r["rule"]) == (
         "Mayor Roe", "that the road was closed", "gerund-opener-main-subject")
+
+
+def test_participle_takes_a_lower_case_sentence_subject():
+    r = _row(find_attribution_spans("On Monday, the mayor walked out, saying that the road was closed."), "saying")
+    assert (r["source_text"], r["rule"]) == ("the mayor", "gerund-sentence-subject")
