@@ -596,7 +596,7 @@ def _subject(text: str, lo: int, hi: int, lex: _Lexicon) -> tuple[int, int] | No
     s = _strip(text, s, hi, " \t\r\n\"“‘")[0]
     verbs = [m.start() for m in (_VERBISH.search(text, s, hi), lex.cue.search(text, s, hi)) if m]
     if not verbs:
-        return _subject_np(text, lo, hi, lex)
+        return _subject_np(text, s, hi, lex)
     e = _strip(text, s, min(verbs))[1]
     if e <= s or _n_words(text, s, e) > 10:
         return None

@@ -460,3 +460,8 @@ def test_sentence_initial_participle_takes_the_main_subject(text):
 def test_participle_takes_a_lower_case_sentence_subject():
     r = _row(find_attribution_spans("On Monday, the mayor walked out, saying that the road was closed."), "saying")
     assert (r["source_text"], r["rule"]) == ("the mayor", "gerund-sentence-subject")
+
+
+def test_participle_subject_after_an_opening_adverbial():
+    r = _row(find_attribution_spans("On Monday, Mayor Roe left early, saying that the road was closed."), "saying")
+    assert (r["source_text"], r["rule"]) == ("Mayor Roe", "gerund-sentence-subject")
