@@ -666,6 +666,11 @@ def _quote_before(text: str, ss: int, src: tuple[int, int] | None, closers: dict
     return closers[k], k + 1
 
 
+def _open_quote_between(text: str, s: int, e: int) -> bool:
+    """True when ``text[s:e]`` holds a quote mark (a comma inside a quotation ends nothing)."""
+    return any(q in text[s:e] for q in _ALL_QUOTES if q != "'")
+
+
 def _inverted_tail_has_verb(text: str, lo: int, hi: int) -> bool:
     """True when the words after an inverted cue form a clause ("said the damage is done")."""
     stop = _INVERTED_STOP.search(text, lo, hi)
@@ -1034,6 +1039,11 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 continue  # a bare cue with no source: mostly nouns and noise in news text
             else:
                 rule += suffix
+            if (src is not None and text[src[0]:src[1]] in ("who", "which")
+                    and not in_quote(c[0])):
+                k = text.find(",", c[0], end)  # "X, which endorsed Y in May, is ...": the clause ends
+                if k > c[0] and not _open_quote_between(text, c[0], k):
+                    end = _strip(text, c[0], k)[1]
             content = (c[0], end)
             if info.lemma in _NO_SOURCE_VERBS and src is not None and not gerund:
                 # "The economy seemed impervious": an impression nobody in the text holds;

@@ -465,3 +465,9 @@ def test_participle_takes_a_lower_case_sentence_subject():
 def test_participle_subject_after_an_opening_adverbial():
     r = _row(find_attribution_spans("On Monday, Mayor Roe left early, saying that the road was closed."), "saying")
     assert (r["source_text"], r["rule"]) == ("Mayor Roe", "gerund-sentence-subject")
+
+
+def test_content_of_a_relative_clause_ends_at_its_comma():
+    text = "The union, which endorsed Jane Roe in May, is now backing her rival."
+    r = _row(find_attribution_spans(text), "endorsed")
+    assert (r["source_text"], r["content_text"]) == ("which", "Jane Roe in May")
