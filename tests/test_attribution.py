@@ -471,3 +471,9 @@ def test_content_of_a_relative_clause_ends_at_its_comma():
     text = "The union, which endorsed Jane Roe in May, is now backing her rival."
     r = _row(find_attribution_spans(text), "endorsed")
     assert (r["source_text"], r["content_text"]) == ("which", "Jane Roe in May")
+
+
+def test_content_of_a_restrictive_relative_clause_ends_at_its_comma():
+    text = "Many voters who oppose the tax on fuel, a poll found, still back the mayor."
+    r = _row(find_attribution_spans(text), "oppose")
+    assert r["content_text"] == "the tax on fuel"
