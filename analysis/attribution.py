@@ -140,6 +140,8 @@ _INVERTED_SOURCE = re.compile(r"\s*(?:[A-Z]|(?:a|an|the|one|two|three|another|so
 _INVERTED_TITLED = re.compile(r"\s*(?!(?:in|on|at|to|for|from|with|by|of|after|before|during|about|him|her|them|me|us)\s)(?:[a-z][\w.'’-]*\s+){1,4}[A-Z]")
 _COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|then|but|and then)\s+$")
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
+_SUBORDINATOR_BEFORE = re.compile(r"(?<![\w'’-])(?:although|though|while|whereas|because|if|unless|when|since|as|after|before|until|once)\s+$",
+                                  re.IGNORECASE)
 _ENDS_RELATIVE = re.compile(r"(?:^|(?<=\s))(?:who|which)$")
 _GERUND_OPENER = re.compile(r"\s*[\"“‘]?\s*(?:(?:after|while|since|before|by|in|on|when|instead\s+of|in\s+addition\s+to)\s+)?",
                             re.IGNORECASE)
@@ -1040,8 +1042,9 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 continue  # a bare cue with no source: mostly nouns and noise in news text
             else:
                 rule += suffix
-            if (src is not None and _ENDS_RELATIVE.search(text, src[0], src[1])
-                    and not in_quote(c[0])):
+            if (src is not None and not in_quote(c[0]) and (
+                    _ENDS_RELATIVE.search(text, src[0], src[1])
+                    or _SUBORDINATOR_BEFORE.search(text, max(ss, src[0] - 12), src[0]))):
                 k = text.find(",", c[0], end)  # "X, which endorsed Y in May, is ...": the clause ends
                 if k > c[0] and not _open_quote_between(text, c[0], k):
                     end = _strip(text, c[0], k)[1]

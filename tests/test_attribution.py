@@ -477,3 +477,12 @@ def test_content_of_a_restrictive_relative_clause_ends_at_its_comma():
     text = "Many voters who oppose the tax on fuel, a poll found, still back the mayor."
     r = _row(find_attribution_spans(text), "oppose")
     assert r["content_text"] == "the tax on fuel"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Although the mayor said the road was safe, the council closed it.", "the road was safe"),
+    ("While critics argue that the plan is costly, the mayor backs it.", "that the plan is costly"),
+])
+def test_content_of_a_subordinate_clause_ends_at_its_comma(text, content):
+    df = find_attribution_spans(text)
+    assert df.loc[0, "content_text"] == content
