@@ -1073,6 +1073,8 @@ def _continue_quotes(text: str, rows: list[_Row], sents, qpairs: dict[int, int],
         seg = text[c0:c1]
         if not any(q in seg for q in "\"“”«»") and "''" not in seg and "‘" not in seg:
             continue
+        if seg[:1] not in _OPEN_QUOTES and seg.rstrip(" ,.")[-1:] not in _CLOSE_QUOTES:
+            continue  # an indirect content that quotes a phrase does not run on into the next quotation
         si = r.sentence
         # the content must reach the end of its sentence (quotation closed at the cue)
         last = max(si, bisect.bisect_right(starts, c1 - 1) - 1)

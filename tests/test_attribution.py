@@ -486,3 +486,12 @@ def test_content_of_a_restrictive_relative_clause_ends_at_its_comma():
 def test_content_of_a_subordinate_clause_ends_at_its_comma(text, content):
     df = find_attribution_spans(text)
     assert df.loc[0, "content_text"] == content
+
+
+def test_indirect_content_with_a_quoted_phrase_does_not_run_on():
+    text = "The mayor said the plan was “a disaster” for the city. “We will fight it in court.”"
+    r = _row(find_attribution_spans(text), "said")
+    assert r["content_text"] == "the plan was “a disaster” for the city"
+    text = "“The plan is a disaster,” the mayor said. “We will fight it in court.”"
+    r = _row(find_attribution_spans(text), "said")
+    assert r["content_text"].endswith("court.”")
