@@ -101,7 +101,7 @@ _QUOTED_BEFORE = re.compile(r"[,?!]\s*(?:\"|”|’|'')\s*$")
 _PREV_WORD = re.compile(r"([\w'’]+)\s+$")
 # Where an indirect content clause ends: a new clause of the source's sentence starts.
 _CONTENT_CUT = re.compile(
-    r",\s+(?:while|but|whereas|although|though|which|who|whose|even as|and then|before|after|adding|saying|"
+    r",\s+(?:while|but|whereas|although|though|which|who|whose|even as|even though|even if|despite|and then|before|after|adding|saying|"
     r"compared with|compared to|a move|likely|probably|"
     r"noting|explaining|arguing|insisting|calling|telling|according to)\b"
     r"|\s+(?:but|and)\s+(?:also\s+)?(?:said|says|added|noted|defended|mocked|argued|called|told|"
@@ -1044,7 +1044,8 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 rule += suffix
             if (src is not None and not in_quote(c[0]) and (
                     _ENDS_RELATIVE.search(text, src[0], src[1])
-                    or _SUBORDINATOR_BEFORE.search(text, max(ss, src[0] - 12), src[0]))):
+                    or _SUBORDINATOR_BEFORE.search(text, max(ss, src[0] - 12), src[0])
+                    and "," not in text[cue_e2:c[0]])):
                 k = text.find(",", c[0], end)  # "X, which endorsed Y in May, is ...": the clause ends
                 if k > c[0] and not _open_quote_between(text, c[0], k):
                     end = _strip(text, c[0], k)[1]

@@ -495,3 +495,8 @@ def test_indirect_content_with_a_quoted_phrase_does_not_run_on():
     text = "“The plan is a disaster,” the mayor said. “We will fight it in court.”"
     r = _row(find_attribution_spans(text), "said")
     assert r["content_text"].endswith("court.”")
+
+
+def test_as_source_noted_takes_the_main_clause_as_content():
+    r = _row(find_attribution_spans("As the mayor noted, the road is closed, and the bridge is too."), "noted")
+    assert r["content_text"] == "the road is closed, and the bridge is too"
