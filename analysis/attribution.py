@@ -106,7 +106,7 @@ _CONTENT_CUT = re.compile(
     r"noting|explaining|arguing|insisting|calling|telling|according to)\b"
     r"|\s+(?:but|and)\s+(?:also\s+)?(?:said|says|added|noted|defended|mocked|argued|called|told|"
     r"insisted|warned|urged|pledged|promised|vowed|accused|criticized|questioned|suggested)\b"
-    r"|,\s+so\s|,\s+and\s+(?:I|he|she|they|we|it|you)\s"
+    r"|,\s+so\s|,\s+and\s+(?:I|he|she|they|we|it|you)\s|,\s+[a-z]+ed\s+(?!by\b)(?=[^.;:!?]{0,120}?\sand\s+[a-z]+ed\b)"
     r"|;"
 )
 _INVERTED_STOP = re.compile(r",\s*(?:who|which|[a-z]+ing|but|according)\b|\s(?:who|whose)\s")

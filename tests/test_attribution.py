@@ -500,3 +500,9 @@ def test_indirect_content_with_a_quoted_phrase_does_not_run_on():
 def test_as_source_noted_takes_the_main_clause_as_content():
     r = _row(find_attribution_spans("As the mayor noted, the road is closed, and the bridge is too."), "noted")
     assert r["content_text"] == "the road is closed, and the bridge is too"
+
+
+def test_content_ends_before_a_list_of_coordinated_verbs():
+    text = "The judge rejected both objections, ruled the senator eligible and ordered a recount."
+    r = _row(find_attribution_spans(text), "rejected")
+    assert r["content_text"] == "both objections"
