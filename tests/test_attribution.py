@@ -503,6 +503,6 @@ def test_as_source_noted_takes_the_main_clause_as_content():
 
 
 def test_content_ends_before_a_list_of_coordinated_verbs():
-    text = "The judge rejected both objections, ruled the senator eligible and ordered a recount."
+    text = "The judge rejected the two objections, ruled the senator eligible and ordered a recount."
     r = _row(find_attribution_spans(text), "rejected")
-    assert r["content_text"] == "both objections"
+    assert r["content_text"] == "the two objections"
