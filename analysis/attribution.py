@@ -1010,7 +1010,7 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 end = qpairs[c[0]]  # content is the quotation only
             else:
                 cut = _CONTENT_CUT.search(text, c[0], end)
-                if cut and _n_words(text, c[0], cut.start()) >= 3 and not in_quote(cut.start()):
+                if cut and cut.start() > c[0] and text[c[0]:cut.start()].strip() and not in_quote(cut.start()):
                     end = _strip(text, c[0], cut.start())[1]
             rule = "source-cue-content"
             if gerund and (text[ss:cue_s].rstrip().endswith(",") or src is None):

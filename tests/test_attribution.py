@@ -506,3 +506,9 @@ def test_content_ends_before_a_list_of_coordinated_verbs():
     text = "The judge rejected the two objections, ruled the senator eligible and ordered a recount."
     r = _row(find_attribution_spans(text), "rejected")
     assert r["content_text"] == "the two objections"
+
+
+def test_short_content_is_cut_too():
+    r = _row(find_attribution_spans("The judge rejected both objections, ruled the senator eligible "
+                                     "and ordered a recount."), "rejected")
+    assert r["content_text"] == "both objections"
