@@ -20,9 +20,15 @@ How the numbers are computed (kept fixed so runs compare):
 * A **baseline**, a plain reporting-verb regex (cue = verb, source = the words before it,
   content = the rest of the sentence), is scored in the same run.
 
-Result (2026-11-25, rules tuned on train only): dev attribution F1 0.568 (P 0.645, R 0.508),
-token F1 source 0.649, cue 0.552, content 0.798; train 0.553. Baseline 0.217. The issue's target
-(attribution F1 0.65, token F1 0.75 per role) is not reached. What limits it, measured on train:
+Result (2026-11-25, rules tuned on train only): dev attribution F1 0.585 (P 0.657, R 0.528),
+token F1 source 0.674, cue 0.571, content 0.803; train 0.576 (P 0.657, R 0.513; token F1 source
+0.670, cue 0.541, content 0.801). Baseline 0.217. The issue's target (attribution F1 0.65, token
+F1 0.75 per role) is not reached. The last gains (train 0.554 -> 0.576, dev 0.568 -> 0.585) came
+from sources the rules used to miss (dash and determiner appositives, relative clauses, coordinated
+subjects, inverted "said former Gov. X, who ...", passive "by" agents, participle openers) and
+from content cuts tied to the source (a relative "who"/"which" or subordinate "although X said"
+clause ends at its comma). The numbers below are from before these changes. What limits it,
+measured on train:
 
 * Recall. 53% of the gold cue tokens sit in attributions no rule finds: their cues are a long tail
   (nouns such as "criticism", "statement"; "is expected", "plans", "sees", prepositions, colons),
