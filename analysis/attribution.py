@@ -1171,13 +1171,13 @@ def _frame(columns: dict[str, list], names: list[str]) -> pd.DataFrame:
 
 
 def _attribution_columns(text: str, sentences: list[tuple[int, int]] | None, outlet: str | None,
-                         actors) -> dict[str, list]:
+                         actors, published=None) -> dict[str, list]:
     from .sources import describe_columns
 
     columns = _span_columns(text, sentences)
     columns.update(describe_columns(text, columns["source_text"], columns["source_start"],
                                     columns["source_end"], columns["cue_text"], outlet=outlet,
-                                    actors=actors))
+                                    actors=actors, published=published))
     return {c: columns[c] for c in ATTRIBUTION_COLUMNS}
 
 
@@ -1187,42 +1187,45 @@ def extract_attributions(
     *,
     outlet: str | None = None,
     actors=None,
+    published=None,
 ) -> pd.DataFrame:
     """Attribution spans plus who the sources are (``analysis.sources.describe_sources``).
 
     Columns follow the ``attributions`` schema (:data:`ATTRIBUTION_COLUMNS`). ``outlet`` (the
-    article's own outlet) and ``actors`` (the user's actor dictionary: a YAML path or dict) are
-    passed on to ``describe_sources``; ``source_evidence`` names the lexicon entries that decided
+    article's own outlet), ``actors`` (the user's actor dictionary: a YAML path or dict) and
+    ``published`` (the article's date, for actors whose side changed over time) are passed on to
+    ``describe_sources``; ``source_evidence`` names the lexicon entries that decided
     the source's identification, kind and side.
 
     >>> list(extract_attributions("").columns) == ATTRIBUTION_COLUMNS
     True
     """
-    return _frame(_attribution_columns(text, sentences, outlet, actors), ATTRIBUTION_COLUMNS)
+    return _frame(_attribution_columns(text, sentences, outlet, actors, published), ATTRIBUTION_COLUMNS)
 
 
-def _stage_args(ctx: dict) -> tuple[list[tuple[int, int]] | None, str | None, object]:
+def _stage_args(ctx: dict) -> tuple[list[tuple[int, int]] | None, str | None, object, object]:
     ctx = ctx or {}
     sentences = ctx.get("sentences")
     spans = None
     if sentences is not None and len(sentences) and {"start", "end"} <= set(sentences.columns):
         spans = list(zip(sentences["start"].tolist(), sentences["end"].tolist()))
-    outlet = (ctx.get("article") or {}).get("outlet")
+    article = ctx.get("article") or {}
+    outlet = article.get("outlet")
     actors = (ctx.get("options") or {}).get("actors")
-    return spans, outlet if isinstance(outlet, str) else None, actors
+    return spans, outlet if isinstance(outlet, str) else None, actors, article.get("published")
 
 
 def attributions_stage(text: str, ctx: dict) -> pd.DataFrame:
     """Pipeline stage ``attributions``: :func:`extract_attributions` on one article.
 
-    Reuses ``ctx["sentences"]``, the article's ``outlet`` (``ctx["article"]``) and the user's
+    Reuses ``ctx["sentences"]``, the article's ``outlet`` and ``published`` date (``ctx["article"]``) and the user's
     actor dictionary (``ctx["options"]["actors"]``) when the pipeline passes them.
 
     >>> attributions_stage("Police said the road was closed.", {}).loc[0, "cue_text"]
     'said'
     """
-    spans, outlet, actors = _stage_args(ctx)
-    return extract_attributions(text, spans, outlet=outlet, actors=actors)
+    spans, outlet, actors, published = _stage_args(ctx)
+    return extract_attributions(text, spans, outlet=outlet, actors=actors, published=published)
 
 
 _ROW_DTYPES = {c: ("Int64" if c in _INT_COLS else "int64" if c in ("attribution_id", "chain_depth")
@@ -1238,5 +1241,5 @@ def attributions_rows(text: str, ctx: dict):
     """
     from .pipeline import Rows
 
-    spans, outlet, actors = _stage_args(ctx)
-    return Rows(_attribution_columns(text, spans, outlet, actors), _ROW_DTYPES)
+    spans, outlet, actors, published = _stage_args(ctx)
+    return Rows(_attribution_columns(text, spans, outlet, actors, published), _ROW_DTYPES)

@@ -512,3 +512,12 @@ def test_short_content_is_cut_too():
     r = _row(find_attribution_spans("The judge rejected both objections, ruled the senator eligible "
                                      "and ordered a recount."), "rejected")
     assert r["content_text"] == "both objections"
+
+
+def test_stage_gives_dated_sides_from_the_articles_date():
+    text = "Donald Trump said the deal was bad. He added that it failed."
+    sides = {}
+    for day in ("2016-09-01", "2019-05-01"):
+        ctx = {"article": {"outlet": "x", "published": pd.Timestamp(day, tz="UTC")}}
+        sides[day] = attributions_stage(text, ctx)["side"].tolist()
+    assert sides == {"2016-09-01": ["trump-campaign"] * 2, "2019-05-01": ["united-states"] * 2}
