@@ -186,6 +186,7 @@ class _Lexicon:
     pronouns: frozenset
     openers: frozenset
     colon_labels: frozenset
+    not_source_openers: frozenset
     not_cue: re.Pattern
     addressee: re.Pattern
     outlet: re.Pattern
@@ -255,6 +256,7 @@ def _lexicon() -> _Lexicon:
         pronouns=frozenset(w.lower() for w in pat["pronouns"]["words"]),
         openers=frozenset(w.lower() for w in pat["sentence_openers"]["words"]),
         colon_labels=frozenset(str(w).lower() for w in pat["colon_labels"]["words"]),
+        not_source_openers=frozenset(str(w).lower() for w in pat["not_source_openers"]["words"]),
         not_cue=re.compile("|".join(f"(?:{p})" for p in pat["not_cues"]["patterns"]) + r"\b", re.IGNORECASE),
         addressee=re.compile(
             rf"\s+(?P<who>(?:{_words(pat['addressees']['words'])})|(?:{outlets})"
@@ -1098,8 +1100,28 @@ def _empty() -> pd.DataFrame:
     return _frame(_to_columns("", []), SPAN_COLUMNS)
 
 
+_FORMULAS = {"please", "thank", "thanks", "let"}
+_QUESTION_SUBJECTS = {"you", "we", "i", "he", "she", "they", "it", "there", "this", "that", "these", "those",
+                      "the", "your", "our", "their", "his", "her", "its", "anyone", "anybody", "any", "people"}
+
+
+def _is_question_or_formula(text: str, r: _Row, openers: frozenset) -> bool:
+    """The source opens with an auxiliary or a formula: "Could you explain", "Thank you for agreeing"."""
+    if not r.source:
+        return False
+    words = text[r.source[0]:r.source[1]].split(None, 2)
+    if not words or words[0].lower() not in openers:
+        return False
+    if words[0].lower() in _FORMULAS:
+        return True
+    # an auxiliary opens a question only before a pronoun or determiner ("Will you", not "Will Smith")
+    return len(words) > 1 and words[1].lower() in _QUESTION_SUBJECTS
+
+
 def _to_columns(text: str, rows: list[_Row]) -> dict[str, list]:
-    order = sorted(range(len(rows)), key=lambda i: (rows[i].cue[0], i))
+    openers = _lexicon().not_source_openers if rows else frozenset()
+    order = sorted((i for i in range(len(rows)) if not _is_question_or_formula(text, rows[i], openers)),
+                   key=lambda i: (rows[i].cue[0], i))
     new_id = {old: new for new, old in enumerate(order)}
     recs = []
     for old in order:

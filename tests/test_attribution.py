@@ -521,3 +521,20 @@ def test_stage_gives_dated_sides_from_the_articles_date():
         ctx = {"article": {"outlet": "x", "published": pd.Timestamp(day, tz="UTC")}}
         sides[day] = attributions_stage(text, ctx)["side"].tolist()
     assert sides == {"2016-09-01": ["trump-campaign"] * 2, "2019-05-01": ["united-states"] * 2}
+
+
+@pytest.mark.parametrize("text", [
+    "Image: Nicholas Moreau.",
+    "Could you briefly explain this study and its findings?",
+    "Do you think the vote was fair?",
+    "Thank you for agreeing to this interview.",
+    "Please note that the office is closed on Monday.",
+])
+def test_captions_interview_questions_and_formulas_are_not_attributions(text):
+    assert find_attribution_spans(text).empty
+
+
+@pytest.mark.parametrize("text, source", [("Will Smith said the film was done.", "Will Smith"),
+                                          ("May Lee said the film was done.", "May Lee")])
+def test_names_that_begin_like_a_question_are_still_sources(text, source):
+    assert find_attribution_spans(text)["source_text"].tolist() == [source]
