@@ -158,6 +158,8 @@ _ADVERB_OPENERS = {"now", "then", "meanwhile", "instead", "separately", "later",
 # lower-case words that may open an appositive source ("the White House spokesman, Josh Earnest, said")
 _HEAD_DETERMINERS = {"the", "a", "an", "another", "one", "his", "her", "their", "its", "our"}
 _PROGRESSIVE = re.compile(r"\b(?:am|is|are|was|were|be|been)\b|['’](?:s|re|m)\b", re.IGNORECASE)
+_LEAD_BEFORE_PRONOUN = re.compile(
+    r"(?i:which|that|whom|well|so|yes|no|oh|okay|ok|and|but)\s+(?P<pron>I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey)$")
 _CONTRACTED_SOURCE = re.compile(r"(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(['’](?:m|re|s|ve|d|ll))$")
 _DAYS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|later|recently|again|publicly|privately|repeatedly|Monday\s+night|Tuesday\s+night)"
 
@@ -1100,15 +1102,21 @@ def _empty() -> pd.DataFrame:
     return _frame(_to_columns("", []), SPAN_COLUMNS)
 
 
-_FORMULAS = {"please", "thank", "thanks", "let"}
+_BY_AFTER = re.compile(r"\s+by\b")
+_FORMULAS = {"please", "thank", "thanks", "let", "being", "having"}
 _QUESTION_SUBJECTS = {"you", "we", "i", "he", "she", "they", "it", "there", "this", "that", "these", "those",
                       "the", "your", "our", "their", "his", "her", "its", "anyone", "anybody", "any", "people"}
 
 
 def _is_question_or_formula(text: str, r: _Row, openers: frozenset) -> bool:
-    """The source opens with an auxiliary or a formula: "Could you explain", "Thank you for agreeing"."""
+    """The source opens with an auxiliary or a formula ("Could you explain", "Thank you for agreeing"),
+    or the cue is a participle with a "by" agent after a noun ("a license issued by OFAC")."""
     if not r.source:
         return False
+    cue = text[r.cue[0]:r.cue[1]]
+    if cue.endswith(("ed", "en")) and " " not in cue and _BY_AFTER.match(text, r.cue[1]) \
+            and r.rule.startswith("source-cue-content"):
+        return True  # "a license issued by OFAC": a participle after a noun, not "the license issued"
     words = text[r.source[0]:r.source[1]].split(None, 2)
     if not words or words[0].lower() not in openers:
         return False
@@ -1136,6 +1144,10 @@ def _to_columns(text: str, rows: list[_Row]) -> dict[str, list]:
             m = _CONTRACTED_SOURCE.match(text, source[0], source[1])
             if m and not text[source[1]:cue[0]].strip():
                 source, cue = (source[0], m.start(1)), (m.start(1), cue[1])
+        if source and source[1] - source[0] <= 12:  # "which we believe", "Well I mentioned": the pronoun
+            m = _LEAD_BEFORE_PRONOUN.match(text, source[0], source[1])
+            if m:
+                source = (m.start("pron"), source[1])
         src_text = text[source[0]:source[1]] if source else None
         c0, c1 = r.content
         recs.append({

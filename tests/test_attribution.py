@@ -529,6 +529,8 @@ def test_stage_gives_dated_sides_from_the_articles_date():
     "Do you think the vote was fair?",
     "Thank you for agreeing to this interview.",
     "Please note that the office is closed on Monday.",
+    "He left the lab before being recalled to the institute.",
+    "Imports are banned unless authorized by a specific license issued by the ministry.",
 ])
 def test_captions_interview_questions_and_formulas_are_not_attributions(text):
     assert find_attribution_spans(text).empty
@@ -538,3 +540,13 @@ def test_captions_interview_questions_and_formulas_are_not_attributions(text):
                                           ("May Lee said the film was done.", "May Lee")])
 def test_names_that_begin_like_a_question_are_still_sources(text, source):
     assert find_attribution_spans(text)["source_text"].tolist() == [source]
+
+
+@pytest.mark.parametrize("text, source, cue", [
+    ("We sent anti-armor systems, which we believe enabled the army to win.", "we", "believe"),
+    ("Well I mentioned the retouchers before the break.", "I", "mentioned"),
+    ("The invasion further threatens the peace of the region.", "The invasion", "further threatens"),
+])
+def test_a_leading_relative_or_discourse_word_is_not_part_of_the_source(text, source, cue):
+    r = _row(find_attribution_spans(text), cue)
+    assert r["source_text"] == source
