@@ -51,6 +51,7 @@ _BOUNDARY = re.compile(
 # Scraped text often glues sentences together ("in close contact.Choose which products ..."): a
 # lower-case word of two or more letters, the stop, then a capitalised word. Not inside a URL,
 # an e-mail address or a dotted name ("Defense.gov", "www.WhiteHouse.gov", "e.g.The").
+_GLUED_MARK = re.compile(r"[.!?](?=[A-Z][a-z]{2})")  # cheap first pass: a stop glued to a word
 _GLUED = re.compile(r"(?<![\w.@/:-])(?!www[.])[a-z]{2,}[.!?](?=[A-Z][a-z]{2,})")
 _LINEBREAK = re.compile(r"\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’]*)$")
@@ -123,14 +124,21 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def _sentences_with_paragraphs(text: str) -> list[tuple[int, int, int]]:
     out: list[tuple[int, int, int]] = []
+    glued_all = []
+    for m in _GLUED_MARK.finditer(text):  # rare: verify each with the full pattern
+        ws = m.start()
+        while ws > 0 and "a" <= text[ws - 1] <= "z":
+            ws -= 1
+        g = _GLUED.match(text, ws)
+        if g is not None and g.end() == m.end() and g.group(0)[:-1].lower() not in _TITLES:
+            glued_all.append(g.end())
     for pid, (pstart, pend) in enumerate(paragraph_spans(text)):
         start = pstart
         ends = [m.end() for m in _BOUNDARY.finditer(text, pstart, pend)
                 if not _is_false_boundary(text, m.start(), m.end())]
-        if "." in text[pstart:pend]:
-            glued = [m.end() for m in _GLUED.finditer(text, pstart, pend) if m.group(0)[:-1].lower() not in _TITLES]
-            if glued:
-                ends = sorted(set(ends).union(glued))
+        glued = [g for g in glued_all if pstart < g < pend] if glued_all else None
+        if glued:
+            ends = sorted(set(ends).union(glued))
         for end in ends:
             s, e = _strip(text, start, end)
             if e > s:
