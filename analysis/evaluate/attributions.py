@@ -20,10 +20,10 @@ How the numbers are computed (kept fixed so runs compare):
 * A **baseline**, a plain reporting-verb regex (cue = verb, source = the words before it,
   content = the rest of the sentence), is scored in the same run.
 
-Result (2026-11-25, rules tuned on train only): dev attribution F1 0.585 (P 0.657, R 0.528),
-token F1 source 0.674, cue 0.571, content 0.803; train 0.576 (P 0.657, R 0.513; token F1 source
-0.670, cue 0.541, content 0.801). Baseline 0.217. The issue's target (attribution F1 0.65, token
-F1 0.75 per role) is not reached. The last gains (train 0.554 -> 0.576, dev 0.568 -> 0.585) came
+Result (2026-11-25, rules tuned on train only): dev attribution F1 0.586 (P 0.659, R 0.527),
+token F1 source 0.674, cue 0.572, content 0.803; train 0.577 (P 0.660, R 0.513; token F1 source
+0.671, cue 0.540, content 0.801). Baseline 0.217. The issue's target (attribution F1 0.65, token
+F1 0.75 per role) is not reached. The last gains (train 0.554 -> 0.577, dev 0.568 -> 0.586) came
 from sources the rules used to miss (dash and determiner appositives, relative clauses, coordinated
 subjects, inverted "said former Gov. X, who ...", passive "by" agents, participle openers) and
 from content cuts tied to the source (a relative "who"/"which" or subordinate "although X said"
