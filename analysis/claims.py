@@ -5,8 +5,8 @@ declarative sentence that asserts something checkable: a number, a named entity 
 causal verb (``rule="unattributed-declarative"``). Not claims: questions, exclamations without a
 number, verbless lines, short quote fragments, headline labels (a line without final
 punctuation), the cue's object ("informed about the plan") and verbless topics after a topic cue
-("discussed the next package of sanctions"). Each claim carries offsets into the original text, whether it is
-attributed/hedged, a 0..1 ``checkworthiness`` and the ``reasons``.
+("discussed the next package of sanctions"). Each claim carries offsets into the original text,
+whether it is attributed/hedged, a 0..1 ``checkworthiness`` and the ``reasons``.
 
 Across a corpus, :func:`cluster_claims` groups paraphrases of one claim (sparse TF-IDF cosine,
 :func:`analysis.similarity.claim_vectors`) and :func:`claim_cluster_summary` says how far each
@@ -738,9 +738,9 @@ def cluster_claims(claims: pd.DataFrame, articles: pd.DataFrame | None = None, t
     similarity. Pairs at or above ``threshold`` are linked unless both state numbers and share none,
     or they share no lower-case content word (only names: "President Zelenskyy" is not the claim
     "President Zelenskyy visited Bucha"; a claim written wholly in Title Case therefore links only
-    through its lower-case words), and clusters are stars (:func:`_star_clusters`: every member links directly to its centre, so
-    no chains of drifting paraphrases). Limit: two claims sharing no rare word
-    are never compared. The default 0.4 was set on CLEF 2020 fact-check claims against their own
+    through its lower-case words), and clusters are stars (:func:`_star_clusters`: every member
+    links directly to its centre, so no chains of drifting paraphrases). Limit: two claims sharing
+    no rare word are never compared. The default 0.4 was set on CLEF 2020 fact-check claims against their own
     headlines (a loose paraphrase): 59% of those pairs reach 0.4, while only 5% of claims have any
     other claim in the collection at 0.4 or above (some of them true duplicates). Every claim gets a
     cluster (singletons included); ``similarity`` is to the cluster's ``representative`` (the

@@ -227,7 +227,8 @@ def no_comment_stage(text: str, ctx: dict) -> pd.DataFrame:
     True
     """
     options = (ctx or {}).get("options") or {}
-    return find_no_comment(text, actors=options.get("actors"), published=((ctx or {}).get("article") or {}).get("published"))
+    published = ((ctx or {}).get("article") or {}).get("published")
+    return find_no_comment(text, actors=options.get("actors"), published=published)
 
 
 def no_comment_rows(text: str, ctx: dict):
@@ -240,4 +241,5 @@ def no_comment_rows(text: str, ctx: dict):
 
     options = (ctx or {}).get("options") or {}
     published = ((ctx or {}).get("article") or {}).get("published")
-    return Rows(_no_comment_columns(text or "", actors=options.get("actors"), published=published), dict(_DTYPES))
+    return Rows(_no_comment_columns(text or "", actors=options.get("actors"), published=published),
+                dict(_DTYPES))
