@@ -740,9 +740,10 @@ def cluster_claims(claims: pd.DataFrame, articles: pd.DataFrame | None = None, t
     "President Zelenskyy visited Bucha"; a claim written wholly in Title Case therefore links only
     through its lower-case words), and clusters are stars (:func:`_star_clusters`: every member
     links directly to its centre, so no chains of drifting paraphrases). Limit: two claims sharing
-    no rare word are never compared. The default 0.4 was set on CLEF 2020 fact-check claims against their own
-    headlines (a loose paraphrase): 59% of those pairs reach 0.4, while only 5% of claims have any
-    other claim in the collection at 0.4 or above (some of them true duplicates). Every claim gets a
+    no rare word are never compared. The default 0.4 was set on CLEF 2020 fact-check claims
+    against their own headlines (a loose paraphrase): 59% of those pairs reach 0.4, while only 5% of
+    claims have any other claim in the collection at 0.4 or above (some of them true duplicates).
+    Every claim gets a
     cluster (singletons included); ``similarity`` is to the cluster's ``representative`` (the
     centre: the member with most link similarity). ``articles`` is accepted for symmetry and unused.
 
