@@ -743,9 +743,9 @@ def cluster_claims(claims: pd.DataFrame, articles: pd.DataFrame | None = None, t
     no rare word are never compared. The default 0.4 was set on CLEF 2020 fact-check claims
     against their own headlines (a loose paraphrase): 59% of those pairs reach 0.4, while only 5% of
     claims have any other claim in the collection at 0.4 or above (some of them true duplicates).
-    Every claim gets a
-    cluster (singletons included); ``similarity`` is to the cluster's ``representative`` (the
-    centre: the member with most link similarity). ``articles`` is accepted for symmetry and unused.
+    Every claim gets a cluster (singletons included); ``similarity`` is to the cluster's
+    ``representative`` (the centre: the member with most link similarity). ``articles`` is accepted
+    for symmetry and unused.
 
     >>> c = pd.DataFrame({"article_id": ["a", "b", "c"], "claim_id": [0, 0, 0],
     ...     "text": ["Russian troops took control of a village near Kharkiv.",
