@@ -302,7 +302,7 @@ def _is_proper(tok: str, first: bool, st: SourceTypes, actors: ActorDictionary) 
 
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
-_NAME_SUFFIX = {"jr.", "sr.", "jr", "sr", "ii", "iii", "iv"}
+_NAME_SUFFIX = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iii.", "iv"})
 
 
 def _trailing_person(span: str, found, st: SourceTypes, actors: ActorDictionary) -> str | None:
@@ -319,7 +319,7 @@ def _trailing_person(span: str, found, st: SourceTypes, actors: ActorDictionary)
     """
     tokens = list(_TOKEN.finditer(span))
     end = len(tokens)
-    while end and _strip_token(tokens[end - 1].group(0)).lower() in _NAME_SUFFIX | {"iii."}:
+    while end and _strip_token(tokens[end - 1].group(0)).lower() in _NAME_SUFFIX:
         end -= 1
     for a in found:
         if a.alias and a.actor.type == "person" and tokens[:end] and a.end >= tokens[end - 1].end():
@@ -825,7 +825,8 @@ def _dated_sides(actors: ActorDictionary, published, names: list, sides: list, e
                 now = m.actor.side_on(published)
                 if now != sides[i]:
                     sides[i] = now
-                    evidence[i] = f"{evidence[i]}; {ACTORS_FILE}: {m.actor.name} on {str(published)[:10]} -> side {now}"
+                    evidence[i] = (f"{evidence[i]}; {ACTORS_FILE}: {m.actor.name} on {str(published)[:10]}"
+                                   f" -> side {now}")
                 break
 
 
@@ -1201,6 +1202,7 @@ def top_sources(results, n: int = 20) -> pd.DataFrame:
     out = a.groupby("key").agg(n=("key", "size"), n_articles=("article_id", "nunique"))
     out = out.sort_values("n", ascending=False).head(n)
     a = a[a["key"].isin(out.index)]
+
     def most_frequent(rows: pd.DataFrame, col: str) -> pd.Series:
         return (rows.dropna(subset=[col]).groupby(["key", col]).size().rename("m").reset_index()
                 .sort_values(["key", "m", col], ascending=[True, False, True]).drop_duplicates("key")
