@@ -108,6 +108,12 @@ _CONTENT_CUT = re.compile(
     r"insisted|warned|urged|pledged|promised|vowed|accused|criticized|questioned|suggested)\b"
     r"|,\s+so\s|,\s+and\s+(?:I|he|she|they|we|it|you)\s|,\s+[a-z]+ed\s+(?!by\b)(?=[^.;:!?]{0,120}?\sand\s+[a-z]+ed\b)"
     r"|;"
+    # a summarising appositive after the content: "announced cuts, a move that ..."
+    r"|,\s+(?:a|an)\s"
+    # a parenthetical set off by a spaced dash: "predicted a win - a landslide ..."
+    r"|\s[—–-]\s"
+    # the source's next verb: "reiterated those feelings and stressed the need"
+    r"|\s+and\s+(?:has\s+|also\s+)?[a-z]+ed\b"
 )
 _INVERTED_STOP = re.compile(r",\s*(?:who|which|[a-z]+ing|but|according)\b|\s(?:who|whose)\s")
 _NO_SOURCE_VERBS = {"seem", "appear"}
@@ -986,7 +992,7 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 row = _Row(si, (cue_s, cue_e2), c, s2, info.stance, "content-comma-cue-source", via_text=via)
         if row is None:
             # SOURCE said (that) content.
-            c_lo = after
+            c_lo = after2 if d else after  # "said Wednesday she ...": the time words are no content
             lead = re.match(r"\s*(?:[,:]\s*)?", text[c_lo:se])
             c_lo += lead.end() if lead else 0
             pp = _PREP_THAT.match(text, c_lo, se)

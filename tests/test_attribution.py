@@ -510,6 +510,37 @@ def test_short_content_is_cut_too():
     assert r["content_text"] == "both objections"
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    # a summarising appositive after the content
+    ("The company announced it would cut 500 jobs, a blow to the town.", "announced",
+     "it would cut 500 jobs"),
+    # a parenthetical set off by a spaced dash
+    ("The mayor predicted a clear win - a result few expected.", "predicted", "a clear win"),
+    ("The mayor predicted a clear win — a result few expected.", "predicted", "a clear win"),
+    # the source's next (past-tense) verb
+    ("The senator denied the charges and demanded an apology.", "denied", "the charges"),
+    ("The governor defended the budget and also blamed the council.", "defended", "the budget"),
+])
+def test_content_ends_where_the_sources_sentence_goes_on(text, cue, content):
+    r = _row(find_attribution_spans(text), cue)
+    assert r["content_text"] == content
+
+
+def test_hyphenated_words_do_not_cut_the_content():
+    r = _row(find_attribution_spans("The mayor said the long-term plan was well-known."), "said")
+    assert r["content_text"] == "the long-term plan was well-known"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor said Wednesday she would run again.", "she would run again"),
+    ("The mayor said on Tuesday the road was closed.", "the road was closed"),
+])
+def test_time_words_after_the_cue_are_not_content(text, content):
+    df = find_attribution_spans(text)
+    _offsets_ok(text, df)
+    assert _row(df, "said")["content_text"] == content
+
+
 def test_stage_gives_dated_sides_from_the_articles_date():
     text = "Donald Trump said the deal was bad. He added that it failed."
     sides = {}
