@@ -32,6 +32,13 @@ source carries an apposition set off by commas, "Jane Roe, a teacher, said", and
 ``subject-seems-content``                   The economy *seemed* immune (no source: an impression).
 ==========================================  =====================================================
 
+Where an indirect content ends (``source-cue-content``): at the next clause of the source's
+sentence (", while", ", who", "; ", ", saying", "and added"), at a summarising appositive
+(", a move that"), at a spaced dash, or at the source's next past-tense verb ("denied the charges
+and demanded an apology"); time words right after the cue ("said Wednesday") are no content. A
+cue followed only by an adjunct ("..., she said in a video message.") or a source after
+", as" ("..., as the mayor noted.") takes the clause BEFORE it as content.
+
 ``X told Reuters`` / ``said in an interview with CNN`` name a relaying outlet in ``via_text``
 (and ``via`` when an earlier row has that outlet as source). Cues inside quotations are the
 quoted speaker's words and are skipped; ``cue_stance`` comes from the verb's lexicon entry.
@@ -93,6 +100,7 @@ _DETERMINERS = {
     "each", "every", "another", "other", "many", "several", "two", "three",
 }
 _TRAILING_ADVERB = re.compile(r"\s+(?:[a-z]+ly\s+)+$")
+_AS_BEFORE = re.compile(r"\s*[,—–]\s*as$")
 _PREP_THAT = re.compile(
     r"(?:at|in|on|during|after|before|to|from|with|last|this|earlier|yesterday|later|about)\b"
     r"[^.;:!?\"“”]{0,90}?\s(?P<that>that)\s"
@@ -115,7 +123,13 @@ _CONTENT_CUT = re.compile(
     # the source's next verb: "reiterated those feelings and stressed the need"
     r"|\s+and\s+(?:has\s+|also\s+)?[a-z]+ed\b"
 )
+# an adjunct after a speech verb that ends the attribution: '"...," she said in a video message.'
+_ADJUNCT_TAIL = re.compile(
+    r"\s*(?:in|on|at|during|of|to|with|before|after|from|about|via|through|while|last|earlier|later|this)\s"
+    r"[^,;:.!?—–\"“”]*?(?:[,;:!?—–]|\.(?:\s|$)|$)"
+)
 _INVERTED_STOP = re.compile(r",\s*(?:who|which|[a-z]+ing|but|according)\b|\s(?:who|whose)\s")
+_THAT = re.compile(r"\bthat\b")
 _NO_SOURCE_VERBS = {"seem", "appear"}
 _NEW_CLAUSE = re.compile(r"[a-z]+ing\b|(?:but|and|although|though|while|because|as)\b")
 _PASSIVE_TAIL = re.compile(r"(?:^|\s|’|')(?:is|are|was|were|be|been|being|s)$", re.IGNORECASE)
@@ -927,6 +941,12 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
         ends_here = (not tail_stripped or tail_stripped[0] in ".!?" and len(tail_stripped) <= 2
                      or re.fullmatch(r"[.!?\"”’)\s]*", tail) is not None)
         followed_by_comma = tail.lstrip().startswith(",")
+        adjunct = None
+        if info.lemma in _INVERTING and not ends_here and not followed_by_comma:
+            adjunct = _ADJUNCT_TAIL.match(text, after2, se)
+            if adjunct and (_CLAUSE_VERB.search(text, after2, adjunct.end())
+                            or _THAT.search(text, after2, adjunct.end())):
+                adjunct = None  # "said in a statement that ...": the clause is the content
         # the source chunk before the cue
         src, suffix = _source_before(text, ss, cue_s, lex, gerund=gerund)
         if (suffix == "-long-appositive" and info.lemma in _INVERTING and not gerund
@@ -943,9 +963,16 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
         pre_lo = src[0] if src else cue_s
         pre = text[ss:pre_lo].rstrip()
         content_before = bool(pre) and pre[-1] in ",”\"’':—–?!"
+        as_before = None
+        if not content_before and src is not None and not gerund and (ends_here or adjunct or followed_by_comma):
+            as_before = _AS_BEFORE.search(pre)
+            if as_before and as_before.start() > 0:
+                pre = pre[:as_before.start()]  # "The tax is a scare tactic, as Dayen noted."
+                content_before = True
         row: _Row | None = None
         quoted_before = _QUOTED_BEFORE.search(pre) is not None
-        if (ends_here or followed_by_comma or quoted_before) and content_before and src is not None and not gerund:
+        if ((ends_here or followed_by_comma or quoted_before or adjunct)
+                and content_before and src is not None and not gerund):
             # "Content," SOURCE said.  /  "A," he said, "B."
             c_hi = ss + len(pre)
             c_hi_s = _strip(text, ss, c_hi)[1]
@@ -1004,6 +1031,13 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                         or nxt[:1] in _OPEN_QUOTES):
                     continue
             c = _strip_end_punct(text, c_lo, se)
+            if adjunct and not gerund and si > 0:
+                q = _quote_before(text, ss, src, closers)
+                if q is not None:  # '"Who are they?" Trump said of Apple.'
+                    row = _Row(si, (cue_s, cue_e2), q, src, info.stance, "quote-before-source-cue", via_text=via)
+                    rows.append(row)
+                    bisect.insort(taken, row.cue)
+                    continue
             if c[1] <= c[0] and text[cue_e2:se].strip().startswith(":") and si + 1 < len(sents):
                 ns, ne = sents[si + 1]
                 c = (ns, qpairs[ns] if ns in qpairs else _strip_end_punct(text, ns, ne)[1])

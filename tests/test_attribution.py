@@ -541,6 +541,29 @@ def test_time_words_after_the_cue_are_not_content(text, content):
     assert _row(df, "said")["content_text"] == content
 
 
+@pytest.mark.parametrize("text, content", [
+    ("The road will stay closed, the mayor said in a video message to residents.",
+     "The road will stay closed"),
+    ("“We will win,” the mayor told reporters during a visit.", "“We will win,”"),
+    ("The tax is a scare tactic, as the mayor noted in her column.", "The tax is a scare tactic"),
+])
+def test_content_before_a_cue_followed_by_an_adjunct(text, content):
+    df = find_attribution_spans(text)
+    _offsets_ok(text, df)
+    assert df["content_text"].tolist() == [content]
+
+
+def test_quotation_in_the_sentence_before_a_cue_with_an_adjunct():
+    text = "“Who do they think they are?” The mayor said of the council."
+    r = _row(find_attribution_spans(text), "said")
+    assert (r["content_text"], r["rule"]) == ("“Who do they think they are?”", "quote-before-source-cue")
+
+
+def test_an_adjunct_followed_by_a_clause_keeps_the_clause():
+    text = "In short, the mayor said during a visit that the road was closed."
+    assert _row(find_attribution_spans(text), "said")["content_text"] == "that the road was closed"
+
+
 def test_stage_gives_dated_sides_from_the_articles_date():
     text = "Donald Trump said the deal was bad. He added that it failed."
     sides = {}
