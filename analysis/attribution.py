@@ -100,6 +100,8 @@ _DETERMINERS = {
     "each", "every", "another", "other", "many", "several", "two", "three",
 }
 _TRAILING_ADVERB = re.compile(r"\s+(?:[a-z]+ly\s+)+$")
+# a quoted phrase that the clause goes on after: 'said "local forces" must lead'
+_QUOTED_SUBJECT = re.compile(r"[^\W_][\"”’]\s+[a-z]")
 _AS_BEFORE = re.compile(r"\s*[,—–]\s*as$")
 _PREP_THAT = re.compile(
     r"(?:at|in|on|during|after|before|to|from|with|last|this|earlier|yesterday|later|about)\b"
@@ -308,7 +310,14 @@ def _quote_pairs(text: str) -> dict[int, int]:
     last = 0
     for m in _QUOTE_CHARS.finditer(text):
         i, q = m.start(), m.group(0)
-        if text.find("\n", last, i) != -1:  # a new paragraph: forget open quotes
+        nl = text.find("\n", last, i)
+        if nl != -1:  # a new paragraph: forget open quotes
+            for o in open_straight.values():
+                # a quotation that opens its paragraph and runs on into a paragraph that opens
+                # with a quote mark again (news style) closes at its paragraph's end
+                if (o is not None and q in '"“' and not text[nl:i].strip()
+                        and not text[text.rfind("\n", 0, o) + 1:o].strip()):
+                    pairs[o] = len(text[:nl].rstrip())
             open_straight = {'"': None, "''": None}
             stack = []
         last = i
@@ -1050,7 +1059,8 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                     bisect.insort(taken, row.cue)
                 continue
             end = _extend_to_quote(text, c[0], c[1], qpairs, para_end(c[0]))
-            if text[c[0]] in _OPEN_QUOTES and c[0] in qpairs and qpairs[c[0]] < end:
+            if (text[c[0]] in _OPEN_QUOTES and c[0] in qpairs and qpairs[c[0]] < end
+                    and not _QUOTED_SUBJECT.match(text, qpairs[c[0]] - 2, end)):
                 end = qpairs[c[0]]  # content is the quotation only
             else:
                 cut = _CONTENT_CUT.search(text, c[0], end)

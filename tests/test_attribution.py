@@ -564,6 +564,25 @@ def test_an_adjunct_followed_by_a_clause_keeps_the_clause():
     assert _row(find_attribution_spans(text), "said")["content_text"] == "that the road was closed"
 
 
+def test_quoted_phrase_inside_the_content_clause_does_not_end_it():
+    text = 'The mayor said "local forces" must lead the way.'
+    assert _row(find_attribution_spans(text), "said")["content_text"] == '"local forces" must lead the way'
+    text = 'The mayor said "we will win," and left.'
+    assert _row(find_attribution_spans(text), "said")["content_text"] == '"we will win,"'
+
+
+def test_quotation_running_on_over_paragraphs_is_followed():
+    # news style: a quotation left open at its paragraph's end goes on in the next "“" paragraph
+    text = ("“The plan is good,” the mayor said.\n\n“It will take years, and critics argued that it "
+            "costs too much. We are ready.\n\n“Nobody will stop us.”")
+    df = find_attribution_spans(text)
+    assert df["cue_text"].tolist() == ["said"]  # "argued" is the mayor's own word
+    assert df.loc[0, "content_text"].endswith("We are ready")
+    # without the next opening quote mark the paragraph is no quotation
+    text = text.replace("\n\n“Nobody will stop us.”", "\n\nNobody will stop us, a critic said.")
+    assert "argued" in find_attribution_spans(text)["cue_text"].tolist()
+
+
 def test_stage_gives_dated_sides_from_the_articles_date():
     text = "Donald Trump said the deal was bad. He added that it failed."
     sides = {}
