@@ -128,6 +128,8 @@ _CONTENT_CUT = re.compile(
 # an adjunct after a speech verb that ends the attribution: '"...," she said in a video message.'
 _ADJUNCT_TAIL = re.compile(
     r"\s*(?:in|on|at|during|of|to|with|before|after|from|about|via|through|while|last|earlier|later|this)\s"
+    # a determiner, a name or a number follows, not "to donate", "at least"
+    r"(?!(?!(?:the|a|an|his|her|its|their|this|that|last|one|two)\s)[a-z]+\s)"
     r"[^,;:.!?—–\"“”]*?(?:[,;:!?—–]|\.(?:\s|$)|$)"
 )
 _INVERTED_STOP = re.compile(r",\s*(?:who|which|[a-z]+ing|but|according)\b|\s(?:who|whose)\s")
@@ -980,6 +982,11 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 content_before = True
         row: _Row | None = None
         quoted_before = _QUOTED_BEFORE.search(pre) is not None
+        if quoted_before and not (ends_here or followed_by_comma or adjunct):
+            # 'In an interview on "Hannity," Gingrich said he ...': a quoted title in an opener
+            # is no content when a clause follows the cue; a quotation that opens the sentence is
+            q_end = ss + len(pre) - 1
+            quoted_before = closers.get(q_end, ss + 1) <= ss or text[ss] in _OPEN_QUOTES and closers.get(q_end) == ss
         if ((ends_here or followed_by_comma or quoted_before or adjunct)
                 and content_before and src is not None and not gerund):
             # "Content," SOURCE said.  /  "A," he said, "B."

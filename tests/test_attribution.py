@@ -583,6 +583,17 @@ def test_quotation_running_on_over_paragraphs_is_followed():
     assert "argued" in find_attribution_spans(text)["cue_text"].tolist()
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    # a quoted show title in an opener is no content when a clause follows the cue
+    ('Speaking on "Morning Live," the mayor said the road was closed.', "said", "the road was closed"),
+    # an infinitive or "at least" after the cue is no adjunct
+    ("In a letter, the mayor asked the network to donate its profits.", "asked", "to donate its profits"),
+    ("On Friday, the agency reported at least six fires.", "reported", "at least six fires"),
+])
+def test_openers_with_a_comma_are_no_content_when_a_clause_follows(text, cue, content):
+    assert _row(find_attribution_spans(text), cue)["content_text"] == content
+
+
 def test_stage_gives_dated_sides_from_the_articles_date():
     text = "Donald Trump said the deal was bad. He added that it failed."
     sides = {}
