@@ -34,8 +34,8 @@ source carries an apposition set off by commas, "Jane Roe, a teacher, said", and
 
 Where an indirect content ends (``source-cue-content``): at the next clause of the source's
 sentence (", while", ", who", "; ", ", saying", "and added"), at a summarising appositive
-(", a move that"), at a spaced dash, or at the source's next past-tense verb ("denied the charges
-and demanded an apology"); time words right after the cue ("said Wednesday") are no content. A
+(", a move that"), at a spaced dash, at the source's next past-tense verb ("denied the charges
+and demanded an apology") or at a new subject ("and she", ", and Ms. Roe"); time words right after the cue ("said Wednesday") are no content. A
 cue followed only by an adjunct ("..., she said in a video message.") or a source after
 ", as" ("..., as the mayor noted.") takes the clause BEFORE it as content.
 
@@ -124,6 +124,8 @@ _CONTENT_CUT = re.compile(
     r"|\s[—–-]\s"
     # the source's next verb: "reiterated those feelings and stressed the need"
     r"|\s+and\s+(?:has\s+|also\s+)?[a-z]+ed\b"
+    # a new subject: "said he respects her and he will ...", "..., and Ms. Roe added"
+    r"|\s+(?:and|but)\s+(?:he|she|they)\b|,\s+and\s+[A-Z]"
 )
 # an adjunct after a speech verb that ends the attribution: '"...," she said in a video message.'
 _ADJUNCT_TAIL = re.compile(

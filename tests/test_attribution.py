@@ -520,6 +520,10 @@ def test_short_content_is_cut_too():
     # the source's next (past-tense) verb
     ("The senator denied the charges and demanded an apology.", "denied", "the charges"),
     ("The governor defended the budget and also blamed the council.", "defended", "the budget"),
+    # a new subject
+    ("The governor said he respects the council but she will veto the bill.", "said",
+     "he respects the council"),
+    ("The governor said the budget is fair, and Ms. Roe agreed.", "said", "the budget is fair"),
 ])
 def test_content_ends_where_the_sources_sentence_goes_on(text, cue, content):
     r = _row(find_attribution_spans(text), cue)
