@@ -1006,6 +1006,7 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 if k in closers and closers[k] < ss:
                     c_lo = closers[k]
             content_hi = c_hi
+            after_rule = "content-comma-source-cue"
             if followed_by_comma:
                 rest_lo = text.index(",", after2) + 1
                 rest = _strip_end_punct(text, rest_lo, se)
@@ -1013,13 +1014,17 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 if rest[1] > rest[0] and not lex.cue.match(text, rest[0]):
                     if nxt in _OPEN_QUOTES and rest[0] in qpairs:
                         content_hi = qpairs[rest[0]]
+                        if not _QUOTE_CHARS.search(text, c_lo, c_hi):
+                            # 'Asked about it, Clinton said, "I do."': an unquoted opener is
+                            # no content, the quotation after the cue is
+                            c_lo, after_rule = rest[0], "source-cue-content"
                     elif ((nxt.islower() or (nxt.isupper() and _n_words(text, c_lo, c_hi) <= 4
                                                 and not any(q in text[c_lo:c_hi] for q in "\"“”")))
                           and not _NEW_CLAUSE.match(text, rest[0])) or nxt in _OPEN_QUOTES:
                         content_hi = _extend_to_quote(text, rest[0], rest[1], qpairs, para_end(rest[0]))
             c = _strip(text, c_lo, content_hi)
             if c[1] > c[0]:
-                row = _Row(si, (cue_s, cue_e2), c, src, info.stance, "content-comma-source-cue" + suffix, via_text=via)
+                row = _Row(si, (cue_s, cue_e2), c, src, info.stance, after_rule + suffix, via_text=via)
         elif (content_before and src is None and not gerund and text[ss:cue_s].rstrip()[-1:] in ",”\"’'"
               and info.lemma in _INVERTING
               and (_INVERTED_SOURCE.match(text, cue_e2) or _INVERTED_TITLED.match(text, cue_e2))

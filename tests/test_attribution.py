@@ -598,6 +598,15 @@ def test_openers_with_a_comma_are_no_content_when_a_clause_follows(text, cue, co
     assert _row(find_attribution_spans(text), cue)["content_text"] == content
 
 
+def test_unquoted_opener_before_source_said_comma_quotation_is_no_content():
+    text = 'Asked about the vote, the mayor said, "I take responsibility."'
+    r = _row(find_attribution_spans(text), "said")
+    assert (r["content_text"], r["rule"]) == ('"I take responsibility."', "source-cue-content")
+    text = '"We won," the mayor said, "and we will win again."'
+    r = _row(find_attribution_spans(text), "said")
+    assert r["content_text"] == text.rstrip() and r["rule"] == "content-comma-source-cue"
+
+
 def test_stage_gives_dated_sides_from_the_articles_date():
     text = "Donald Trump said the deal was bad. He added that it failed."
     sides = {}
