@@ -35,7 +35,8 @@ source carries an apposition set off by commas, "Jane Roe, a teacher, said", and
 Where an indirect content ends (``source-cue-content``): at the next clause of the source's
 sentence (", while", ", who", "; ", ", saying", "and added"), at a summarising appositive
 (", a move that"), at a spaced dash, at the source's next past-tense verb ("denied the charges
-and demanded an apology") or at a new subject ("and she", ", and Ms. Roe"); time words right after the cue ("said Wednesday") are no content. A
+and demanded an apology") or at a new subject ("and she", ", and Ms. Roe"); the noun phrase of an ``object_verbs`` cue
+("attacked his record after the debate") ends at a subordinate clause; time words right after the cue ("said Wednesday") are no content. A
 cue followed only by an adjunct ("..., she said in a video message.") or a source after
 ", as" ("..., as the mayor noted.") takes the clause BEFORE it as content.
 
@@ -102,6 +103,8 @@ _DETERMINERS = {
 _TRAILING_ADVERB = re.compile(r"\s+(?:[a-z]+ly\s+)+$")
 # a quoted phrase that the clause goes on after: 'said "local forces" must lead'
 _QUOTED_SUBJECT = re.compile(r"[^\W_][\"”’]\s+[a-z]")
+# the object of an object verb ("attacked his record after ...") ends at a subordinate clause
+_OBJECT_END = re.compile(r"\s(?:after|during|while|when|because|before|since)\s")
 _AS_BEFORE = re.compile(r"\s*[,—–]\s*as$")
 _PREP_THAT = re.compile(
     r"(?:at|in|on|during|after|before|to|from|with|last|this|earlier|yesterday|later|about)\b"
@@ -221,6 +224,7 @@ class _Lexicon:
     interviewer: re.Pattern
     aux_words: frozenset = frozenset()  # lower-cased auxiliaries: a cheap test before ``aux``
     catenative: re.Pattern | None = None  # "went on to" before an infinitive cue
+    object_verbs: frozenset = frozenset()  # lemmas whose content is their object noun phrase
 
 
 def _trie(words) -> str:
@@ -273,6 +277,7 @@ def _lexicon() -> _Lexicon:
         catenative=re.compile(
             rf"(?<![\w'’-])(?:(?:{aux})\s+)*(?:{_words(pat['catenatives']['words'])})\s+to\s+$", re.IGNORECASE),
         aux_words=frozenset(str(w).lower() for w in pat["auxiliaries"]["words"]),
+        object_verbs=frozenset(str(w).lower() for w in pat["object_verbs"]["words"]),
         phrase=re.compile(rf"(?<![\w-])(?:{_words(phrases)})(?![\w-])", re.IGNORECASE),
         phrase_stance=phrases,
         source_head=source_head,
@@ -1080,6 +1085,10 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 cut = _CONTENT_CUT.search(text, c[0], end)
                 if cut and cut.start() > c[0] and text[c[0]:cut.start()].strip() and not in_quote(cut.start()):
                     end = _strip(text, c[0], cut.start())[1]
+                if info.lemma in lex.object_verbs and text[c[0]:c[0] + 5].lower() != "that ":
+                    cut = _OBJECT_END.search(text, c[0], end)  # "attacked his record after ..."
+                    if cut and cut.start() > c[0] and not in_quote(cut.start()):
+                        end = _strip(text, c[0], cut.start())[1]
             rule = "source-cue-content"
             if gerund and (text[ss:cue_s].rstrip().endswith(",") or src is None):
                 # ", saying ...": the source is the subject of the main clause

@@ -520,6 +520,10 @@ def test_short_content_is_cut_too():
     # the source's next (past-tense) verb
     ("The senator denied the charges and demanded an apology.", "denied", "the charges"),
     ("The governor defended the budget and also blamed the council.", "defended", "the budget"),
+    # an object verb's noun phrase ends at a subordinate clause; a speech verb's clause does not
+    ("The senator attacked his record after the debate ended.", "attacked", "his record"),
+    ("The senator said the vote failed after the debate ended.", "said",
+     "the vote failed after the debate ended"),
     # a new subject
     ("The governor said he respects the council but she will veto the bill.", "said",
      "he respects the council"),
