@@ -37,7 +37,8 @@ sentence (", while", ", who", "; ", ", saying", "and added"), at a summarising a
 (", a move that"), at a spaced dash, at the source's next past-tense verb ("denied the charges
 and demanded an apology") or at a new subject ("and she", ", and Ms. Roe"); the noun phrase of an ``object_verbs`` cue
 ("attacked his record after the debate") ends at a subordinate clause; time words right after the cue ("said Wednesday") are no content. A
-cue followed only by an adjunct ("..., she said in a video message.") or a source after
+cue followed only by an adjunct ("..., she said in a video message."), a dash, a semicolon or a
+participle clause ('"...," Trump tweeted, quoting Comey.') or a source after
 ", as" ("..., as the mayor noted.") takes the clause BEFORE it as content.
 
 ``X told Reuters`` / ``said in an interview with CNN`` name a relaying outlet in ``via_text``
@@ -105,6 +106,8 @@ _TRAILING_ADVERB = re.compile(r"\s+(?:[a-z]+ly\s+)+$")
 _QUOTED_SUBJECT = re.compile(r"[^\W_][\"”’]\s+[a-z]")
 # the object of an object verb ("attacked his record after ...") ends at a subordinate clause
 _OBJECT_END = re.compile(r"\s(?:after|during|while|when|because|before|since)\s")
+# what closes an attribution right after its cue: '"...," Trump tweeted, quoting Comey.'
+_CLOSING_TAIL = re.compile(r"\s*(?:;|[—–]|-\s|,\s*(?:[a-z]+ing|according)\b)")
 _AS_BEFORE = re.compile(r"\s*[,—–]\s*as$")
 _PREP_THAT = re.compile(
     r"(?:at|in|on|during|after|before|to|from|with|last|this|earlier|yesterday|later|about)\b"
@@ -960,6 +963,7 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                      or re.fullmatch(r"[.!?\"”’)\s]*", tail) is not None)
         followed_by_comma = tail.lstrip().startswith(",")
         adjunct = None
+        closing_tail = _CLOSING_TAIL.match(text, after2, se)
         if info.lemma in _INVERTING and not ends_here and not followed_by_comma:
             adjunct = _ADJUNCT_TAIL.match(text, after2, se)
             if adjunct and (_CLAUSE_VERB.search(text, after2, adjunct.end())
@@ -994,7 +998,7 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             # is no content when a clause follows the cue; a quotation that opens the sentence is
             q_end = ss + len(pre) - 1
             quoted_before = closers.get(q_end, ss + 1) <= ss or text[ss] in _OPEN_QUOTES and closers.get(q_end) == ss
-        if ((ends_here or followed_by_comma or quoted_before or adjunct)
+        if ((ends_here or followed_by_comma or quoted_before or adjunct or closing_tail)
                 and content_before and src is not None and not gerund):
             # "Content," SOURCE said.  /  "A," he said, "B."
             c_hi = ss + len(pre)
@@ -1059,7 +1063,7 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                         or nxt[:1] in _OPEN_QUOTES):
                     continue
             c = _strip_end_punct(text, c_lo, se)
-            if adjunct and not gerund and si > 0:
+            if (adjunct or closing_tail) and not gerund and si > 0:
                 q = _quote_before(text, ss, src, closers)
                 if q is not None:  # '"Who are they?" Trump said of Apple.'
                     row = _Row(si, (cue_s, cue_e2), q, src, info.stance, "quote-before-source-cue", via_text=via)

@@ -554,6 +554,8 @@ def test_time_words_after_the_cue_are_not_content(text, content):
      "The road will stay closed"),
     ("“We will win,” the mayor told reporters during a visit.", "“We will win,”"),
     ("The tax is a scare tactic, as the mayor noted in her column.", "The tax is a scare tactic"),
+    ("The vote will fail, the critics complain - and they may be right.", "The vote will fail"),
+    ("The vote will fail, the mayor said; the council disagreed.", "The vote will fail"),
 ])
 def test_content_before_a_cue_followed_by_an_adjunct(text, content):
     df = find_attribution_spans(text)
@@ -561,8 +563,9 @@ def test_content_before_a_cue_followed_by_an_adjunct(text, content):
     assert df["content_text"].tolist() == [content]
 
 
-def test_quotation_in_the_sentence_before_a_cue_with_an_adjunct():
-    text = "“Who do they think they are?” The mayor said of the council."
+@pytest.mark.parametrize("text", ["“Who do they think they are?” The mayor said of the council.",
+                                  "“Who do they think they are?” The mayor said, quoting the council."])
+def test_quotation_in_the_sentence_before_a_cue_with_an_adjunct(text):
     r = _row(find_attribution_spans(text), "said")
     assert (r["content_text"], r["rule"]) == ("“Who do they think they are?”", "quote-before-source-cue")
 
