@@ -33,13 +33,15 @@ source carries an apposition set off by commas, "Jane Roe, a teacher, said", and
 ==========================================  =====================================================
 
 Where an indirect content ends (``source-cue-content``): at the next clause of the source's
-sentence (", while", ", who", "; ", ", saying", "and added"), at a summarising appositive
-(", a move that"), at a spaced dash, at the source's next past-tense verb ("denied the charges
-and demanded an apology") or at a new subject ("and she", ", and Ms. Roe"); the noun phrase of an ``object_verbs`` cue
-("attacked his record after the debate") ends at a subordinate clause; time words right after the cue ("said Wednesday") are no content. A
-cue followed only by an adjunct ("..., she said in a video message."), a dash, a semicolon or a
-participle clause ('"...," Trump tweeted, quoting Comey.') or a source after
-", as" ("..., as the mayor noted.") takes the clause BEFORE it as content.
+sentence (", while", ", who", "; ", ", saying", "and added"), at a summarising appositive (", a
+move that"), at a spaced dash, at the source's next past-tense verb ("denied the charges and
+demanded an apology") or at a new subject ("and she", ", and Ms. Roe"); the noun phrase of an
+``object_verbs`` cue ("attacked his record after the debate") ends at a subordinate clause; time
+words right after the cue ("said Wednesday") are no content. A cue followed only by an adjunct
+("..., she said in a video message."), a dash, a semicolon or a participle clause ('"...," Trump
+tweeted, quoting Comey.') or a source after ", as" ("..., as the mayor noted.") takes the clause
+BEFORE it as content. A quotation that opens a paragraph and is left open runs on into the
+next paragraph when that one opens with a quote mark (news style).
 
 ``X told Reuters`` / ``said in an interview with CNN`` name a relaying outlet in ``via_text``
 (and ``via`` when an earlier row has that outlet as source). Cues inside quotations are the
