@@ -121,7 +121,8 @@ _PREV_WORD = re.compile(r"([\w'’]+)\s+$")
 _CONTENT_CUT = re.compile(
     r",\s+(?:while|but|whereas|although|though|which|who|whose|even as|even though|even if|despite|and then|before|after|adding|saying|"
     r"compared with|compared to|a move|likely|probably|"
-    r"noting|explaining|arguing|insisting|calling|telling|according to)\b"
+    r"noting|explaining|arguing|insisting|calling|telling|according to|"
+    r"putting|recalling|leading|pushing|quoting|alluding|citing|referring)\b"
     r"|\s+(?:but|and)\s+(?:also\s+)?(?:said|says|added|noted|defended|mocked|argued|called|told|"
     r"insisted|warned|urged|pledged|promised|vowed|accused|criticized|questioned|suggested)\b"
     r"|,\s+so\s|,\s+and\s+(?:I|he|she|they|we|it|you)\s|,\s+[a-z]+ed\s+(?!by\b)(?=[^.;:!?]{0,120}?\sand\s+[a-z]+ed\b)"

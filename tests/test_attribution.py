@@ -524,6 +524,8 @@ def test_short_content_is_cut_too():
     ("The senator attacked his record after the debate ended.", "attacked", "his record"),
     ("The senator said the vote failed after the debate ended.", "said",
      "the vote failed after the debate ended"),
+    # a participle clause of the writer's
+    ("The senator backed the bill, putting her at odds with the mayor.", "backed", "the bill"),
     # a new subject
     ("The governor said he respects the council but she will veto the bill.", "said",
      "he respects the council"),
