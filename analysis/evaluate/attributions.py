@@ -20,15 +20,21 @@ How the numbers are computed (kept fixed so runs compare):
 * A **baseline**, a plain reporting-verb regex (cue = verb, source = the words before it,
   content = the rest of the sentence), is scored in the same run.
 
-Result (2026-11-25, rules tuned on train only): dev attribution F1 0.586 (P 0.659, R 0.527),
-token F1 source 0.674, cue 0.572, content 0.803; train 0.577 (P 0.660, R 0.513; token F1 source
-0.671, cue 0.540, content 0.801). Baseline 0.217. The issue's target (attribution F1 0.65, token
-F1 0.75 per role) is not reached. The last gains (train 0.554 -> 0.577, dev 0.568 -> 0.586) came
-from sources the rules used to miss (dash and determiner appositives, relative clauses, coordinated
-subjects, inverted "said former Gov. X, who ...", passive "by" agents, participle openers) and
-from content cuts tied to the source (a relative "who"/"which" or subordinate "although X said"
-clause ends at its comma). The numbers below are from before these changes. What limits it,
-measured on train:
+Result (2026-11-25, rules tuned on train only): dev attribution F1 0.599 (P 0.677, R 0.538),
+token F1 source 0.675, cue 0.574, content 0.802, content exact-span F1 0.418; train 0.586
+(P 0.671, R 0.520; token F1 source 0.672, cue 0.541, content 0.800, content exact 0.396).
+Baseline 0.217 (dev). The issue's target (attribution F1 0.65, token F1 0.75 per role) is not
+reached. Earlier gains (train 0.554 -> 0.577, dev 0.568 -> 0.586) came from sources the rules
+used to miss (dash and determiner appositives, relative clauses, coordinated subjects, inverted
+"said former Gov. X, who ...", passive "by" agents, participle openers) and from content cuts
+tied to the source (a relative "who"/"which" or subordinate "although X said" clause ends at its
+comma); the last ones (train 0.577 -> 0.586, dev 0.586 -> 0.599) from content boundaries set by
+structure, not by single words: the content BEFORE a cue that only an adjunct, dash, semicolon
+or participle follows ("..., she said in a video message"), a new subject or the source's next
+verb ending an indirect content, an object verb's noun phrase ending at a subordinate clause,
+quotations running on over paragraphs. Of the train pairs with the right cue and source, those
+with a wrong content fell from about 1,630 to 1,490 (most still run on too long: 586, was 734). The
+numbers below are from before these changes. What limits it, measured on train:
 
 * Recall. 53% of the gold cue tokens sit in attributions no rule finds: their cues are a long tail
   (nouns such as "criticism", "statement"; "is expected", "plans", "sees", prepositions, colons),
