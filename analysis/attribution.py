@@ -1182,7 +1182,6 @@ def _empty() -> pd.DataFrame:
     return _frame(_to_columns("", []), SPAN_COLUMNS)
 
 
-_BY_AFTER = re.compile(r"\s+by\b")
 _FORMULAS = {"please", "thank", "thanks", "let", "being", "having"}
 _QUESTION_SUBJECTS = {"you", "we", "i", "he", "she", "they", "it", "there", "this", "that", "these", "those",
                       "the", "your", "our", "their", "his", "her", "its", "anyone", "anybody", "any", "people"}
@@ -1194,7 +1193,7 @@ def _is_question_or_formula(text: str, r: _Row, openers: frozenset) -> bool:
     if not r.source:
         return False
     cue = text[r.cue[0]:r.cue[1]]
-    if cue.endswith(("ed", "en")) and " " not in cue and _BY_AFTER.match(text, r.cue[1]) \
+    if cue.endswith(("ed", "en")) and " " not in cue and _BY_AGENT.match(text, r.cue[1]) \
             and r.rule.startswith("source-cue-content"):
         return True  # "a license issued by OFAC": a participle after a noun, not "the license issued"
     words = text[r.source[0]:r.source[1]].split(None, 2)
