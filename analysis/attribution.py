@@ -1142,7 +1142,7 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
         rows.append(row)
         bisect.insort(taken, row.cue)
     _continue_quotes(text, rows, sents, qpairs, lex)
-    return _to_columns(text, rows)
+    return _to_columns(text, rows, _tidy_rows(text, rows))
 
 
 def _continue_quotes(text: str, rows: list[_Row], sents, qpairs: dict[int, int], lex: _Lexicon) -> None:
@@ -1187,28 +1187,44 @@ _QUESTION_SUBJECTS = {"you", "we", "i", "he", "she", "they", "it", "there", "thi
                       "the", "your", "our", "their", "his", "her", "its", "anyone", "anybody", "any", "people"}
 
 
-def _is_question_or_formula(text: str, r: _Row, openers: frozenset) -> bool:
-    """The source opens with an auxiliary or a formula ("Could you explain", "Thank you for agreeing"),
-    or the cue is a participle with a "by" agent after a noun ("a license issued by OFAC")."""
-    if not r.source:
-        return False
-    cue = text[r.cue[0]:r.cue[1]]
-    if cue.endswith(("ed", "en")) and " " not in cue and _BY_AGENT.match(text, r.cue[1]) \
-            and r.rule.startswith("source-cue-content"):
-        return True  # "a license issued by OFAC": a participle after a noun, not "the license issued"
-    words = text[r.source[0]:r.source[1]].split(None, 2)
-    if not words or words[0].lower() not in openers:
-        return False
-    if words[0].lower() in _FORMULAS:
-        return True
-    # an auxiliary opens a question only before a pronoun or determiner ("Will you", not "Will Smith")
-    return len(words) > 1 and words[1].lower() in _QUESTION_SUBJECTS
+def _tidy_rows(text: str, rows: list[_Row]) -> set[int]:
+    """Last look at every row before numbering: trim the source in place and say which rows to drop.
+
+    * "I'm asking", "they've warned": the contracted auxiliary joins the cue;
+    * "which we believe", "Well I mentioned": the pronoun alone is the source;
+    * dropped: a participle with a "by" agent after a noun ("a license issued by OFAC"), and a
+      source that opens a question or a formula ("Could you explain", "Thank you for agreeing":
+      ``not_source_openers``; an auxiliary only before a pronoun or determiner, so "Will Smith" stays).
+    """
+    openers = _lexicon().not_source_openers
+    drop = set()
+    for i, r in enumerate(rows):
+        if not r.source:
+            continue
+        s, e = r.source
+        if e - s <= 8:
+            m = _CONTRACTED_SOURCE.match(text, s, e)
+            if m and not text[e:r.cue[0]].strip():
+                r.source, r.cue = (s, m.start(1)), (m.start(1), r.cue[1])
+        if e - s <= 12:
+            m = _LEAD_BEFORE_PRONOUN.match(text, *r.source)
+            if m:
+                r.source = (m.start("pron"), r.source[1])
+        cue = text[r.cue[0]:r.cue[1]]
+        if cue.endswith(("ed", "en")) and " " not in cue and _BY_AGENT.match(text, r.cue[1]) \
+                and r.rule.startswith("source-cue-content"):
+            drop.add(i)
+            continue
+        words = text[r.source[0]:r.source[1]].split(None, 2)
+        first = words[0].lower() if words else ""
+        question = len(words) > 1 and words[1].lower() in _QUESTION_SUBJECTS
+        if first in openers and (first in _FORMULAS or question):
+            drop.add(i)
+    return drop
 
 
-def _to_columns(text: str, rows: list[_Row]) -> dict[str, list]:
-    openers = _lexicon().not_source_openers if rows else frozenset()
-    order = sorted((i for i in range(len(rows)) if not _is_question_or_formula(text, rows[i], openers)),
-                   key=lambda i: (rows[i].cue[0], i))
+def _to_columns(text: str, rows: list[_Row], drop: set[int] = frozenset()) -> dict[str, list]:
+    order = sorted((i for i in range(len(rows)) if i not in drop), key=lambda i: (rows[i].cue[0], i))
     new_id = {old: new for new, old in enumerate(order)}
     recs = []
     for old in order:
@@ -1219,14 +1235,6 @@ def _to_columns(text: str, rows: list[_Row]) -> dict[str, list]:
             up = rows[r.via_row]
             via_text = text[up.source[0]:up.source[1]] if up.source else via_text
         source, cue = r.source, r.cue
-        if source and source[1] - source[0] <= 8:  # "I'm asking", "he's said": the auxiliary joins the cue
-            m = _CONTRACTED_SOURCE.match(text, source[0], source[1])
-            if m and not text[source[1]:cue[0]].strip():
-                source, cue = (source[0], m.start(1)), (m.start(1), cue[1])
-        if source and source[1] - source[0] <= 12:  # "which we believe", "Well I mentioned": the pronoun
-            m = _LEAD_BEFORE_PRONOUN.match(text, source[0], source[1])
-            if m:
-                source = (m.start("pron"), source[1])
         src_text = text[source[0]:source[1]] if source else None
         c0, c1 = r.content
         recs.append({
