@@ -10,6 +10,17 @@ Per attribution (:func:`describe_sources`):
 * ``anonymity_reason``: the stated reason for anonymity ("speaking on condition of anonymity ...")
 * ``source_evidence``: the lexicon entries that decided (``actors.yaml: TASS; ...``)
 
+Decisions a teacher may ask about:
+
+* A personal relation without a name ("your friend", "my father", "his wife", "a friend", "her
+  neighbour", "the victim's mother", "relatives") is ``anonymous``, kind ``person``, evidence
+  "unnamed individual described by a relation" (``source_types.yaml: anonymous.relations``): no body
+  or role speaks (not institutional) and the person is specific (not vague). A quantifier keeps it
+  vague ("some friends"); a name makes it named ("his wife, Jane Roe"); professional roles ("his
+  lawyer") stay institutional; the relative of a public figure (a person in the actor dictionary or
+  a capitalised office: "the President's wife", "Donald Trump's son") is identified through that
+  figure, so institutional.
+
 Corpus tables: :func:`source_profile`, :func:`side_balance`, :func:`outlet_sourcing`,
 :func:`top_sources`, :func:`cue_stance_by_outlet` and the views of notebook 02. Parties that did
 not comment: :mod:`analysis.no_comment`.
@@ -122,6 +133,7 @@ class SourceTypes:
     common_words: frozenset
     indefinite: re.Pattern  # indefinite determiners of unnamed individuals, at the start of a span
     on_record: frozenset  # role words that stay institutional after an indefinite article
+    relations: frozenset  # personal relation nouns ("friend", "father"): unnamed individuals, anonymous
 
 
 @functools.lru_cache(maxsize=1)
@@ -188,6 +200,8 @@ def load_source_types() -> SourceTypes:
     quant = vague.get("quantifier_heads", {}).get("terms", [])
     kind_of: dict[str, str] = {}
     plural: set[str] = set()
+    relations = {v for t in (anon.get("relations", {}) or {}).get("terms", []) or []
+                 for v in _variants(str(t).lower())}
     for kind, group in (data.get("kinds", {}) or {}).items():
         if not isinstance(group, Mapping):
             continue
@@ -197,6 +211,11 @@ def load_source_types() -> SourceTypes:
                 kind_of.setdefault(form, kind)
                 if i:
                     plural.add(form)
+    for term in (anon.get("relations", {}) or {}).get("terms", []) or []:  # relation nouns are person words
+        for i, form in enumerate(_variants(str(term).lower())):
+            kind_of.setdefault(form, "person")
+            if i:
+                plural.add(form)
     plural |= {"people", "police", "authorities", "troops", "forces", "media", "staff", "many", "some",
                "others", "several", "they", "we"}
     bodies = {v.lower() for t in data.get("bodies", {}).get("terms", []) for v in _variants(str(t))}
@@ -230,12 +249,14 @@ def load_source_types() -> SourceTypes:
             indef.get("determiners", []), key=len, reverse=True)) + r")\b", re.IGNORECASE)
         if indef.get("determiners") else re.compile(r"(?!x)x"),
         on_record=frozenset(v for t in indef.get("on_record", []) for v in _variants(str(t).lower())),
+        relations=frozenset(relations),
     )
 
 
 # --------------------------------------------------------------------------- classify one source
 _POSTMOD = re.compile(
-    r",|\(|\s[-–—]\s|\s(?:of|for|at|from|with|in|on|to|close|familiar|who|whom|whose|which|that|speaking|"
+    r",|\(|\s[-–—]\s|\s(?:of|for|at|from|with|in|on|to|close to|familiar|who|whom|whose|which|that|speaking|"
+    r"living (?:in|at)|working (?:in|at|for|on|with)|based (?:in|at|on|near)|"
     r"citing|according|by|representing|inside|within|near|involved|knowledgeable|briefed|under|said|told)\b",
 )
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*[\w])?\.?")
@@ -503,6 +524,18 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
         evidence.insert(0, f"{TYPES_FILE}: anonymous '{anon.group(0).strip()}' ({entry['note']})")
         return _Profile("anonymous", kind, side, _dedupe(evidence), person_like=person_like, plural=plural,
                         body=body)
+    # an unnamed individual described by a relation: "your friend", "my father", "the victim's mother"
+    if kind_word in st.relations and kind_match.end() >= len(pre) - 1 and not st.quantifier.search(stripped):
+        public = next((a.surface for a in found if a.alias and a.actor.type == "person"), None) or next(
+            (k.group(0) for k in st.kind_regex.finditer(stripped)
+             if st.kind_of.get(k.group(0).lower()) == "official" and not k.start() <= kind_match.start() < k.end()
+             and k.group(0)[:1].isupper()), None)
+        if public is not None:  # "the President's wife", "Donald Trump's son": identified through the figure
+            evidence.insert(0, f"{TYPES_FILE}: relation '{kind_word}' of the public figure '{public}'")
+            return _Profile("institutional", "person", side, _dedupe(evidence), person_like=not plural,
+                            plural=plural)
+        evidence.insert(0, f"{TYPES_FILE}: relation '{kind_word}' (unnamed individual described by a relation)")
+        return _Profile("anonymous", "person", side, _dedupe(evidence), person_like=not plural, plural=plural)
     # vague: crowds ("analysts", "critics", "some say", "Republicans across the country")
     # an indefinite role noun: an unnamed individual ("a senior official", "two U.S. officials")
     det = st.indefinite.search(pre)
@@ -513,7 +546,8 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
         return _Profile("anonymous", kind, side, _dedupe(evidence), person_like=person_like, plural=plural,
                         body=body)
     quant = st.quantifier.search(stripped)
-    bare_plural = plural and kind in {"person", "expert", "document", "media"} and not found and tokens and \
+    bare_plural = plural and kind in {"person", "expert", "document", "media"} and tokens and \
+        not any(a.alias for a in found) and \
         tokens[0].group(0).lower() not in _DETERMINERS and not _DEFINITE.search(pre)
     # "a group", "a report": an indefinite body or text with no name or affiliation
     indefinite_body = det is not None and det.group(0).lower() in {"a", "an"} and body and not found and \

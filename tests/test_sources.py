@@ -439,3 +439,38 @@ def test_top_sources_identify_a_source_by_how_it_is_named_not_by_its_pronouns():
 
     t = top_sources(analyze(arts)).set_index("source")
     assert t.loc["Andrei Kessel", "n"] == 4 and t.loc["Andrei Kessel", "identification"] == "named"
+
+
+# --------------------------------------------------------------------------- review of real outputs (fixes)
+@pytest.mark.parametrize(
+    "text, source, ident",
+    [
+        ("Your friend said the shop had closed.", "Your friend", "anonymous"),
+        ("My father said the river froze early.", "My father", "anonymous"),
+        ("His wife said he never came home.", "His wife", "anonymous"),
+        ("A friend said she moved to Leeds.", "A friend", "anonymous"),
+        ("Her neighbour said the dog barked all night.", "Her neighbour", "anonymous"),
+        ("The baker's mother said the oven broke.", "The baker's mother", "anonymous"),
+        ("His close friend said the letter was fake.", "His close friend", "anonymous"),
+        ("Relatives of the driver said he was tired.", "Relatives of the driver", "anonymous"),
+        ("Some friends said the party was loud.", "Some friends", "vague"),  # a quantifier: a crowd
+        ("His lawyer said the charges were false.", "His lawyer", "institutional"),  # a role, not a relation
+        ("The Mayor's husband said the bridge was safe.", "The Mayor's husband", "institutional"),  # public figure
+        ("Her brother, Tomas Veloren, said the car was stolen.", "Her brother, Tomas Veloren", "named"),
+    ],
+)
+def test_relation_nouns_are_unnamed_individuals(text, source, ident):
+    row = one(text, source)
+    assert row["identification"] == ident, row["source_evidence"]
+    if ident == "anonymous":
+        assert row["kind"] == "person" and "described by a relation" in row["source_evidence"]
+
+
+def test_relation_pronoun_antecedent():
+    out = describe("His wife said the house was empty. She added that the lights were off.", ["His wife", "She"])
+    assert out["resolved_text"].tolist() == ["His wife", "His wife"]
+
+
+def test_participle_postmodifier_ends_the_head():
+    row = one("Farmers living in the valley said the water was gone.", "Farmers living in the valley")
+    assert (row["identification"], row["kind"]) == ("vague", "person"), row["source_evidence"]
