@@ -286,3 +286,19 @@ def test_committed_lists_are_the_procedure_output(shared):
     assert set(out["weak"]) == set(lex.weak)
     induced = lex.table().query("induced")["id"].tolist()
     assert [i["phrase"].replace(" ", "_") for i in out["induced"]] == induced
+
+
+@pytest.mark.parametrize("text", [
+    "Officials ALLEGEDLY said it Could happen, Reportedly.",
+    "The \u212aelvin-sign text allegedly reported it; some say \u0130stanbul may fall.",
+    "Stra\u00dfe allegedly \u00c9lys\u00e9e reportedly \u017fome say.",
+])
+def test_lowercase_trigger_scan_is_exact(text):
+    """The fast scan of the lower-cased text finds exactly the cues of the case-insensitive scan (and a
+    look-alike letter such as the long s, which re.I matches to "s", does not crash the scan)."""
+    lex = load_lexicon()
+    spans = segment.sentence_spans(text)
+    for index in (lex.report_index, lex.sentence_index):
+        slow = {k: v for k, v in index.items() if k != hedging._FINDER_LOW}
+        assert hedging._scan(text, index, spans) == hedging._scan(text, slow, spans)
+    assert hedging._FINDER_LOW in lex.report_index
