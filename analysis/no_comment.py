@@ -42,6 +42,7 @@ class NoCommentRules:
     rules: list
     hints: re.Pattern  # any of the `hints` substrings; cues are searched only around them
     hints_lower: re.Pattern | None = None  # the same, case-sensitive, for lower-cased text (faster)
+    regex_lower: re.Pattern | None = None  # ``regex`` without re.I, for lower-cased text (faster)
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,7 +62,26 @@ def load_no_comment_rules() -> NoCommentRules:
     hints = tuple(str(h).lower() for h in data.get("hints", []) or [])
     hint_regex = re.compile(trie_pattern(hints), re.IGNORECASE) if hints else re.compile(r"(?s).")
     lower = re.compile(trie_pattern(hints)) if hints else None
-    return NoCommentRules(re.compile("|".join(parts), re.IGNORECASE), rules, hint_regex, lower)
+    pattern = "|".join(parts)
+    bare = pattern.replace("(?P<", "(?<")  # the group syntax aside, every letter lower case (no \\S, \\W ...)
+    regex_lower = re.compile(pattern) if bare.isascii() and bare == bare.lower() else None
+    return NoCommentRules(re.compile(pattern, re.IGNORECASE), rules, hint_regex, lower, regex_lower)
+
+
+# Letters that re.IGNORECASE matches to ASCII letters (dotted and dotless i, long s, Kelvin sign).
+_ODD_CASE = frozenset("\u0130\u0131\u017f\u212a")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _lower_is_exact(text: str, low: str) -> bool:
+    """True when matching a lower-case ASCII pattern against ``low`` (``text.lower()``) gives exactly
+    what the same pattern with re.IGNORECASE gives against ``text``: lower-casing changed only ASCII
+    letters, and no letter re.I would fold to an ASCII one is present."""
+    if len(low) != len(text):
+        return False
+    if text.isascii():
+        return True
+    return all(c.lower() == c and c not in _ODD_CASE for c in set(_NON_ASCII.findall(text)))
 
 
 _CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\b(?:but|while|whereas|although|though|and|because|as|after|"
@@ -165,7 +185,11 @@ def _no_comment_columns(text: str, actors=None, published=None) -> dict[str, lis
             windows[-1][1] = max(windows[-1][1], hi)
         else:
             windows.append([lo, hi])
-    matches = [m for lo, hi in windows for m in rules.regex.finditer(text, lo, hi)]
+    if rules.regex_lower is not None and _lower_is_exact(text, low):
+        subject, regex = low, rules.regex_lower  # same offsets, same matches (twice as fast)
+    else:
+        subject, regex = text, rules.regex
+    matches = [m for lo, hi in windows for m in regex.finditer(subject, lo, hi)]
     prev_end = 0
     for m in matches:
         if m.start() < prev_end:  # overlapping windows can repeat a match

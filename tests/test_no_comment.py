@@ -74,3 +74,23 @@ def test_party_side_follows_the_articles_date():
 
     ctx = {"article": {"published": pd.Timestamp("2022-02-01", tz="UTC")}}
     assert no_comment_rows(text, ctx).columns["side"] == ["republican"]
+
+
+@pytest.mark.parametrize("text", [
+    "THE KREMLIN DECLINED TO COMMENT. Élysée officials did not respond to requests for comment.",
+    "The \u212aremlin declined to comment; a spokesman for Stra\u00dfe Ltd could not be reached.",
+    "There was no immediate comment from the ministry. NATO Has Yet To Comment.",
+])
+def test_lowercase_scan_is_exact(text, monkeypatch):
+    """Scanning the lower-cased text (fast path) gives the rows of the case-insensitive scan."""
+    import dataclasses
+
+    from analysis import no_comment
+
+    rules = no_comment.load_no_comment_rules()
+    assert rules.regex_lower is not None
+    fast = no_comment._no_comment_columns(text)
+    monkeypatch.setattr(no_comment, "load_no_comment_rules",
+                        lambda: dataclasses.replace(rules, regex_lower=None))
+    assert no_comment._no_comment_columns(text) == fast
+    assert fast["cue_text"]
