@@ -134,6 +134,9 @@ class SourceTypes:
     indefinite: re.Pattern  # indefinite determiners of unnamed individuals, at the start of a span
     on_record: frozenset  # role words that stay institutional after an indefinite article
     relations: frozenset  # personal relation nouns ("friend", "father"): unnamed individuals, anonymous
+    speakers: frozenset  # I, we: antecedent must be a person or an organisation, never a text or an event
+    clause_markers: frozenset  # subject/object pronouns that show a span is a clause, not a noun phrase
+    negatives: frozenset  # nobody, everyone, someone: never an antecedent
 
 
 @functools.lru_cache(maxsize=1)
@@ -250,6 +253,9 @@ def load_source_types() -> SourceTypes:
         if indef.get("determiners") else re.compile(r"(?!x)x"),
         on_record=frozenset(v for t in indef.get("on_record", []) for v in _variants(str(t).lower())),
         relations=frozenset(relations),
+        speakers=frozenset(str(w).lower() for w in pron.get("speakers", []) or []),
+        clause_markers=frozenset(str(w).lower() for w in pron.get("clause_markers", []) or []),
+        negatives=frozenset(str(w).lower() for w in vague.get("not_antecedents", {}).get("terms", []) or []),
     )
 
 
@@ -296,6 +302,8 @@ class _Profile:
     name: str | None = None  # the proper name inside the span, used when a pronoun resolves to it
     relative: bool = False  # who / which / that
     gender: str | None = None  # "f" | "m" when known (pronoun resolution)
+    speaker: bool = False  # I / we: stands for people or an organisation
+    antecedent_ok: bool = True  # may a pronoun resolve to this source (not a clause, not "nobody")
 
 
 def _strip_token(tok: str) -> str:
@@ -389,7 +397,8 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
     if pclass is not None:
         return _Profile("pronoun", "unknown", None, [f"{TYPES_FILE}: pronoun '{low}'"],
                         person_like=pclass == "person", plural=pclass == "plural", body=pclass == "thing",
-                        pronoun=pclass, relative=low in st.relative, gender=st.pronoun_gender.get(low))
+                        pronoun=pclass, relative=low in st.relative, gender=st.pronoun_gender.get(low),
+                        speaker=low in st.speakers)
     # 3. analyse the span: pre-modified head, kind words, actor mentions
     pm = _POSTMOD.search(stripped)
     pre_end = pm.start() if pm else len(stripped)
@@ -645,7 +654,32 @@ def _classify_cached(src: str, cue: str, types: SourceTypes, actors: ActorDictio
     prof = _classify(src, cue, types, actors, outlet, initial)
     if prof.identification != "pronoun" and prof.gender is None:
         prof.gender = _gender_of(src, prof, types, actors)
+    if prof.identification != "pronoun":  # a name inside a clause-like span still resolves to the name
+        prof.antecedent_ok = _antecedent_ok(src, types) or (
+            prof.name is not None and prof.name.lower() not in types.negatives)
     return prof
+
+
+_SPEAKER_KINDS = frozenset({"person", "official", "media", "expert", "organization"})
+
+
+def _antecedent_ok(src: str, st: SourceTypes) -> bool:
+    """May a pronoun stand for this source? Not an indefinite pronoun ("nobody", "everyone") and not
+    a clause taken for a source, told by a subject or object pronoun inside it ("whatever they", "my
+    parents wanted me to", "I think many"), unless coordinated or after "of" ("Ann and I", "both of
+    you").
+
+    >>> st = load_source_types()
+    >>> _antecedent_ok("the mayor and I", st), _antecedent_ok("whatever they", st), _antecedent_ok("Nobody", st)
+    (True, False, False)
+    """
+    words = [w.lower() for w in _WORDS.findall(src)]
+    if not words or words[0] in st.negatives or " ".join(words[:2]) in st.negatives:
+        return False
+    if len(words) > 1 and words[0] in st.clause_markers and words[1] not in {"and", "or", "nor"}:
+        return False  # "We know everyone", "I think many"
+    return not any(w in st.clause_markers and words[k - 1] not in {"and", "or", "of", "nor"}
+                   for k, w in enumerate(words) if k)
 
 
 def _gender_of(src: str, prof: _Profile, st: SourceTypes, actors: ActorDictionary) -> str | None:
@@ -867,6 +901,8 @@ def _dated_sides(actors: ActorDictionary, published, names: list, sides: list, e
 def _fits(pron: _Profile, cand: _Profile) -> bool:
     if pron.gender and cand.gender and pron.gender != cand.gender:
         return False
+    if not cand.antecedent_ok or (pron.speaker and cand.kind not in _SPEAKER_KINDS):
+        return False  # "we" is never "the study"; nothing is "nobody" or a clause
     if pron.pronoun == "person":  # he / she / who
         return cand.person_like and not cand.plural and not cand.body
     if pron.pronoun == "plural":  # they / we

@@ -474,3 +474,27 @@ def test_relation_pronoun_antecedent():
 def test_participle_postmodifier_ends_the_head():
     row = one("Farmers living in the valley said the water was gone.", "Farmers living in the valley")
     assert (row["identification"], row["kind"]) == ("vague", "person"), row["source_evidence"]
+
+
+@pytest.mark.parametrize(
+    "text, sources, resolved",
+    [
+        # "we" speaks for people or an organisation, never for a text or an event
+        ("Ivo Renk spoke. The study said rents rose. We expect more, said the study.",
+         ["Ivo Renk", "The study", "We"], ["Ivo Renk", "The study", None]),
+        ("The Harbour Union said fees rose. The survey said so too. We will cut them, we said.",
+         ["The Harbour Union", "The survey", "We"], ["The Harbour Union", "The survey", "Harbour Union"]),
+        # an indefinite pronoun is never an antecedent
+        ("Analysts said prices would fall. Nobody said otherwise. They added that wages would rise.",
+         ["Analysts", "Nobody", "They"], ["Analysts", "Nobody", "Analysts"]),
+        # a clause taken for a source (a pronoun inside it) is no antecedent; a name inside one still is
+        ("Economists said the port was shut. I think many said it opened. They said it was closed.",
+         ["Economists", "I think many", "They"], ["Economists", "I think many", "Economists"]),
+        ("Ondrej Vacek said he left. He said the rest followed.", ["Ondrej Vacek said he", "He"],
+         ["Ondrej Vacek said he", "Ondrej Vacek"]),
+    ],
+)
+def test_pronoun_antecedents_must_be_able_to_speak(text, sources, resolved):
+    out = describe(text, sources)
+    got = [None if pd.isna(r) else r for r in out["resolved_text"]]
+    assert got == resolved, out["source_evidence"].tolist()
