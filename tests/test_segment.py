@@ -83,3 +83,18 @@ def test_polnear_sentences(shared):
 ])
 def test_sentences_glued_by_scraping_are_split_but_not_urls(text, expected):
     assert [text[s:e] for s, e in sentence_spans(text)] == expected
+
+
+def test_boundary_lookahead_only_speeds_up():
+    """The leading look-ahead of the boundary pattern changes no match (it only lets re skip ahead)."""
+    import re
+
+    from analysis import segment
+
+    first, rest = segment._BOUNDARY.pattern.split("\n", 1)
+    assert first.strip().startswith("(?=")
+    plain = re.compile(rest, re.VERBOSE)
+    text = ('He left... "Why?!" she asked.\u2019 It ended\u2026 Then 3 more. (Really.) [Yes!] '
+            'U.S. troops. Mr. Li. e.g. "Fine." \u2018Ok.\u2019 \u00abNon.\u00bb 12. 13?? A')
+    assert [m.span() for m in segment._BOUNDARY.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert len(list(plain.finditer(text))) > 8
