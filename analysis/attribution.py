@@ -194,7 +194,23 @@ _ADVERB_OPENERS = {"now", "then", "meanwhile", "instead", "separately", "later",
 _HEAD_DETERMINERS = {"the", "a", "an", "another", "one", "his", "her", "their", "its", "our"}
 _PROGRESSIVE = re.compile(r"\b(?:am|is|are|was|were|be|been)\b|['’](?:s|re|m)\b", re.IGNORECASE)
 _LEAD_BEFORE_PRONOUN = re.compile(
-    r"(?i:which|that|whom|well|so|yes|no|oh|okay|ok|and|but)\s+(?P<pron>I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey)$")
+    r"(?i:which|that|whom|well|so|yes|no|oh|okay|ok|and|but|therefore|thus|hence|together|now|today|"
+    r"also|then|indeed|still|again|here|besides|moreover|furthermore|however|finally)\s+"
+    r"(?P<pron>I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey)$")
+# "a war about which everyone has said": the preposition and relative pronoun leave the source
+_LEAD_PREP_RELATIVE = re.compile(
+    r"(?i:about|of|for|in|on|with|to|from|by|at|over|against|among)\s+(?i:which|whom)\s+(?=\S)")
+# a one-word "source" that cannot speak: a function word ("Of note, ...") or a gerund ("enabling")
+_NOT_SOURCE_WORDS = {"of", "in", "on", "at", "for", "with", "by", "from", "as", "to", "and", "but", "or",
+                     "nor", "the", "a", "an", "if", "than", "into", "upon", "about"}
+# cross-references inside a document ("the entities described below"), not statements
+_CROSS_REFERENCE = re.compile(r"\s*,?\s*(?:below|above|herein|hereinafter|hereafter)\b")
+# reduced-relative passives ("trucks believed to be operated by ..."): the noun is what is believed,
+# nobody in the text believes it
+_RAISING_PARTICIPLES = {"believed", "thought", "said", "known", "reported", "alleged", "rumored", "rumoured",
+                        "understood", "suspected", "presumed", "supposed", "deemed", "estimated", "considered"}
+_TO_INFINITIVE = re.compile(r"\s+to\s+(?:be|have)\b")
+_NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
 _CONTRACTED_SOURCE = re.compile(r"(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(['’](?:m|re|s|ve|d|ll))$")
 _DAYS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|later|recently|again|publicly|privately|repeatedly|Monday\s+night|Tuesday\s+night)"
 
@@ -1142,7 +1158,7 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
         rows.append(row)
         bisect.insort(taken, row.cue)
     _continue_quotes(text, rows, sents, qpairs, lex)
-    return _to_columns(text, rows, _tidy_rows(text, rows))
+    return _to_columns(text, rows, _tidy_rows(text, rows, sents))
 
 
 def _continue_quotes(text: str, rows: list[_Row], sents, qpairs: dict[int, int], lex: _Lexicon) -> None:
@@ -1187,7 +1203,30 @@ _QUESTION_SUBJECTS = {"you", "we", "i", "he", "she", "they", "it", "there", "thi
                       "the", "your", "our", "their", "his", "her", "its", "anyone", "anybody", "any", "people"}
 
 
-def _tidy_rows(text: str, rows: list[_Row]) -> set[int]:
+def _title_case(text: str, s: int, e: int) -> bool:
+    """A headline in Title Case: every word of four letters or more is capitalised."""
+    words = [w for w in text[s:e].split() if len(w) >= 4 and w[0].isalpha()]
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+def _inside_name(text: str, cue: tuple[int, int], sent: tuple[int, int]) -> bool:
+    """A capitalised cue next to another capitalised word inside a running sentence is part of a name
+    ("his son Said Kerimov", "Company Promising Investments", "Muslim Advocates"). After punctuation
+    ("..., Tweeted on Friday"), at the start of a sentence, or in a Title Case headline ("Biden
+    Administration Announces ...") it is a cue."""
+    lo = max(sent[0], text.rfind("\n", 0, cue[0]) + 1)
+    before = text[lo:cue[0]].rstrip()
+    if not before or not before[-1].isalnum():
+        return False
+    prev_word = before.split()[-1]
+    m = _NEXT_WORD.match(text, cue[1])
+    if not (prev_word[:1].isupper() or (m and m.group(1)[:1].isupper())):
+        return False
+    hi = text.find("\n", cue[1])
+    return not _title_case(text, lo, min(sent[1], hi) if hi >= 0 else sent[1])
+
+
+def _tidy_rows(text: str, rows: list[_Row], sents: list[tuple[int, int]] | None = None) -> set[int]:
     """Last look at every row before numbering: trim the source in place and say which rows to drop.
 
     * "I'm asking", "they've warned": the contracted auxiliary joins the cue;
@@ -1197,8 +1236,16 @@ def _tidy_rows(text: str, rows: list[_Row]) -> set[int]:
       ``not_source_openers``; an auxiliary only before a pronoun or determiner, so "Will Smith" stays).
     """
     openers = _lexicon().not_source_openers
+    cue_ends = {r.cue[1] for r in rows}
     drop = set()
     for i, r in enumerate(rows):
+        cue = text[r.cue[0]:r.cue[1]]
+        if _CROSS_REFERENCE.match(text, r.cue[1]):
+            drop.add(i)
+            continue
+        if cue[:1].isupper() and sents and _inside_name(text, r.cue, sents[r.sentence]):
+            drop.add(i)
+            continue
         if not r.source:
             continue
         s, e = r.source
@@ -1206,11 +1253,22 @@ def _tidy_rows(text: str, rows: list[_Row]) -> set[int]:
             m = _CONTRACTED_SOURCE.match(text, s, e)
             if m and not text[e:r.cue[0]].strip():
                 r.source, r.cue = (s, m.start(1)), (m.start(1), r.cue[1])
-        if e - s <= 12:
+        if e - s <= 16:
             m = _LEAD_BEFORE_PRONOUN.match(text, *r.source)
             if m:
                 r.source = (m.start("pron"), r.source[1])
-        cue = text[r.cue[0]:r.cue[1]]
+        m = _LEAD_PREP_RELATIVE.match(text, *r.source)
+        if m and m.end() < r.source[1]:
+            r.source = (m.end(), r.source[1])
+        src = text[r.source[0]:r.source[1]]
+        if (src.lower() in _NOT_SOURCE_WORDS or (src.endswith("ing") and src.islower() and " " not in src)
+                or r.source[1] in cue_ends):
+            drop.add(i)
+            continue
+        if (cue in _RAISING_PARTICIPLES and not text[r.source[1]:r.cue[0]].strip()
+                and src.split()[-1].lower() not in _SUBJECT_PRONOUNS and _TO_INFINITIVE.match(text, r.cue[1])):
+            drop.add(i)
+            continue
         if cue.endswith(("ed", "en")) and " " not in cue and _BY_AGENT.match(text, r.cue[1]) \
                 and r.rule.startswith("source-cue-content"):
             drop.add(i)

@@ -642,3 +642,29 @@ def test_captions_interview_questions_and_formulas_are_not_attributions(text):
                                           ("May Lee said the film was done.", "May Lee")])
 def test_names_that_begin_like_a_question_are_still_sources(text, source):
     assert find_attribution_spans(text)["source_text"].tolist() == [source]
+
+
+@pytest.mark.parametrize("text", [
+    "The sanctions cover three relatives, including his son Said Ramov, and a bank.",   # a name, not "said"
+    "Limited Liability Company Promising Ventures is a lender based in Minsk.",
+    "Of note, the agency renewed the license in March.",                                # "Of" is no source
+    "Trucks believed to be carrying rockets were seen near the border.",                # nobody believes
+    "The firms and their subsidiaries, described below, supply the navy.",              # a cross-reference
+    "New funds are enabling continued care for the wounded.",
+])
+def test_name_parts_cross_references_and_reduced_passives_are_not_attributions(text):
+    assert find_attribution_spans(text)["cue_text"].tolist() in ([], ["renewed"])
+
+
+@pytest.mark.parametrize("text, source, cue", [
+    ("Therefore I suggest that we meet again.", "I", "suggest"),
+    ("Together we reject the plan to close the port.", "we", "reject"),
+    ("I suggest discussing whether the new rules work.", "I", "suggest"),     # one row, not "I suggest"
+    ("Murphy, the head of the fund, Tweeted on Friday that the poll was wrong.",
+     "Murphy, the head of the fund", "Tweeted"),                               # capitalised cue after a comma
+    ("Governor Lane Announces New Aid for Farmers", "Governor Lane", "Announces"),  # a Title Case headline
+    ("The mayor said to cheers that the road would reopen.", "The mayor", "said"),
+])
+def test_adverbs_before_pronouns_and_capitalised_cues(text, source, cue):
+    df = find_attribution_spans(text)
+    assert df[["source_text", "cue_text"]].values.tolist() == [[source, cue]]
