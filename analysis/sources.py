@@ -331,6 +331,7 @@ def _is_proper(tok: str, first: bool, st: SourceTypes, actors: ActorDictionary) 
 
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
+_RELATIVE_START = re.compile(r"\s*(?:who|whom|whose|which|that|where|when|while|whose)\b", re.IGNORECASE)
 _NAME_SUFFIX = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iii.", "iv"})
 
 
@@ -446,6 +447,8 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
         if pm is None or not stripped[pm.start():pm.start() + 1] == ",":
             return None
         seg = stripped[pm.start() + 1:]
+        if _RELATIVE_START.match(seg):  # ", who studies at ...": a clause, not an appositive noun
+            return None
         cut = _POSTMOD.search(seg, 1)
         found_kinds = list(st.kind_regex.finditer(seg, 0, cut.start() if cut else min(len(seg), 60)))
         return st.kind_of.get(found_kinds[-1].group(0).lower()) if found_kinds else None

@@ -42,3 +42,32 @@ def test_dated_periods_give_the_side_in_force_on_the_articles_date():
     assert mine.dated and mine.lookup["Ann Lee"][0].side_on("2021-01-01") == "government"
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         load_actors({"actors": [{"name": "Bad", "aliases": ["Bad"], "periods": [{"side": "x", "from": "soon"}]}]})
+
+
+def test_leaders_are_people_not_their_states():
+    """Leaders listed inside a country or body entry were no antecedent for he/she and got its kind."""
+    actors = load_actors()
+    for name in ["Alexander Lukashenko", "Emmanuel Macron", "Olaf Scholz", "Xi Jinping", "Antonio Guterres",
+                 "Rafael Grossi", "Jens Stoltenberg", "Ursula von der Leyen", "Andrzej Duda", "Olena Zelenska"]:
+        actor = actors.lookup[name][0]
+        assert (actor.type, actor.kind) == ("person", "official"), name
+    assert actors.lookup["Belarus"][0].type == "country"
+
+
+def test_he_resolves_to_a_leader_and_takes_the_leaders_side():
+    import pandas as pd
+
+    from analysis.sources import describe_sources
+
+    text = "Alexander Lukashenko spoke to reporters on Monday. He said the border would stay open."
+    rows = pd.DataFrame({"source_text": ["He"], "source_start": [51], "source_end": [53], "cue_text": ["said"]})
+    out = describe_sources(text, rows)
+    assert out[["resolved_text", "side", "kind"]].values.tolist() == [["Alexander Lukashenko", "belarus", "official"]]
+
+
+def test_office_holders_sides_follow_the_date():
+    actors = load_actors()
+    obama, kallas, rutte = (actors.lookup[n][0] for n in ["Obama", "Kaja Kallas", "Rutte"])
+    assert obama.side_on("2016-08-01") == "united-states" and obama.side_on("2019-08-01") == "democrat"
+    assert kallas.side_on("2022-04-01") == "estonia" and kallas.side_on("2025-03-01") == "eu"
+    assert rutte.side_on("2022-04-01") == "netherlands" and rutte.side_on("2025-03-01") == "nato"

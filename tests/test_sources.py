@@ -498,3 +498,10 @@ def test_pronoun_antecedents_must_be_able_to_speak(text, sources, resolved):
     out = describe(text, sources)
     got = [None if pd.isna(r) else r for r in out["resolved_text"]]
     assert got == resolved, out["source_evidence"].tolist()
+
+
+def test_relative_clause_after_a_name_gives_no_appositive_kind():
+    # "who studies ..." is a clause: its "studies" is no document; "a historian" is an appositive noun
+    assert one("Ilse Varga, who studies reefs at Kiel, said it was over.",
+               "Ilse Varga, who studies reefs at Kiel,")["kind"] == "person"
+    assert one("Ilse Varga, a historian at Kiel, said it was over.", "Ilse Varga, a historian at Kiel,")["kind"] == "expert"
