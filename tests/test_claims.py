@@ -443,3 +443,23 @@ def test_claims_that_share_only_names_are_not_one_claim():
     c = pd.DataFrame({"article_id": ["a", "b", "c", "d"], "claim_id": [0, 0, 0, 0], "text": texts})
     groups = claims.cluster_claims(c).groupby("cluster_id")["article_id"].apply(sorted).tolist()
     assert sorted(groups) == [["a"], ["b", "d"], ["c"]]
+
+
+def test_fast_signal_tests_agree_with_plain_ones():
+    """The shortcuts of the claim tests (word-count patterns, literal heads before the causal and
+    opinion patterns, lazy tags) give what the plain computations give."""
+    from analysis import claims as C
+
+    texts = ["", "one two three four", "one, two; three - four five", "a b c d e f g h i", "x " * 12,
+             "It led to chaos, they must go.", "Because I THINK so", "As a Result of the war",
+             "The plan costs too much", "to Moscow with love", "\u00c9lys\u00e9e blamed on Paris",
+             "a" * 20000]
+    for t in texts:
+        n = len(C._WORDS.findall(t))
+        assert (C._FIVE_WORDS.search(t) is not None) == (n >= 5)
+        assert (C._TEN_WORDS.search(t) is not None) == (n >= 10)
+        assert C._search_i(C._CAUSAL, C._CAUSAL_LOW, t, heads=C._CAUSAL_HEADS) == bool(C._CAUSAL.search(t))
+        assert C._search_i(C._OPINION, C._OPINION_LOW, t, heads=C._OPINION_HEADS) == bool(C._OPINION.search(t))
+    assert C._CAUSAL_HEADS and C._OPINION_HEADS
+    lazy = C._LazyTags("The plan costs too much")
+    assert [lazy[i] for i in range(len(lazy))] == [tag for _, tag in C._tags("The plan costs too much")]
