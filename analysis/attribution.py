@@ -210,6 +210,12 @@ _CROSS_REFERENCE = re.compile(r"\s*,?\s*(?:below|above|herein|hereinafter|hereaf
 _RAISING_PARTICIPLES = {"believed", "thought", "said", "known", "reported", "alleged", "rumored", "rumoured",
                         "understood", "suspected", "presumed", "supposed", "deemed", "estimated", "considered"}
 _TO_INFINITIVE = re.compile(r"\s+to\s+(?:be|have)\b")
+# an agentless passive cue ("was widely criticized", "is expected"): the subject is what is said, not who says it
+_PASSIVE_CUE = re.compile(r"(?:is|are|was|were|be|been|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be)"
+                          r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)$", re.IGNORECASE)
+_PRONOUN_AFTER = re.compile(r"\s*(?:that\s+)?(?P<pron>I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey)(?:['’](?:m|re|s|ve|d|ll))?\s*$")
+_CLAUSE_BEFORE = re.compile(r",|\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
+_PARTICLES_AFTER = {"by", "to", "on", "up", "out", "with"}
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
 _CONTRACTED_SOURCE = re.compile(r"(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(['’](?:m|re|s|ve|d|ll))$")
 _DAYS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|later|recently|again|publicly|privately|repeatedly|Monday\s+night|Tuesday\s+night)"
@@ -1226,6 +1232,23 @@ def _inside_name(text: str, cue: tuple[int, int], sent: tuple[int, int]) -> bool
     return not _title_case(text, lo, min(sent[1], hi) if hi >= 0 else sent[1])
 
 
+def _source_in_clause(text: str, source: tuple[int, int], first_cue: int, last_cue_end: int
+                      ) -> tuple[int, int] | None:
+    """The speaker inside a source that holds another cue: a pronoun or a short name after the cue,
+    or the words before it when only a particle follows ("Husted continued by"); else ``None``."""
+    m = _PRONOUN_AFTER.match(text, last_cue_end, source[1])
+    if m:
+        return m.span("pron")
+    after = _strip(text, last_cue_end, source[1])
+    words = text[after[0]:after[1]].split()
+    if not words or (len(words) == 1 and words[0].lower() in _PARTICLES_AFTER):
+        before = _strip(text, source[0], first_cue)
+        return before if before[0] < before[1] else None
+    if len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return after
+    return None
+
+
 def _tidy_rows(text: str, rows: list[_Row], sents: list[tuple[int, int]] | None = None) -> set[int]:
     """Last look at every row before numbering: trim the source in place and say which rows to drop.
 
@@ -1237,6 +1260,7 @@ def _tidy_rows(text: str, rows: list[_Row], sents: list[tuple[int, int]] | None 
     """
     openers = _lexicon().not_source_openers
     cue_ends = {r.cue[1] for r in rows}
+    cue_spans = sorted(r.cue for r in rows if not text[r.cue[0]:r.cue[0] + 1].isupper())
     drop = set()
     for i, r in enumerate(rows):
         cue = text[r.cue[0]:r.cue[1]]
@@ -1260,10 +1284,24 @@ def _tidy_rows(text: str, rows: list[_Row], sents: list[tuple[int, int]] | None 
         m = _LEAD_PREP_RELATIVE.match(text, *r.source)
         if m and m.end() < r.source[1]:
             r.source = (m.end(), r.source[1])
+        inner = [c for c in cue_spans if r.source[0] <= c[0] and c[1] <= r.source[1]]
+        if inner and r.source[1] not in cue_ends and not _CLAUSE_BEFORE.search(text, r.source[0], inner[0][0]):
+            # the source holds another row's cue, so it is a clause ("I believe you're | referring to",
+            # "Husted continued by | saying", "Johnson said in a statement | released"): keep the
+            # pronoun or name after that cue, or the words before a bare "by"; else there is no source
+            found = _source_in_clause(text, r.source, inner[0][0], inner[-1][1])
+            if found is None:
+                drop.add(i)
+                continue
+            r.source = found
         src = text[r.source[0]:r.source[1]]
         if (src.lower() in _NOT_SOURCE_WORDS or (src.endswith("ing") and src.islower() and " " not in src)
                 or r.source[1] in cue_ends):
             drop.add(i)
+            continue
+        if (r.rule.startswith("source-cue-content") and r.source[1] <= r.cue[0] and _PASSIVE_CUE.fullmatch(cue)
+                and not _BY_AGENT.match(text, r.cue[1])):
+            r.content, r.source, r.rule = (r.source[0], r.content[1]), None, "passive-subject-content"
             continue
         if (cue in _RAISING_PARTICIPLES and not text[r.source[1]:r.cue[0]].strip()
                 and src.split()[-1].lower() not in _SUBJECT_PRONOUNS and _TO_INFINITIVE.match(text, r.cue[1])):

@@ -668,3 +668,18 @@ def test_name_parts_cross_references_and_reduced_passives_are_not_attributions(t
 def test_adverbs_before_pronouns_and_capitalised_cues(text, source, cue):
     df = find_attribution_spans(text)
     assert df[["source_text", "cue_text"]].values.tolist() == [[source, cue]]
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("The vaccine was widely criticized in the press.",
+     [[None, "was widely criticized", "The vaccine was widely criticized in the press"]]),
+    ("I believe you're referring to the older study.",
+     [["I", "believe", "you're referring to the older study"], ["you", "referring to", "the older study"]]),
+    ("Lane said in a video statement released on Monday that he would stay.",
+     [["Lane", "said", "that he would stay"]]),
+    ("Husted continued by saying that he would appeal.", [["Husted", "saying", "that he would appeal"]]),
+])
+def test_agentless_passives_and_sources_that_hold_another_cue(text, rows):
+    df = find_attribution_spans(text)
+    got = [[None if pd.isna(s) else s, c, t] for s, c, t in df[["source_text", "cue_text", "content_text"]].values]
+    assert got == rows
