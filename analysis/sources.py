@@ -137,6 +137,7 @@ class SourceTypes:
     speakers: frozenset  # I, we: antecedent must be a person or an organisation, never a text or an event
     clause_markers: frozenset  # subject/object pronouns that show a span is a clause, not a noun phrase
     negatives: frozenset  # nobody, everyone, someone: never an antecedent
+    distributive: frozenset  # both, each, either, neither: + noun = an identified set
 
 
 @functools.lru_cache(maxsize=1)
@@ -256,6 +257,7 @@ def load_source_types() -> SourceTypes:
         speakers=frozenset(str(w).lower() for w in pron.get("speakers", []) or []),
         clause_markers=frozenset(str(w).lower() for w in pron.get("clause_markers", []) or []),
         negatives=frozenset(str(w).lower() for w in vague.get("not_antecedents", {}).get("terms", []) or []),
+        distributive=frozenset(str(w).lower() for w in vague.get("distributive", {}).get("terms", []) or []),
     )
 
 
@@ -270,7 +272,7 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her"
                 "your", "one", "two", "three", "four", "another", "some", "many", "several"}
 _DEFINITE = re.compile(r"^(?:the|this|that|these|those|his|her|its|their|our|my|your)\b|^\w+['’]s\b",
                        re.IGNORECASE)
-_TITLES = {"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "adm.", "prof.",
+_TITLES = {"mr.", "mrs.", "ms.", "dr.", "sen.", "rep.", "gov.", "gen.", "col.", "lt.", "adm.", "prof.", "rev.",
            "president", "senator", "governor", "secretary", "minister", "mayor", "judge", "general",
            "spokesman", "spokeswoman", "spokesperson", "ambassador", "chancellor", "director", "chairman"}
 _POSSESSOR = re.compile(r"([A-Z][\w.\-]*(?:\s+(?:and\s+)?[A-Z][\w.\-]*)*)['’]s?\s+(?:[\w\-]+\s+){0,2}$")
@@ -313,6 +315,33 @@ def _strip_token(tok: str) -> str:
     return tok
 
 
+_GENERIC_LABELS = frozenset({"www", "en", "eng", "english", "news", "com", "org", "net", "gov", "edu", "int",
+                             "co", "uk", "ua", "ru", "us", "de", "fr", "eu", "info", "online", "media"})
+
+
+def _squeeze(name: str) -> str:
+    """Lower-cased name without a leading "the" and without spaces, dots, hyphens, underscores."""
+    return re.sub(r"[\s._\-]+", "", re.sub(r"^the\s+", "", name.lower()))
+
+
+@functools.lru_cache(maxsize=256)
+def _outlet_labels(outlet: str, st: SourceTypes) -> frozenset:
+    """Names an outlet may call itself by: its host's distinctive labels ("en.wikinews.org" ->
+    "wikinews"), its whole name squeezed ("white_house" -> "whitehouse"). Role or body words
+    ("president.gov.ua", "kremlin.ru") are left out: "the President" there is a person, not the site.
+
+    >>> sorted(_outlet_labels("en.wikinews.org", load_source_types()))
+    ['enwikinewsorg', 'wikinews']
+    >>> sorted(_outlet_labels("president.gov.ua", load_source_types()))
+    ['presidentgovua']
+    """
+    labels = {lab for lab in re.split(r"[.]", outlet.lower()) if len(lab) >= 4 and lab not in _GENERIC_LABELS}
+    words = {w for lab in labels for w in re.split(r"[_\-]", lab)}
+    if any(w in st.kind_of or w in st.bodies for w in words):
+        labels = {lab for lab in labels if not any(w in st.kind_of or w in st.bodies for w in re.split(r"[_\-]", lab))}
+    return frozenset({_squeeze(lab) for lab in labels} | {_squeeze(outlet)})
+
+
 def _is_proper(tok: str, first: bool, st: SourceTypes, actors: ActorDictionary) -> bool:
     """Capitalised word that is a name, not a capitalised common word or a nationality adjective."""
     core = _strip_token(tok)
@@ -322,7 +351,7 @@ def _is_proper(tok: str, first: bool, st: SourceTypes, actors: ActorDictionary) 
     if core in actors.lookup:
         return actors.lookup[core][1]
     if low in st.kind_of or low in st.vague_terms or low in _DETERMINERS or low in st.pronoun_class \
-            or low.rstrip(".") + "." in _TITLES or low in _TITLES:
+            or low.rstrip(".") + "." in _TITLES or low in _TITLES or st.quantifier.fullmatch(low):
         return False
     if low in st.common_words:
         # A capitalised common word: a name only mid-span and when its capital is not explained away.
@@ -383,6 +412,11 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
         return _Profile("self", "media", None, [f"{TYPES_FILE}: self '{m.group(0)}'"], body=True)
     if outlet and low in {outlet.lower(), "the " + outlet.lower()}:
         return _Profile("self", "media", None, [f"outlet name '{outlet}'"], body=True)
+    if outlet and _squeeze(low) in _outlet_labels(outlet, st):  # "Wikinews" on en.wikinews.org
+        known = actors.lookup.get(stripped) or actors.lookup.get(re.sub(r"^[Tt]he\s+", "", stripped))
+        actor = known[0] if known and known[1] else None
+        return _Profile("self", actor.kind if actor else "media", actor.side if actor else None,
+                        [f"outlet '{outlet}' names itself '{stripped}'"], body=True)
     if outlet:  # another name of the same outlet ("The Ledger" in The Harbour Ledger, "VNA")
         mine = actors.lookup.get(outlet)
         theirs = actors.lookup.get(stripped) or actors.lookup.get(re.sub(r"^[Tt]he\s+", "", stripped))
@@ -393,6 +427,10 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
     if low in st.mastheads and cue and st.self_cue.search(cue):
         return _Profile("self", "media", None, [f"{TYPES_FILE}: self masthead '{stripped}' + cue '{cue}'"],
                         body=True)
+    if low in st.mastheads and stripped.split()[-1][:1].isupper() and stripped not in actors.lookup:
+        # "The Post said": another newspaper, named ("the star" in lower case is a celebrity)
+        return _Profile("named", "media", None, [f"{TYPES_FILE}: masthead '{stripped}' (a newspaper)"], body=True,
+                        reason_ok=False, name=stripped)
     # 2. a bare pronoun
     pclass = st.pronoun_class.get(low)
     if pclass is not None:
@@ -435,6 +473,8 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
                 break
         if not proper_run and len(tokens) == 1 and _lone_name(head.group(0), st, actors):
             proper_run = [head]  # "Brown said": a lone capitalised word is a surname
+        if proper_run and pre[proper_run[0].start():proper_run[-1].end()].lower() in st.kind_of:
+            proper_run = []  # a capitalised role ("the First Lady") is no name
     appositive_name = None
     if head_alias is None and not proper_run and pm is not None and stripped[pm.start()] == ",":
         appositive_name = _appositive_name(stripped, pm.start(), st, actors)
@@ -486,6 +526,14 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
         titled = title in _TITLE_KIND
         person = len(proper_run) >= 2 or titled or kind_word in {"official", "expert", "person", "media"}
         title_kind = _TITLE_KIND.get(title)
+        if title == "the" and len(proper_run) >= 2 and kind_word is None and not any(
+                a.alias and a.actor.type == "person" for a in found):
+            # "the National Conference of State Legislatures": people take no article, bodies do;
+            # "the Global Times": a masthead word at the end makes it a newspaper
+            paper = proper_run[-1].group(0).lower() in {m.split()[-1] for m in st.mastheads}
+            evidence.insert(0, f"proper name '{name}' after 'the' (" + ("a newspaper)" if paper else "an organisation)"))
+            return _Profile("named", "media" if paper else "organization", side, _dedupe(evidence), body=True,
+                            reason_ok=False, name=pre[proper_run[0].start():proper_run[-1].end()])
         kind = kind_word or title_kind or appositive_kind() or ("person" if person else "unknown")
         evidence.insert(0, f"proper name '{name}'")
         return _Profile("named", kind, side, _dedupe(evidence), person_like=person, plural=" and " in pre,
@@ -558,6 +606,11 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
         return _Profile("anonymous", kind, side, _dedupe(evidence), person_like=person_like, plural=plural,
                         body=body)
     quant = st.quantifier.search(stripped)
+    if quant and quant.group(0).lower() in st.distributive:
+        rest = stripped[quant.end():].strip().lower()
+        if rest and not rest.startswith("of ") and rest not in st.pronoun_class:  # "both leaders", "each side"
+            evidence.insert(0, f"{TYPES_FILE}: '{quant.group(0)}' + noun: a known set")
+            return _Profile("institutional", kind, side, _dedupe(evidence), plural=True, body=body)
     bare_plural = plural and kind in {"person", "expert", "document", "media"} and tokens and \
         not any(a.alias for a in found) and \
         tokens[0].group(0).lower() not in _DETERMINERS and not _DEFINITE.search(pre)

@@ -505,3 +505,36 @@ def test_relative_clause_after_a_name_gives_no_appositive_kind():
     assert one("Ilse Varga, who studies reefs at Kiel, said it was over.",
                "Ilse Varga, who studies reefs at Kiel,")["kind"] == "person"
     assert one("Ilse Varga, a historian at Kiel, said it was over.", "Ilse Varga, a historian at Kiel,")["kind"] == "expert"
+
+
+@pytest.mark.parametrize(
+    "text, source, ident, kind",
+    [
+        # a quantifier over a known set, with its noun, is that set
+        ("Both leaders said the summit went well.", "Both leaders", "institutional", "official"),
+        ("Each side said the other fired first.", "Each side", "institutional", "unknown"),
+        ("Both of them said no.", "Both of them", "vague", "unknown"),
+        # a masthead without a finding cue is another newspaper, named
+        ("The Herald said the mill would close.", "The Herald", "named", "media"),
+        # "the" before a capitalised name: a body, not a person
+        ("The Northern League of Beekeepers said hives were lost.", "The Northern League of Beekeepers",
+         "named", "organization"),
+        ("The Valley Gazette said the mill would close.", "The Valley Gazette", "named", "media"),
+        ("The Lakeside Times said the mill would close.", "The Lakeside Times", "named", "media"),
+        # a capitalised role is no name
+        ("The First Lady said the school would reopen.", "The First Lady", "institutional", "official"),
+        ("The Secretary-General said the talks would resume.", "The Secretary-General", "institutional", "official"),
+    ],
+)
+def test_sets_mastheads_bodies_and_capitalised_roles(text, source, ident, kind):
+    row = one(text, source)
+    assert (row["identification"], row["kind"]) == (ident, kind), row["source_evidence"]
+
+
+def test_an_outlet_naming_itself_by_its_host_is_self():
+    row = one("Harbourwire asked the mayor. Harbourwire said the mayor refused.", "Harbourwire",
+              outlet="en.harbourwire.org")
+    assert row["identification"] == "self", row["source_evidence"]
+    # a role word in the host is the role, not the site ("the President" on a presidency's website)
+    assert one("The President said so.", "The President", outlet="president.gov.xx")["identification"] == \
+        "institutional"
