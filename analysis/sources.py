@@ -138,6 +138,8 @@ class SourceTypes:
     clause_markers: frozenset  # subject/object pronouns that show a span is a clause, not a noun phrase
     negatives: frozenset  # nobody, everyone, someone: never an antecedent
     distributive: frozenset  # both, each, either, neither: + noun = an identified set
+    trailing: frozenset  # time words and adverbs that may end a span after a name ("today", "also")
+    verbs_adverbs: frozenset  # words the Pattern lexicon tags as past/3rd-person verbs or adverbs
 
 
 @functools.lru_cache(maxsize=1)
@@ -160,6 +162,26 @@ def _pattern_lexicon_common_words() -> frozenset:
                     words.add(parts[0])
                     if parts[1] == "NNS":
                         words.add(parts[0] + "\tNNS")  # marks plural common nouns ("businesspeople")
+        return frozenset(words)
+    except OSError:  # pragma: no cover - textblob data missing
+        return frozenset()
+
+
+@functools.lru_cache(maxsize=1)
+def _pattern_lexicon_verbs_adverbs() -> frozenset:
+    """Lower-case words the Pattern/Brill lexicon tags VBD, VBN, VBZ or RB ("expressed", "also")."""
+    try:
+        import importlib.util
+
+        spec = importlib.util.find_spec("textblob")
+        if spec is None or spec.origin is None:
+            return frozenset()
+        words = set()
+        with open(Path(spec.origin).parent / "en" / "en-lexicon.txt", encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) >= 2 and parts[1] in {"VBD", "VBN", "VBZ", "RB"} and parts[0].islower():
+                    words.add(parts[0])
         return frozenset(words)
     except OSError:  # pragma: no cover - textblob data missing
         return frozenset()
@@ -258,6 +280,8 @@ def load_source_types() -> SourceTypes:
         clause_markers=frozenset(str(w).lower() for w in pron.get("clause_markers", []) or []),
         negatives=frozenset(str(w).lower() for w in vague.get("not_antecedents", {}).get("terms", []) or []),
         distributive=frozenset(str(w).lower() for w in vague.get("distributive", {}).get("terms", []) or []),
+        trailing=frozenset(str(w).lower() for w in data.get("trailing_words", {}).get("terms", []) or []),
+        verbs_adverbs=_pattern_lexicon_verbs_adverbs(),
     )
 
 
@@ -360,6 +384,28 @@ def _is_proper(tok: str, first: bool, st: SourceTypes, actors: ActorDictionary) 
 
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
+_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx"})
+
+
+def _trailing_words(tokens: list, st: SourceTypes) -> int:
+    """How many lower-case verbs, adverbs or time words end the span after a capitalised word
+    ("Vladimir Putin expressed", "Duda also", "President Biden today"): spans that ran on past the
+    name. 0 when there are none or no capitalised word precedes them.
+
+    >>> st = load_source_types()
+    >>> [_trailing_words(list(_TOKEN.finditer(s)), st) for s in ["Ann Lee also noted", "the officials"]]
+    [2, 0]
+    """
+    n = 0
+    for tok in reversed(tokens):
+        word = tok.group(0)
+        if word[:1].islower() and (word in st.trailing or word in st.verbs_adverbs):
+            n += 1
+        else:
+            break
+    if n and n < len(tokens) and tokens[-n - 1].group(0)[:1].isupper():
+        return n
+    return 0
 _RELATIVE_START = re.compile(r"\s*(?:who|whom|whose|which|that|where|when|while|whose)\b", re.IGNORECASE)
 _NAME_SUFFIX = frozenset({"jr.", "sr.", "jr", "sr", "ii", "iii", "iii.", "iv"})
 
@@ -445,6 +491,10 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
     if not pre:  # e.g. a span that starts with a comma
         pre, pre_end, pm = stripped, len(stripped), None
     tokens = list(_TOKEN.finditer(pre))
+    trailing = _trailing_words(tokens, st)
+    if trailing:  # "Vladimir Putin expressed", "Duda also": the name is the head, not the verb after it
+        pre = pre[:tokens[-trailing].start()].rstrip()
+        tokens = tokens[:-trailing]
     found = actors.find(stripped)
     evidence: list[str] = []
     side = None
@@ -475,6 +525,9 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
             proper_run = [head]  # "Brown said": a lone capitalised word is a surname
         if proper_run and pre[proper_run[0].start():proper_run[-1].end()].lower() in st.kind_of:
             proper_run = []  # a capitalised role ("the First Lady") is no name
+        if not proper_run and len(tokens) >= 2 and head.group(0)[:1].isupper() and \
+                tokens[-2].group(0).lower().rstrip(".") in _COURTESY and st.kind_of.get(head_low) != "official":
+            proper_run = [head]  # "Mr. Singer" is a surname; "Mr President", "Mr. Speaker" stay roles
     appositive_name = None
     if head_alias is None and not proper_run and pm is not None and stripped[pm.start()] == ",":
         appositive_name = _appositive_name(stripped, pm.start(), st, actors)
@@ -605,6 +658,12 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
         evidence.insert(0, f"{TYPES_FILE}: anonymous indefinite role '{det.group(0)} ... {kind_word}'")
         return _Profile("anonymous", kind, side, _dedupe(evidence), person_like=person_like, plural=plural,
                         body=body)
+    if det and det.group(0).lower() in {"a", "an", "one"} and kind_match is None and head is not None and \
+            _strip_token(head.group(0)) in actors.lookup and not actors.lookup[_strip_token(head.group(0))][1] \
+            and not head_low.endswith("s"):
+        # "a Republican who ...", "a Ukrainian": one unnamed member of a side
+        evidence.insert(0, f"{TYPES_FILE}: anonymous indefinite '{det.group(0)} {head.group(0)}'")
+        return _Profile("anonymous", "person", side, _dedupe(evidence), person_like=True)
     quant = st.quantifier.search(stripped)
     if quant and quant.group(0).lower() in st.distributive:
         rest = stripped[quant.end():].strip().lower()

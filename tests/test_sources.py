@@ -538,3 +538,24 @@ def test_an_outlet_naming_itself_by_its_host_is_self():
     # a role word in the host is the role, not the site ("the President" on a presidency's website)
     assert one("The President said so.", "The President", outlet="president.gov.xx")["identification"] == \
         "institutional"
+
+
+@pytest.mark.parametrize(
+    "text, source, ident, name_or_none",
+    [
+        # a span that ran on past the name: the name is still the head
+        ("Pavel Orlik expressed hope that talks resume.", "Pavel Orlik expressed", "named", "Pavel Orlik"),
+        ("Premier Dana Voss also said so.", "Premier Dana Voss also", "named", "Dana Voss"),
+        # after a courtesy title a capitalised role noun is a surname; an office stays a role
+        ("Mr. Farmer said the barn burned.", "Mr. Farmer", "named", "Farmer"),
+        ("Mr President said the talks went well.", "Mr President", "institutional", None),
+        # one unnamed member of a side
+        ("A Republican who asked for calm said the vote was fair.", "A Republican who asked for calm",
+         "anonymous", None),
+    ],
+)
+def test_names_inside_run_on_spans_and_unnamed_members(text, source, ident, name_or_none):
+    row = one(text, source)
+    assert row["identification"] == ident, row["source_evidence"]
+    if name_or_none:
+        assert f"'{name_or_none}'" in row["source_evidence"], row["source_evidence"]
