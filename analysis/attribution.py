@@ -204,7 +204,12 @@ _LEAD_PREP_RELATIVE = re.compile(
 _NOT_SOURCE_WORDS = {"of", "in", "on", "at", "for", "with", "by", "from", "as", "to", "and", "but", "or",
                      "nor", "the", "a", "an", "if", "than", "into", "upon", "about"}
 # cross-references inside a document ("the entities described below"), not statements
-_CROSS_REFERENCE = re.compile(r"\s*,?\s*(?:below|above|herein|hereinafter|hereafter)\b")
+_CROSS_REFERENCE = re.compile(r"\s*,?\s*(?:below|above|herein|hereinafter|hereafter)\b"
+                              r"|\s+in\s+(?:sub)?(?:section|paragraph|annex|appendix|article|clause|part|E\.O\.)\s")
+# "you know", "you see" between commas: a filler, not a statement
+_FILLER = re.compile(r"(?i:you)\s+(?:know|see)$")
+# a source that ends in a preposition or article is a fragment ("the Administration looks forward to | continued")
+_FRAGMENT_ENDS = {"to", "for", "of", "the", "a", "an", "with", "from", "at", "in", "on", "into"}
 # reduced-relative passives ("trucks believed to be operated by ..."): the noun is what is believed,
 # nobody in the text believes it
 _RAISING_PARTICIPLES = {"believed", "thought", "said", "known", "reported", "alleged", "rumored", "rumoured",
@@ -216,6 +221,10 @@ _PASSIVE_CUE = re.compile(r"(?:is|are|was|were|be|been|has\s+been|have\s+been|ha
 _PRONOUN_AFTER = re.compile(r"\s*(?:that\s+)?(?P<pron>I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey)(?:['’](?:m|re|s|ve|d|ll))?\s*$")
 _CLAUSE_BEFORE = re.compile(r",|\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
 _PARTICLES_AFTER = {"by", "to", "on", "up", "out", "with"}
+_FILLER_AFTER = re.compile(r"\s*(?:,|[.?!…—–]|$)")
+_IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "thought", "took", "gave", "made", "saw", "felt", "knew",
+                   "put", "got", "went", "came", "found", "held", "kept", "left", "meant", "read", "sent"}
+_HEADLINE_ADVERBS = {"just", "still", "also", "now", "again", "never", "even", "already", "once"}
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
 _CONTRACTED_SOURCE = re.compile(r"(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(['’](?:m|re|s|ve|d|ll))$")
 _DAYS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|later|recently|again|publicly|privately|repeatedly|Monday\s+night|Tuesday\s+night)"
@@ -1249,6 +1258,31 @@ def _source_in_clause(text: str, source: tuple[int, int], first_cue: int, last_c
     return None
 
 
+def _headline_noun(text: str, cue: tuple[int, int], sent: tuple[int, int]) -> bool:
+    """In a Title Case headline a verb agrees with its subject ("Biden Administration Announces",
+    "Democrats Call for", "I Still Believe") or is in the past ("Kasich Just Revealed"); a bare form
+    after a singular word is a noun ("Background Press Call on ..."), and a capitalised word after a
+    lower-case one an adjective ("in Response to Continued Aggression")."""
+    lo = max(sent[0], text.rfind("\n", 0, cue[0]) + 1)
+    before = text[lo:cue[0]].split()
+    if not before:
+        return False
+    hi = text.find("\n", cue[1])
+    if not _title_case(text, lo, min(sent[1], hi) if hi >= 0 else sent[1]):
+        return False
+    words = text[cue[0]:cue[1]].split()
+    first = next((w for w in words if not w.endswith("ly") and w.lower() not in _HEADLINE_ADVERBS), words[0])
+    prev = before[-1].strip("\"“”‘’'(),:")
+
+    def plural(w: str) -> bool:
+        return w.endswith("s") and not w.endswith("ss")
+
+    if prev[:1].islower():
+        return True  # "in Response to Continued ..."
+    past = first.endswith("ed") or first.lower() in _IRREGULAR_PAST
+    return not (plural(first) or past or plural(prev) or prev in ("I", "We", "You", "They"))
+
+
 def _tidy_rows(text: str, rows: list[_Row], sents: list[tuple[int, int]] | None = None) -> set[int]:
     """Last look at every row before numbering: trim the source in place and say which rows to drop.
 
@@ -1267,7 +1301,8 @@ def _tidy_rows(text: str, rows: list[_Row], sents: list[tuple[int, int]] | None 
         if _CROSS_REFERENCE.match(text, r.cue[1]):
             drop.add(i)
             continue
-        if cue[:1].isupper() and sents and _inside_name(text, r.cue, sents[r.sentence]):
+        if cue[:1].isupper() and sents and (_inside_name(text, r.cue, sents[r.sentence])
+                                             or _headline_noun(text, r.cue, sents[r.sentence])):
             drop.add(i)
             continue
         if not r.source:
@@ -1297,6 +1332,13 @@ def _tidy_rows(text: str, rows: list[_Row], sents: list[tuple[int, int]] | None 
         src = text[r.source[0]:r.source[1]]
         if (src.lower() in _NOT_SOURCE_WORDS or (src.endswith("ing") and src.islower() and " " not in src)
                 or r.source[1] in cue_ends):
+            drop.add(i)
+            continue
+        if _FILLER.match(text, r.source[0], r.cue[1]) and _FILLER_AFTER.match(text, r.cue[1]):
+            drop.add(i)
+            continue
+        last = src.rsplit(None, 1)[-1].lower()
+        if last in _FRAGMENT_ENDS and r.source[1] <= r.cue[0]:
             drop.add(i)
             continue
         if (r.rule.startswith("source-cue-content") and r.source[1] <= r.cue[0] and _PASSIVE_CUE.fullmatch(cue)

@@ -683,3 +683,17 @@ def test_agentless_passives_and_sources_that_hold_another_cue(text, rows):
     df = find_attribution_spans(text)
     got = [[None if pd.isna(s) else s, c, t] for s, c, t in df[["source_text", "cue_text", "content_text"]].values]
     assert got == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("Background Press Call on the Upcoming Visit of President Lane", []),          # "Call" is a noun
+    ("Ban on Certain Services in Response to Continued Aggression", []),             # an adjective
+    ("Mayor Lane Just Revealed Her Plan for the Port", [["Mayor Lane", "Just Revealed"]]),
+    ("Democrats Call for a New Inquiry", [["Democrats", "Call for"]]),
+    ("And, you know, the port will reopen soon.", []),                               # a filler
+    ("The ban covers any activity described in section 1 of the order.", []),      # a cross-reference
+    ("The office looks forward to continued talks with the union.", []),             # a fragment "... to"
+])
+def test_headline_nouns_fillers_and_fragments(text, rows):
+    df = find_attribution_spans(text)
+    assert df[["source_text", "cue_text"]].values.tolist() == rows
