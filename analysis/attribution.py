@@ -217,7 +217,7 @@ _RAISING_PARTICIPLES = {"believed", "thought", "said", "known", "reported", "all
 _TO_INFINITIVE = re.compile(r"\s+to\s+(?:be|have)\b")
 # an agentless passive cue ("was widely criticized", "is expected"): the subject is what is said, not who says it
 _PASSIVE_CUE = re.compile(r"(?:is|are|was|were|be|been|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be)"
-                          r"\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)$", re.IGNORECASE)
+                          r"\s+(?:(?:[a-z]+ly|also|not|never|further|already|then|still|even)\s+)?[a-z]+(?:ed|en|wn)$", re.IGNORECASE)
 _PRONOUN_AFTER = re.compile(r"\s*(?:that\s+)?(?P<pron>I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey)(?:['’](?:m|re|s|ve|d|ll))?\s*$")
 _CLAUSE_BEFORE = re.compile(r",|\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
 _PARTICLES_AFTER = {"by", "to", "on", "up", "out", "with"}

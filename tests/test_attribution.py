@@ -673,6 +673,8 @@ def test_adverbs_before_pronouns_and_capitalised_cues(text, source, cue):
 @pytest.mark.parametrize("text, rows", [
     ("The vaccine was widely criticized in the press.",
      [[None, "was widely criticized", "The vaccine was widely criticized in the press"]]),
+    ("The new steps were also discussed at the meeting.",
+     [[None, "were also discussed", "The new steps were also discussed at the meeting"]]),
     ("I believe you're referring to the older study.",
      [["I", "believe", "you're referring to the older study"], ["you", "referring to", "the older study"]]),
     ("Lane said in a video statement released on Monday that he would stay.",
