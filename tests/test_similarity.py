@@ -90,3 +90,15 @@ def test_clef2020_dev_accuracy_does_not_regress():
                                      titles=vc["title"].fillna("").tolist())
     m, p1 = _map_at_k([[int(ids[d]) for d in top] for top in ranked], queries.index.tolist(), rel)
     assert m >= 0.81 and p1 >= 0.74
+
+
+def test_fast_normalize_and_tokens_match_the_plain_definitions():
+    """normalize_text = str.translate over the punctuation table; tokens' \\w+ = (?u)\\b\\w+\\b."""
+    import re
+
+    from analysis import similarity as S
+
+    texts = ["plain ascii", "Ukraine’s “victory” — 2′ – x\u00a0y ‘q’", "", "a_b c-d é_ü 12,5"]
+    for t in texts:
+        assert S.normalize_text(t) == t.translate(S._PUNCT)
+        assert S._TOKEN.findall(t.lower()) == re.findall(r"(?u)\b\w+\b", t.lower())
