@@ -162,6 +162,8 @@ def _pattern_lexicon_common_words() -> frozenset:
                     words.add(parts[0])
                     if parts[1] == "NNS":
                         words.add(parts[0] + "\tNNS")  # marks plural common nouns ("businesspeople")
+                elif len(parts) >= 2 and parts[0][:1].isupper() and not parts[1].startswith(("NNP", "JJ")):
+                    words.add(parts[0] + "\tCAP")  # a capitalised word tagged common ("Today", "Namely")
         return frozenset(words)
     except OSError:  # pragma: no cover - textblob data missing
         return frozenset()
@@ -384,6 +386,7 @@ def _is_proper(tok: str, first: bool, st: SourceTypes, actors: ActorDictionary) 
 
 
 _INITIAL = re.compile(r"^[A-Z]\.$")
+_CONTRACTION = re.compile(r"['’](?:re|ve|d|ll|m|s)$")
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss", "dr", "mx"})
 
 
@@ -477,8 +480,11 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
         # "The Post said": another newspaper, named ("the star" in lower case is a celebrity)
         return _Profile("named", "media", None, [f"{TYPES_FILE}: masthead '{stripped}' (a newspaper)"], body=True,
                         reason_ok=False, name=stripped)
-    # 2. a bare pronoun
+    # 2. a bare pronoun ("We’re" and "I've" are spans that ran into a contraction)
     pclass = st.pronoun_class.get(low)
+    if pclass is None and _CONTRACTION.search(low):
+        low = _CONTRACTION.sub("", low)
+        pclass = st.pronoun_class.get(low)
     if pclass is not None:
         return _Profile("pronoun", "unknown", None, [f"{TYPES_FILE}: pronoun '{low}'"],
                         person_like=pclass == "person", plural=pclass == "plural", body=pclass == "thing",
@@ -523,8 +529,14 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
                 break
         if not proper_run and len(tokens) == 1 and _lone_name(head.group(0), st, actors):
             proper_run = [head]  # "Brown said": a lone capitalised word is a surname
-        if proper_run and pre[proper_run[0].start():proper_run[-1].end()].lower() in st.kind_of:
-            proper_run = []  # a capitalised role ("the First Lady") is no name
+        if proper_run and pre[proper_run[0].start():proper_run[-1].end()].lower() in st.kind_of or all(
+                _strip_token(t.group(0)).lower() in _NAME_SUFFIX for t in proper_run) or (
+                len(proper_run) == 1 and _strip_token(proper_run[0].group(0)) + "\tCAP" in st.common_words
+                and not _strip_token(proper_run[0].group(0)).isupper()
+                and not (len(tokens) > 1 and tokens[-2].group(0)[:1].isupper())):
+            # a capitalised role ("the First Lady"), a lone "Jr." or a lone word the lexicon tags as
+            # common in capitals ("Today", "Namely", "Reducing") is no name
+            proper_run = []
         if not proper_run and len(tokens) >= 2 and head.group(0)[:1].isupper() and \
                 tokens[-2].group(0).lower().rstrip(".") in _COURTESY and st.kind_of.get(head_low) != "official":
             proper_run = [head]  # "Mr. Singer" is a surname; "Mr President", "Mr. Speaker" stay roles
@@ -729,6 +741,8 @@ def _lone_name(tok: str, st: SourceTypes, actors: ActorDictionary) -> bool:
         return False
     if low in st.common_words and low.endswith(("s", "people", "men", "folk")):
         return False  # a capitalised plural common noun ("Independents", "Businesspeople")
+    if core + "\tCAP" in st.common_words or low in _NAME_SUFFIX:
+        return False  # "Today", "Inflation", "Namely", "Reducing": the lexicon tags them common; "Jr."
     return low + "\tNNS" not in st.common_words
 
 

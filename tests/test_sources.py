@@ -559,3 +559,21 @@ def test_names_inside_run_on_spans_and_unnamed_members(text, source, ident, name
     assert row["identification"] == ident, row["source_evidence"]
     if name_or_none:
         assert f"'{name_or_none}'" in row["source_evidence"], row["source_evidence"]
+
+
+@pytest.mark.parametrize(
+    "text, source, ident",
+    [
+        # a lone capitalised word the lexicon knows as a common word is no surname; a true surname is
+        ("Then Namely said the plan failed.", "Namely", "vague"),
+        ("Then Inflation said prices rose.", "Inflation", "vague"),
+        ("Then Gorbunkel said the plan failed.", "Gorbunkel", "named"),
+        ("The group Judicial Watch said the files were late.", "Judicial Watch", "named"),
+        # a lone name suffix is no name; a pronoun with a contraction is the pronoun
+        ("Then Jr. said it rained.", "Jr.", "vague"),
+        ("We’re sure, said the crew.", "We’re", "pronoun"),
+    ],
+)
+def test_lone_capitalised_common_words_and_contractions(text, source, ident):
+    row = one(text, source)
+    assert row["identification"] == ident, row["source_evidence"]
