@@ -140,6 +140,9 @@ class SourceTypes:
     distributive: frozenset  # both, each, either, neither: + noun = an identified set
     trailing: frozenset  # time words and adverbs that may end a span after a name ("today", "also")
     verbs_adverbs: frozenset  # words the Pattern lexicon tags as past/3rd-person verbs or adverbs
+    crowd_numbers: frozenset  # hundred, thousand, million: "two million people" is a crowd
+    subject_pronouns: frozenset  # he, we, they, you ... (not possessives): may open a run-on span
+    known_group_det: frozenset  # the, these ...: "the researchers" is a known group
 
 
 @functools.lru_cache(maxsize=1)
@@ -284,6 +287,12 @@ def load_source_types() -> SourceTypes:
         distributive=frozenset(str(w).lower() for w in vague.get("distributive", {}).get("terms", []) or []),
         trailing=frozenset(str(w).lower() for w in data.get("trailing_words", {}).get("terms", []) or []),
         verbs_adverbs=_pattern_lexicon_verbs_adverbs(),
+        crowd_numbers=frozenset(str(w).lower() for w in indef.get("crowd_numbers", []) or []),
+        subject_pronouns=frozenset(str(w).lower() for g in ("person", "plural", "thing", "other")
+                                   for w in pron.get(g, []) or []) - {str(w).lower() for w in
+                                                                      pron.get("possessive", []) or []} - {"one"},
+        known_group_det=frozenset(str(w).lower() for w in vague.get("known_groups", {}).get("determiners", [])
+                                  or []),
     )
 
 
@@ -485,8 +494,15 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
     if pclass is None and _CONTRACTION.search(low):
         low = _CONTRACTION.sub("", low)
         pclass = st.pronoun_class.get(low)
+    if pclass is None:  # "I suggest", "we kept": a pronoun whose span ran on into its verb
+        words = stripped.split()
+        if 2 <= len(words) <= 3 and words[0].lower() in st.subject_pronouns and all(
+                w[:1].islower() and w.lower().strip(",.") not in st.kind_of for w in words[1:]):
+            low = words[0].lower()
+            pclass = st.pronoun_class.get(low)
     if pclass is not None:
-        return _Profile("pronoun", "unknown", None, [f"{TYPES_FILE}: pronoun '{low}'"],
+        ran_on = "" if low == stripped.lower() else f" (the span '{stripped}' runs on past it)"
+        return _Profile("pronoun", "unknown", None, [f"{TYPES_FILE}: pronoun '{low}'{ran_on}"],
                         person_like=pclass == "person", plural=pclass == "plural", body=pclass == "thing",
                         pronoun=pclass, relative=low in st.relative, gender=st.pronoun_gender.get(low),
                         speaker=low in st.speakers)
@@ -664,6 +680,8 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
     # vague: crowds ("analysts", "critics", "some say", "Republicans across the country")
     # an indefinite role noun: an unnamed individual ("a senior official", "two U.S. officials")
     det = st.indefinite.search(pre)
+    if det and pre[det.end():].split()[:1] and pre[det.end():].split()[0].lower() in st.crowd_numbers:
+        det = None  # "two million people": a crowd, not unnamed individuals
     if det and kind_match is not None and kind in {"person", "official", "expert", "media", "organization"} \
             and not body and kind_word not in st.on_record and kind_match.end() >= len(pre) - 1 \
             and (not plural or det.group(0).lower() not in {"a", "an", "one", "another"}):
@@ -691,6 +709,10 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
     head_adjective = head is not None and kind_match is None and \
         _strip_token(head.group(0)) in actors.lookup and not actors.lookup[_strip_token(head.group(0))][1] \
         and head_low.endswith("s")
+    first_low = tokens[0].group(0).lower() if tokens else ""
+    if head_low in st.vague_terms and kind == "expert" and first_low in st.known_group_det and not quant:
+        evidence.insert(0, f"{TYPES_FILE}: known group '{first_low} ... {head_low}'")
+        return _Profile("institutional", kind, side, _dedupe(evidence), plural=plural, body=body)
     if head_low in st.vague_terms or quant or low in st.vague_terms or head_adjective or bare_plural \
             or indefinite_body:
         affiliated = any(a.alias and a.start >= pre_end for a in found) or any(
