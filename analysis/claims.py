@@ -536,7 +536,11 @@ def _count_codes(doc: np.ndarray, codes: np.ndarray, uniques: np.ndarray, n_docs
         d1 = max(int(np.searchsorted(row_end, a + chunk, side="right")), d0 + 1)
         d1 = min(d1, n_docs)
         b = int(row_end[d1 - 1])
-        part = sp.csr_matrix((np.ones(b - a, dtype=np.float32), (doc[a:b] - d0, codes[a:b])),
+        # ``doc`` ascending: the rows are already contiguous, so build the CSR arrays directly (no COO)
+        indptr = np.empty(d1 - d0 + 1, dtype=np.int64)
+        indptr[0] = 0
+        indptr[1:] = row_end[d0:d1] - a
+        part = sp.csr_matrix((np.ones(b - a, dtype=np.float32), codes[a:b], indptr),
                              shape=(d1 - d0, n_codes), dtype=np.float32)
         part.sum_duplicates()  # canonical: each row's columns ascending = first-appearance order
         parts.append(part)
@@ -552,7 +556,7 @@ def _count_codes(doc: np.ndarray, codes: np.ndarray, uniques: np.ndarray, n_docs
             X = X[:, np.flatnonzero(keep)]
             uniques = uniques[keep]
     alpha = np.empty(len(uniques), dtype=X.indices.dtype)
-    order = np.argsort(uniques if uniques.dtype.kind == "i" else np.asarray(uniques, dtype=str), kind="stable")
+    order = np.argsort(uniques if uniques.dtype.kind == "i" else np.asarray(uniques, dtype=str))  # unique: any sort
     alpha[order] = np.arange(len(uniques))
     return sp.csr_matrix((X.data, alpha[X.indices], X.indptr), shape=X.shape, dtype=np.float32)
 
