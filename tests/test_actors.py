@@ -71,3 +71,21 @@ def test_office_holders_sides_follow_the_date():
     assert obama.side_on("2016-08-01") == "united-states" and obama.side_on("2019-08-01") == "democrat"
     assert kallas.side_on("2022-04-01") == "estonia" and kallas.side_on("2025-03-01") == "eu"
     assert rutte.side_on("2022-04-01") == "netherlands" and rutte.side_on("2025-03-01") == "nato"
+
+
+def test_campaign_staff_who_took_office_change_side_with_the_date():
+    import pandas as pd
+
+    from analysis.sources import describe_sources
+
+    text = "Mike Pence spoke at the rally. He said the plan would pass."
+    rows = pd.DataFrame({"source_text": ["He"], "source_start": [31], "source_end": [33], "cue_text": ["said"]})
+    side = {day: describe_sources(text, rows, published=pd.Timestamp(day, tz="UTC"))["side"].iloc[0]
+            for day in ["2016-03-01", "2016-09-01", "2019-05-01", "2022-05-01"]}
+    assert side == {"2016-03-01": "republican", "2016-09-01": "trump-campaign", "2019-05-01": "united-states",
+                    "2022-05-01": "republican"}
+    actors = load_actors()
+    assert actors.lookup["Kamala Harris"][0].side_on("2019-06-01") == "democrat"
+    assert actors.lookup["Kamala Harris"][0].side_on("2022-06-01") == "united-states"
+    assert actors.lookup["Tim Kaine"][0].side_on("2016-08-01") == "clinton-campaign"
+    assert actors.lookup["Tim Kaine"][0].side_on("2019-08-01") == "democrat"
