@@ -695,6 +695,7 @@ def test_agentless_passives_and_sources_that_hold_another_cue(text, rows):
     ("And, you know, the port will reopen soon.", []),                               # a filler
     ("The ban covers any activity described in section 1 of the order.", []),      # a cross-reference
     ("The office looks forward to continued talks with the union.", []),             # a fragment "... to"
+    ("If you found yourself in an occupied town, call the hotline.", []),            # a situation
 ])
 def test_headline_nouns_fillers_and_fragments(text, rows):
     df = find_attribution_spans(text)
