@@ -325,14 +325,23 @@ def _mean(hits: list, k: int) -> float:
     return float(sum([h[k] for h in hits]) / len(hits)) if hits else 0.0
 
 
-def _drivers(hits: list, limit: int = _MAX_DRIVERS) -> str:
+def _drivers(hits: list, limit: int = _MAX_DRIVERS, labels: dict | None = None) -> str:
     """``"terrible(-1) not good(-0.35) potential(s1)"``: the scored words with their polarity
-    (or, for words with polarity 0, their subjectivity ``s``); strongest first when cut."""
+    (or, for words with polarity 0, their subjectivity ``s``); strongest first when cut.
+    ``labels`` (``id(hit) -> text``) keeps each hit's text for the next row that shows it."""
     shown = [h for h in hits if h[3] != 0.0 or h[4] > 0.0]
     if len(shown) > limit:
         shown = sorted(shown, key=lambda h: -(abs(h[3]) + h[4]))[:limit]
         shown = sorted(shown, key=lambda h: h[0])
-    return " ".join(f"{h[2]}({h[3]:+.2g})" if h[3] else f"{h[2]}(s{h[4]:.2g})" for h in shown)
+    if labels is None:
+        return " ".join(f"{h[2]}({h[3]:+.2g})" if h[3] else f"{h[2]}(s{h[4]:.2g})" for h in shown)
+    out = []
+    for h in shown:
+        text = labels.get(id(h))
+        if text is None:
+            text = labels[id(h)] = f"{h[2]}({h[3]:+.2g})" if h[3] else f"{h[2]}(s{h[4]:.2g})"
+        out.append(text)
+    return " ".join(out)
 
 
 def polarity_subjectivity(text: str, fixes: bool = True) -> tuple[float, float]:
@@ -414,16 +423,19 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
     return _rows_table(rows).frame()
 
 
-def _row(unit, unit_id, voice, ident, side, start, end, hits, n_words, method) -> tuple:
+def _row(unit, unit_id, voice, ident, side, start, end, hits, n_words, method, labels=None) -> tuple:
     if not hits:
         return (unit, int(unit_id), voice, ident, side, int(start), int(end), 0.0, 0.0, int(n_words), "",
                 method)
     return (unit, int(unit_id), voice, ident, side, int(start), int(end),
-            round(_mean(hits, 3), 4), round(_mean(hits, 4), 4), int(n_words), _drivers(hits), method)
+            round(_mean(hits, 3), 4), round(_mean(hits, 4), 4), int(n_words),
+            _drivers(hits, labels=labels), method)
 
 
 def _as_int(v) -> int | None:
     """``int(v)`` for numbers, None for NA / NaN / text that is not a number."""
+    if v.__class__ is int:
+        return v
     try:
         return int(v)
     except (TypeError, ValueError, OverflowError):
@@ -539,6 +551,7 @@ def _sentiment_rows(text: str, ctx: dict) -> list[tuple]:
     s_start = [int(x) for x in column_list(sentences, "start")]
     s_end = [int(x) for x in column_list(sentences, "end")]
     voices = _voice_of_sentences(s_start, s_end, spans)
+    labels: dict = {}  # id(hit) -> its text in ``drivers`` (a hit shows in up to three rows)
     for sid, s, e, best in zip(s_ids, s_start, s_end, voices):
         hits, nw = _assess(text, s, e, lex)
         all_hits.extend(hits)
@@ -547,43 +560,55 @@ def _sentiment_rows(text: str, ctx: dict) -> list[tuple]:
             voice, ident, side = spans[best][1:4]
         else:
             voice, ident, side = "narrator", pd.NA, pd.NA
-        rows.append(_row("sentence", sid, voice, ident, side, s, e, hits, nw, method))
-    rows.append(_row("article", 0, "article", pd.NA, pd.NA, 0, len(text), all_hits, n_total, method))
+        rows.append(_row("sentence", sid, voice, ident, side, s, e, hits, nw, method, labels))
+    rows.append(_row("article", 0, "article", pd.NA, pd.NA, 0, len(text), all_hits, n_total, method, labels))
 
     # Narrator: sentence hits outside every content span; voices: hits inside their span.
     # Hits come in text order, so each span's hits are one slice (bisect on their starts).
     starts = [h[0] for h in all_hits]
     cover = np.zeros(len(all_hits) + 1, dtype="int64")
     voice_rows = []
+    counted: dict[tuple[int, int], int] = {}  # (start, end) -> words: reused for the narrator's count
     for aid, voice, ident, side, cs, ce in spans:
         lo, hi = bisect_left(starts, cs), bisect_left(starts, ce)
         cover[lo] += 1
         cover[hi] -= 1
-        voice_rows.append(_row("voice", aid, voice, ident, side, cs, ce, all_hits[lo:hi],
-                               _count_words(text, cs, ce), method))
+        nw = counted.get((cs, ce))
+        if nw is None:
+            nw = counted[(cs, ce)] = _count_words(text, cs, ce)
+        voice_rows.append(_row("voice", aid, voice, ident, side, cs, ce, all_hits[lo:hi], nw, method, labels))
     inside = np.cumsum(cover[:-1]) > 0
-    n_inside = _covered_words(text, c_start, c_end, lex)
+    n_inside = _covered_words(text, c_start, c_end, lex, counted)
     narrator_hits = [h for h, k in zip(all_hits, inside.tolist()) if not k]
     rows.append(_row("narrator", 0, "narrator", pd.NA, pd.NA, 0, len(text), narrator_hits,
-                     max(n_total - n_inside, 0), method))
+                     max(n_total - n_inside, 0), method, labels))
     rows.extend(voice_rows)
     return rows
 
 
-def _covered_words(text: str, starts: np.ndarray, ends: np.ndarray, lex: _Lexicon) -> int:
-    """Number of tokens inside the union of the content spans (overlaps counted once)."""
+def _covered_words(text: str, starts: np.ndarray, ends: np.ndarray, lex: _Lexicon,
+                   counted: dict | None = None) -> int:
+    """Number of tokens inside the union of the content spans (overlaps counted once).
+    ``counted`` maps ``(start, end)`` spans already counted to their number of words."""
     if len(starts) == 0:
         return 0
-    order = np.argsort(starts)
-    total, cur_s, cur_e = 0, int(starts[order[0]]), int(ends[order[0]])
+    counted = counted or {}
+
+    def count(s: int, e: int) -> int:
+        n = counted.get((s, e))
+        return _count_words(text, s, e) if n is None else n
+
+    order = np.argsort(starts).tolist()
+    starts, ends = starts.tolist(), ends.tolist()
+    total, cur_s, cur_e = 0, starts[order[0]], ends[order[0]]
     for k in order[1:]:
-        s, e = int(starts[k]), int(ends[k])
+        s, e = starts[k], ends[k]
         if s <= cur_e:
             cur_e = max(cur_e, e)
         else:
-            total += _count_words(text, cur_s, cur_e)
+            total += count(cur_s, cur_e)
             cur_s, cur_e = s, e
-    return total + _count_words(text, cur_s, cur_e)
+    return total + count(cur_s, cur_e)
 
 
 # --------------------------------------------------------------------------------------------
