@@ -302,3 +302,9 @@ def test_lowercase_trigger_scan_is_exact(text):
         slow = {k: v for k, v in index.items() if k != hedging._FINDER_LOW}
         assert hedging._scan(text, index, spans) == hedging._scan(text, slow, spans)
     assert hedging._FINDER_LOW in lex.report_index
+
+
+def test_sanctions_formula_purported_to_act_is_no_hedge():
+    text = "The firm acted or purported to act for or on behalf of the bank. The purported video was fake."
+    assert find_hedges(text)["cue"].tolist() == ["purported"]
+    assert find_hedges(text)["start"].tolist() == [text.index("purported video")]
