@@ -142,6 +142,7 @@ class SourceTypes:
     verbs_adverbs: frozenset  # words the Pattern lexicon tags as past/3rd-person verbs or adverbs
     crowd_numbers: frozenset  # hundred, thousand, million: "two million people" is a crowd
     subject_pronouns: frozenset  # he, we, they, you ... (not possessives): may open a run-on span
+    owners: frozenset  # my, our, your: "my dad" is never the antecedent of I or we
     known_group_det: frozenset  # the, these ...: "the researchers" is a known group
 
 
@@ -288,6 +289,7 @@ def load_source_types() -> SourceTypes:
         trailing=frozenset(str(w).lower() for w in data.get("trailing_words", {}).get("terms", []) or []),
         verbs_adverbs=_pattern_lexicon_verbs_adverbs(),
         crowd_numbers=frozenset(str(w).lower() for w in indef.get("crowd_numbers", []) or []),
+        owners=frozenset(str(w).lower() for w in pron.get("owners", []) or []),
         subject_pronouns=frozenset(str(w).lower() for g in ("person", "plural", "thing", "other")
                                    for w in pron.get(g, []) or []) - {str(w).lower() for w in
                                                                       pron.get("possessive", []) or []} - {"one"},
@@ -341,6 +343,7 @@ class _Profile:
     gender: str | None = None  # "f" | "m" when known (pronoun resolution)
     speaker: bool = False  # I / we: stands for people or an organisation
     antecedent_ok: bool = True  # may a pronoun resolve to this source (not a clause, not "nobody")
+    owned: bool = False  # opened by my/our/your ("my dad"): never the antecedent of I or we
 
 
 def _strip_token(tok: str) -> str:
@@ -805,6 +808,8 @@ def _classify_cached(src: str, cue: str, types: SourceTypes, actors: ActorDictio
     prof = _classify(src, cue, types, actors, outlet, initial)
     if prof.identification != "pronoun" and prof.gender is None:
         prof.gender = _gender_of(src, prof, types, actors)
+    if prof.identification != "pronoun":
+        prof.owned = src.strip().split(" ", 1)[0].lower() in types.owners
     if prof.identification != "pronoun":  # a name inside a clause-like span still resolves to the name
         prof.antecedent_ok = _antecedent_ok(src, types) or (
             prof.name is not None and prof.name.lower() not in types.negatives)
@@ -1052,8 +1057,8 @@ def _dated_sides(actors: ActorDictionary, published, names: list, sides: list, e
 def _fits(pron: _Profile, cand: _Profile) -> bool:
     if pron.gender and cand.gender and pron.gender != cand.gender:
         return False
-    if not cand.antecedent_ok or (pron.speaker and cand.kind not in _SPEAKER_KINDS):
-        return False  # "we" is never "the study"; nothing is "nobody" or a clause
+    if not cand.antecedent_ok or (pron.speaker and (cand.kind not in _SPEAKER_KINDS or cand.owned)):
+        return False  # "we" is never "the study", "I" never "my dad"; nothing is "nobody" or a clause
     if pron.pronoun == "person":  # he / she / who
         return cand.person_like and not cand.plural and not cand.body
     if pron.pronoun == "plural":  # they / we

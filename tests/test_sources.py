@@ -593,3 +593,13 @@ def test_lone_capitalised_common_words_and_contractions(text, source, ident):
 def test_known_groups_crowd_numbers_and_run_on_pronouns(text, source, ident):
     row = one(text, source)
     assert row["identification"] == ident, row["source_evidence"]
+
+
+def test_i_and_we_never_resolve_to_my_or_your_relations():
+    text = "Lena Brandt runs the bakery. My dad said it would fail. I said it would not."
+    out = describe(text, ["Lena Brandt", "My dad", "I"])
+    assert out["resolved_text"].tolist()[2] == "Lena Brandt", out["source_evidence"].tolist()
+    # "no ..." is never an antecedent either
+    out = describe("Ivo Marsh spoke first. No candidate said so. He said it was late.",
+                   ["Ivo Marsh", "No candidate", "He"])
+    assert out["resolved_text"].tolist()[2] == "Ivo Marsh", out["source_evidence"].tolist()
