@@ -703,7 +703,7 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
         if rest and not rest.startswith("of ") and rest not in st.pronoun_class:  # "both leaders", "each side"
             evidence.insert(0, f"{TYPES_FILE}: '{quant.group(0)}' + noun: a known set")
             return _Profile("institutional", kind, side, _dedupe(evidence), plural=True, body=body)
-    bare_plural = plural and kind in {"person", "expert", "document", "media"} and tokens and \
+    bare_plural = plural and kind in {"person", "expert", "document", "media", "organization"} and tokens and \
         not any(a.alias for a in found) and \
         tokens[0].group(0).lower() not in _DETERMINERS and not _DEFINITE.search(pre)
     # "a group", "a report": an indefinite body or text with no name or affiliation

@@ -603,3 +603,8 @@ def test_i_and_we_never_resolve_to_my_or_your_relations():
     out = describe("Ivo Marsh spoke first. No candidate said so. He said it was late.",
                    ["Ivo Marsh", "No candidate", "He"])
     assert out["resolved_text"].tolist()[2] == "Ivo Marsh", out["source_evidence"].tolist()
+
+
+def test_bare_plural_organisations_are_a_crowd():
+    assert one("Rights groups said the law was harsh.", "Rights groups")["identification"] == "vague"
+    assert one("The groups said the law was harsh.", "The groups")["identification"] == "institutional"
