@@ -34,6 +34,7 @@ import pandas as pd
 from . import segment
 
 ArticleStage = Callable[[str, dict], "pd.DataFrame | Rows"]
+_STRING_DTYPE = pd.array([], dtype="string").dtype  # what .astype("string") gives
 CorpusStage = Callable[["Results"], pd.DataFrame]
 
 
@@ -90,6 +91,8 @@ class Rows:
             for c, values in part.columns.items():
                 if dtypes.get(c, "object") != "object" or not len(values):
                     cols[c].extend(values)
+                elif c not in part._keep_object and set(map(type, values)) == {str}:
+                    cols[c].extend(values)  # all text (the usual case): nothing to replace
                 elif c not in part._keep_object and cls._text_only(values):
                     # a text part: pandas' string dtype stores missing values as NaN
                     cols[c].extend(v if isinstance(v, str) else np.nan for v in values)
@@ -293,7 +296,8 @@ def _run_articles(table: pd.DataFrame, names: list[str], options: dict,
                 df = Rows.concat(parts).frame()
             else:
                 df = pd.concat([as_frame(p) for p in parts], ignore_index=True)
-            df["article_id"] = np.repeat(np.asarray(ids, dtype=object), counts)
+            # first, as the nullable "string" dtype analyze() gives it (moving, converting later costs more)
+            df.insert(0, "article_id", pd.array(np.repeat(np.asarray(ids, dtype=object), counts), dtype="string"))
             out[name] = df
             clock[name] += perf_counter() - t0  # building the table is part of the stage's cost
         else:
@@ -370,7 +374,11 @@ def analyze(
                 article_id=pd.Series(dtype="string")
             )
         cols = ["article_id", *[c for c in df.columns if c != "article_id"]]
-        tables[name] = df[cols].astype({"article_id": "string"})
+        if list(df.columns) != cols:
+            df = df[cols]
+        if df["article_id"].dtype != _STRING_DTYPE:
+            df = df.astype({"article_id": "string"})
+        tables[name] = df
     results = Results(articles=table, tables=tables)
     cnames = list(CORPUS_STAGES) if corpus_stages is None else list(corpus_stages)
     for name in cnames:
