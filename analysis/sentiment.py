@@ -84,6 +84,7 @@ class _Lexicon(NamedTuple):
     phrase_firsts: tuple           # their first words, a cheap pre-check
     fixes: bool
     hot: frozenset = frozenset()   # tokens that can change a score: words, negations, "!"
+    phrase_keys: tuple = ()        # each phrase's longest word: a text without any has no phrase
 
 
 # Words with inner hyphens or apostrophes ("well-known", "isn't", "Trump's") or "!".
@@ -132,17 +133,20 @@ def _lexicon(fixes: bool = True, path: str | None = None) -> _Lexicon:
                        for p in sorted(phrases, key=len, reverse=True))
         phrase_re = re.compile(rf"\b(?:{alt})\b")
     firsts = tuple(sorted({p.split()[0] for p in phrases}))
-    return _Lexicon(words, negations, phrase_re, firsts, fixes, frozenset(words) | negations | {"!"})
+    keys = tuple(sorted({max(p.split(), key=len) for p in phrases}))
+    return _Lexicon(words, negations, phrase_re, firsts, fixes, frozenset(words) | negations | {"!"}, keys)
 
 
 def _clip(x: float) -> float:
     return max(-1.0, min(1.0, x))
 
 
-def _assess(text: str, start: int, end: int, lex: _Lexicon) -> tuple[list, int]:
+def _assess(text: str, start: int, end: int, lex: _Lexicon, keys: tuple | None = None) -> tuple[list, int]:
     """Pattern's ``Sentiment.assessments`` over ``text[start:end]``, keeping offsets.
 
-    Returns ``([(start, end, words, polarity, subjectivity, rule), ...], n_words)``.
+    Returns ``([(start, end, words, polarity, subjectivity, rule), ...], n_words)``. ``keys``: the
+    phrases' key words (``lex.phrase_keys``) that occur in the whole lower-cased text, when known
+    (:func:`_phrase_keys_in`); the span is searched for phrases only if it holds one of them.
 
     Fast path (tests/test_sentiment.py checks it against a plain token-by-token walk): the tokens come from
     one regex split; only the tokens that can change the score (lexicon words, negations, "!")
@@ -154,7 +158,7 @@ def _assess(text: str, start: int, end: int, lex: _Lexicon) -> tuple[list, int]:
     if len(low) != len(seg):  # a rare character whose lower case is longer
         low = "".join(ch.lower()[:1] for ch in seg)
     phrases = None
-    if lex.phrase_re is not None and any(f in low for f in lex.phrase_firsts):
+    if lex.phrase_re is not None and any(f in low for f in (lex.phrase_firsts if keys is None else keys)):
         phrases = [mt.span() for mt in lex.phrase_re.finditer(low)] or None
     ws, t0s, t1s = _split_tokens(low, lex, phrases)
     if not ws:
@@ -164,6 +168,18 @@ def _assess(text: str, start: int, end: int, lex: _Lexicon) -> tuple[list, int]:
     if not idx:
         return [], n_words
     return _walk(ws, t0s, t1s, idx, len(ws), start, lex), n_words
+
+
+def _phrase_keys_in(text: str, lex: _Lexicon) -> tuple | None:
+    """The phrases' key words found in ``text.lower()``: a span of ``text`` lower-cases to a slice of
+    it (so can hold only these) unless lower-casing changes the length or meets a capital sigma
+    (whose lower case depends on the next letter); then None (test every span in full)."""
+    if lex.phrase_re is None or not lex.phrase_keys:
+        return None
+    low = text.lower()
+    if len(low) != len(text) or "\u03a3" in text:
+        return None
+    return tuple(k for k in lex.phrase_keys if k in low)
 
 
 def _split_tokens(low: str, lex: _Lexicon, phrases: list | None = None) -> tuple[list, list, list]:
@@ -552,8 +568,9 @@ def _sentiment_rows(text: str, ctx: dict) -> list[tuple]:
     s_end = [int(x) for x in column_list(sentences, "end")]
     voices = _voice_of_sentences(s_start, s_end, spans)
     labels: dict = {}  # id(hit) -> its text in ``drivers`` (a hit shows in up to three rows)
+    keys = _phrase_keys_in(text, lex)
     for sid, s, e, best in zip(s_ids, s_start, s_end, voices):
-        hits, nw = _assess(text, s, e, lex)
+        hits, nw = _assess(text, s, e, lex, keys)
         all_hits.extend(hits)
         n_total += nw
         if best >= 0:

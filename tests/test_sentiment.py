@@ -376,3 +376,23 @@ def test_sentiment_rows_equal_sentiment_stage():
     att = _att([(0, "Officials", 17, 48, "named", pd.NA, "direct", pd.NA)])
     ctx = {"sentences": segment.split_sentences(text), "attributions": att}
     pd.testing.assert_frame_equal(sentiment.sentiment_rows(text, ctx).frame(), sentiment.sentiment_stage(text, ctx))
+
+
+def test_phrase_keys_gate_changes_no_score():
+    """Searching a span for the fixes' phrases only when it holds a key word found in the whole
+    text gives the scores of searching every span (random spans too, which may cut words)."""
+    import random
+
+    texts = ["The death\ntoll rose at  least to 40. White House staff, not only them, had no comment.",
+             "AT LEAST \u03a3 ten died; super Tuesday. Pretty much over.", "\u0130stanbul: at least 3.",
+             "No phrase here at all.", ""]
+    rng = random.Random(3)
+    for fixes in (True, False):
+        lex = sentiment._lexicon(fixes)
+        for t in texts:
+            keys = sentiment._phrase_keys_in(t, lex)
+            spans = segment.sentence_spans(t) + [(0, len(t))]
+            spans += [tuple(sorted((rng.randrange(len(t) + 1), rng.randrange(len(t) + 1)))) for _ in range(30)]
+            for s, e in spans:
+                assert sentiment._assess(t, s, e, lex, keys) == sentiment._assess(t, s, e, lex), (t, s, e)
+    assert sentiment._lexicon(True).phrase_keys
