@@ -225,7 +225,7 @@ _FILLER_AFTER = re.compile(r"\s*(?:,|[.?!…—–]|$)")
 _IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "thought", "took", "gave", "made", "saw", "felt", "knew",
                    "put", "got", "went", "came", "found", "held", "kept", "left", "meant", "read", "sent"}
 _HEADLINE_ADVERBS = {"just", "still", "also", "now", "again", "never", "even", "already", "once"}
-_LEAD_RELATIVE_NAME = re.compile(r"(?:which|that|whom)\s+(?=[A-Z])")
+_LEAD_RELATIVE_NAME = re.compile(r"(?<![\w'’-])(?:which|that|whom)\s+(?=[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$)")
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
 _CONTRACTED_SOURCE = re.compile(r"(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(['’](?:m|re|s|ve|d|ll))$")
 _DAYS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|later|recently|again|publicly|privately|repeatedly|Monday\s+night|Tuesday\s+night)"
@@ -1317,9 +1317,9 @@ def _tidy_rows(text: str, rows: list[_Row], sents: list[tuple[int, int]] | None 
             m = _LEAD_BEFORE_PRONOUN.match(text, *r.source)
             if m:
                 r.source = (m.start("pron"), r.source[1])
-        m = _LEAD_RELATIVE_NAME.match(text, *r.source)
+        m = _LEAD_RELATIVE_NAME.search(text, *r.source)
         if m:
-            r.source = (m.end(), r.source[1])  # "which Mr President | mentioned": the name
+            r.source = (m.end(), r.source[1])  # "(the plan) which Mr President | mentioned": the name
         m = _LEAD_PREP_RELATIVE.match(text, *r.source)
         if m and m.end() < r.source[1]:
             r.source = (m.end(), r.source[1])

@@ -659,7 +659,7 @@ def test_name_parts_cross_references_and_reduced_passives_are_not_attributions(t
 @pytest.mark.parametrize("text, source, cue", [
     ("Therefore I suggest that we meet again.", "I", "suggest"),
     ("Together we reject the plan to close the port.", "we", "reject"),
-    ("The plan that Mayor Lane mentioned in May is ready.", "Mayor Lane", "mentioned"),
+    ("The plan which Mayor Lane mentioned last week is ready.", "Mayor Lane", "mentioned"),
     ("I suggest discussing whether the new rules work.", "I", "suggest"),     # one row, not "I suggest"
     ("Murphy, the head of the fund, Tweeted on Friday that the poll was wrong.",
      "Murphy, the head of the fund", "Tweeted"),                               # capitalised cue after a comma
