@@ -131,7 +131,7 @@ def _search_i(rx: re.Pattern, low_rx: re.Pattern | None, span: str, low: str | N
     (and not at all when the lower-cased span holds none of the entries' literal ``heads``)."""
     if low_rx is not None and not _PLAIN_TEXT.search(span):
         low = span.lower() if low is None else low
-        if heads is not None and not any(h in low for h in heads):
+        if heads is not None and not any(map(low.__contains__, heads)):
             return False
         return low_rx.search(low) is not None
     return rx.search(span) is not None
