@@ -556,9 +556,27 @@ def _count_codes(doc: np.ndarray, codes: np.ndarray, uniques: np.ndarray, n_docs
             X = X[:, np.flatnonzero(keep)]
             uniques = uniques[keep]
     alpha = np.empty(len(uniques), dtype=X.indices.dtype)
-    order = np.argsort(uniques if uniques.dtype.kind == "i" else np.asarray(uniques, dtype=str))  # unique: any sort
+    order = _alphabetical(uniques)
     alpha[order] = np.arange(len(uniques))
     return sp.csr_matrix((X.data, alpha[X.indices], X.indptr), shape=X.shape, dtype=np.float32)
+
+
+def _alphabetical(uniques: np.ndarray) -> np.ndarray:
+    """``np.argsort`` of distinct features (int64 keys, or strings as numpy orders them; distinct, so
+    any sort algorithm gives the same order).
+
+    Strings without a NUL character sort the same in Python (by code point), where sorting a
+    list is about twice as fast as converting to a numpy text array first.
+
+    >>> _alphabetical(np.array(["b", "a b", "a"], dtype=object)).tolist()
+    [2, 1, 0]
+    """
+    if uniques.dtype.kind == "i":
+        return np.argsort(uniques)
+    values = uniques.tolist()
+    if all(v.__class__ is str for v in values) and "\x00" not in "".join(values):
+        return np.asarray(sorted(range(len(values)), key=values.__getitem__), dtype=np.intp)
+    return np.argsort(np.asarray(uniques, dtype=str))
 
 
 def _char_wb_occurrences(texts: list[str], min_n: int = 3, max_n: int = 5, chunk_words: int = 20_000
