@@ -158,7 +158,7 @@ def _assess(text: str, start: int, end: int, lex: _Lexicon, keys: tuple | None =
     if len(low) != len(seg):  # a rare character whose lower case is longer
         low = "".join(ch.lower()[:1] for ch in seg)
     phrases = None
-    if lex.phrase_re is not None and any(f in low for f in (lex.phrase_firsts if keys is None else keys)):
+    if lex.phrase_re is not None and any(map(low.__contains__, lex.phrase_firsts if keys is None else keys)):
         phrases = [mt.span() for mt in lex.phrase_re.finditer(low)] or None
     ws, t0s, t1s = _split_tokens(low, lex, phrases)
     if not ws:
