@@ -584,8 +584,8 @@ def _char_wb_occurrences(texts: list[str], min_n: int = 3, max_n: int = 5, chunk
     """(doc, key) of every ``char_wb`` n-gram of the lower-cased texts, in scikit-learn's order
     (word by word; per word n = min_n..max_n, left to right; a padded word shorter than n is one
     n-gram at its own length). Each n-gram is one int64 whose order is the strings' order; None
-    when the alphabet is too large for that (then scikit-learn does the work). Works through
-    ``chunk_words`` words at a time (bounded memory)."""
+    when the alphabet is too large for that (then scikit-learn does the work). Keys each distinct
+    word once, ``chunk_words`` words at a time (bounded memory)."""
     lows = [t.lower() for t in texts]
     chars = np.frombuffer(("".join(lows) + " ").encode("utf-32-le"), dtype=np.uint32)
     present = np.zeros(int(chars.max()) + 1, dtype=np.int64)
@@ -595,21 +595,30 @@ def _char_wb_occurrences(texts: list[str], min_n: int = 3, max_n: int = 5, chunk
     base = int(rank[-1]) + 1
     if base ** max_n >= 2 ** 62:
         return None
-    lens = np.fromiter(map(len, itertools.chain.from_iterable(map(str.split, lows))), dtype=np.int64) + 2
-    N = int(sum(np.maximum(lens - n + 1, 0).sum() for n in range(min_n, max_n + 1)))
-    doc, keys, at = np.empty(N, dtype=np.int32), np.empty(N, dtype=np.int64), 0
-    words: list[str] = []
-    wdoc: list[int] = []
-    for d, low in enumerate(lows):
-        ws = low.split()
-        words.extend(ws)
-        wdoc.extend([d] * len(ws))
-        if words and (len(words) >= chunk_words or d == len(lows) - 1):
-            k, g = _char_wb_keys(words, rank, base, min_n, max_n)
-            keys[at:at + len(k)] = k
-            doc[at:at + len(k)] = np.repeat(np.asarray(wdoc, dtype=np.int32), g)
-            at += len(k)
-            words, wdoc = [], []
+    per_doc = [low.split() for low in lows]
+    words = np.empty(sum(map(len, per_doc)), dtype=object)
+    words[:] = list(itertools.chain.from_iterable(per_doc))
+    if not len(words):
+        return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int64)
+    # A word's n-grams depend on the word alone: key each distinct word once (a claim corpus
+    # repeats its words), then copy its keys to every occurrence, in order.
+    wid, uniq = pd.factorize(words, sort=False)
+    del words
+    parts_k, parts_g = [], []
+    uniq = uniq.tolist()
+    for c0 in range(0, len(uniq), chunk_words):
+        k, g = _char_wb_keys(uniq[c0:c0 + chunk_words], rank, base, min_n, max_n)
+        parts_k.append(k)
+        parts_g.append(g)
+    ukeys, ug = np.concatenate(parts_k), np.concatenate(parts_g)
+    del parts_k, parts_g
+    ustart = np.zeros(len(ug), dtype=np.int64)
+    np.cumsum(ug[:-1], out=ustart[1:])
+    g = ug[wid]  # n-grams of each occurrence
+    ostart = np.cumsum(g) - g
+    keys = ukeys[np.repeat(ustart[wid] - ostart, g) + np.arange(int(g.sum()), dtype=np.int64)]
+    wdoc = np.repeat(np.arange(len(lows), dtype=np.int32), [len(ws) for ws in per_doc])
+    doc = np.repeat(wdoc, g)
     return doc, keys
 
 

@@ -463,3 +463,20 @@ def test_fast_signal_tests_agree_with_plain_ones():
     assert C._CAUSAL_HEADS and C._OPINION_HEADS
     lazy = C._LazyTags("The plan costs too much")
     assert [lazy[i] for i in range(len(lazy))] == [tag for _, tag in C._tags("The plan costs too much")]
+
+
+def test_char_ngrams_per_distinct_word_match_scikit_learn():
+    """The numpy claim vectors (character n-grams keyed once per distinct word) equal
+    similarity.claim_vectors bit for bit, whatever the chunk size."""
+    from analysis import claims as C
+
+    texts = ["Troops seized the village, the ministry said.", "The village was seized by troops!",
+             "a b c dd ee", "", "Élection: 3,500 votes — 40% turnout", "the the the village village",
+             "Rain is expected tomorrow in Kyiv’s north"] * 3
+    norm = [similarity.normalize_text(t) for t in texts]
+    a, b = C._char_wb_occurrences(norm), C._char_wb_occurrences(norm, chunk_words=3)
+    assert all(np.array_equal(x, y) for x, y in zip(a, b))
+    toks = [similarity.tokens(t) for t in norm]
+    X, Y = C._fast_claim_vectors(texts, toks), similarity.claim_vectors(texts)
+    assert np.array_equal(X.indptr, Y.indptr) and np.array_equal(X.indices, Y.indices)
+    assert np.array_equal(X.data, Y.data)
