@@ -584,8 +584,19 @@ def _char_wb_occurrences(texts: list[str], min_n: int = 3, max_n: int = 5, chunk
     """(doc, key) of every ``char_wb`` n-gram of the lower-cased texts, in scikit-learn's order
     (word by word; per word n = min_n..max_n, left to right; a padded word shorter than n is one
     n-gram at its own length). Each n-gram is one int64 whose order is the strings' order; None
-    when the alphabet is too large for that (then scikit-learn does the work). Keys each distinct
-    word once, ``chunk_words`` words at a time (bounded memory)."""
+    when the alphabet is too large for that (then scikit-learn does the work)."""
+    out = _char_wb_codes(texts, min_n, max_n, chunk_words)
+    if out is None:
+        return None
+    doc, codes, uniques = out
+    return doc, uniques[codes]
+
+
+def _char_wb_codes(texts: list[str], min_n: int = 3, max_n: int = 5, chunk_words: int = 20_000
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """:func:`_char_wb_occurrences` as (doc, code, uniques): ``pd.factorize`` of the keys (codes
+    numbered by first appearance), computed on each distinct word's keys once, ``chunk_words``
+    words at a time (bounded memory)."""
     lows = [t.lower() for t in texts]
     chars = np.frombuffer(("".join(lows) + " ").encode("utf-32-le"), dtype=np.uint32)
     present = np.zeros(int(chars.max()) + 1, dtype=np.int64)
@@ -599,9 +610,11 @@ def _char_wb_occurrences(texts: list[str], min_n: int = 3, max_n: int = 5, chunk
     words = np.empty(sum(map(len, per_doc)), dtype=object)
     words[:] = list(itertools.chain.from_iterable(per_doc))
     if not len(words):
-        return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.int64)
+        return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.intp), np.empty(0, dtype=np.int64)
     # A word's n-grams depend on the word alone: key each distinct word once (a claim corpus
-    # repeats its words), then copy its keys to every occurrence, in order.
+    # repeats its words), then copy its keys to every occurrence, in order. The distinct words'
+    # keys, in order, hold every key's first appearance in the same order as all occurrences do,
+    # so factorizing them numbers the keys as factorizing all occurrences would.
     wid, uniq = pd.factorize(words, sort=False)
     del words
     parts_k, parts_g = [], []
@@ -614,12 +627,14 @@ def _char_wb_occurrences(texts: list[str], min_n: int = 3, max_n: int = 5, chunk
     del parts_k, parts_g
     ustart = np.zeros(len(ug), dtype=np.int64)
     np.cumsum(ug[:-1], out=ustart[1:])
+    ucodes, uniques = pd.factorize(ukeys, sort=False)
+    del ukeys
     g = ug[wid]  # n-grams of each occurrence
     ostart = np.cumsum(g) - g
-    keys = ukeys[np.repeat(ustart[wid] - ostart, g) + np.arange(int(g.sum()), dtype=np.int64)]
+    codes = ucodes[np.repeat(ustart[wid] - ostart, g) + np.arange(int(g.sum()), dtype=np.int64)]
     wdoc = np.repeat(np.arange(len(lows), dtype=np.int32), [len(ws) for ws in per_doc])
     doc = np.repeat(wdoc, g)
-    return doc, keys
+    return doc, codes, uniques
 
 
 def _char_wb_keys(words: list[str], rank: np.ndarray, base: int, min_n: int, max_n: int
@@ -678,7 +693,7 @@ def _fast_claim_vectors(texts: list[str], toks: list[list[str]], word_weight: fl
     n = len(texts)
     if not n:
         return sp.csr_matrix((0, 0), dtype=np.float32)
-    occ = _char_wb_occurrences(texts)
+    occ = _char_wb_codes(texts)
     if occ is None:
         return None
     parts = []
@@ -686,10 +701,8 @@ def _fast_claim_vectors(texts: list[str], toks: list[list[str]], word_weight: fl
         parts.append(_tfidf(_count_matrix(*_bigram_occurrences(toks, True), n)) * np.float32(np.sqrt(word_weight)))
     except ValueError:  # empty vocabulary (only stop words / punctuation)
         parts.append(sp.csr_matrix((n, 1), dtype=np.float32))
-    doc, keys = occ
+    doc, codes, uniques = occ
     del occ
-    codes, uniques = pd.factorize(keys, sort=False)
-    del keys  # the largest array: free it before counting
     codes = codes.astype(np.int32) if len(uniques) < 2 ** 31 else codes
     try:
         parts.append(_tfidf(_count_codes(doc, codes, uniques, n)) * np.float32(np.sqrt(1 - word_weight)))
