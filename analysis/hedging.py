@@ -339,8 +339,9 @@ def _scan(text: str, index: dict, sentences: list[tuple[int, int]]) -> list[tupl
         low = text.lower()
         if len(low) == len(text):  # same offsets: the trigger words of the lower-cased text
             hits = index[_FINDER_LOW].finditer(low)
+    lower = hits is None  # (the words found in the lower-cased text are lower case already)
     for m in hits if hits is not None else index[_FINDER].finditer(text):
-        options = index.get(m.group().lower(), ())  # () for a look-alike letter ("ſome" under re.I)
+        options = index.get(m.group().lower() if lower else m.group(), ())  # () for a look-alike ("ſome" under re.I)
         pos = m.start()
         for entry, rx in options:
             mm = rx.match(text, pos)

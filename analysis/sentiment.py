@@ -443,9 +443,10 @@ def _row(unit, unit_id, voice, ident, side, start, end, hits, n_words, method, l
     if not hits:
         return (unit, int(unit_id), voice, ident, side, int(start), int(end), 0.0, 0.0, int(n_words), "",
                 method)
+    n = len(hits)  # the means of _mean, inline (this runs for every row)
     return (unit, int(unit_id), voice, ident, side, int(start), int(end),
-            round(_mean(hits, 3), 4), round(_mean(hits, 4), 4), int(n_words),
-            _drivers(hits, labels=labels), method)
+            round(float(sum([h[3] for h in hits]) / n), 4), round(float(sum([h[4] for h in hits]) / n), 4),
+            int(n_words), _drivers(hits, labels=labels), method)
 
 
 def _as_int(v) -> int | None:
@@ -583,7 +584,7 @@ def _sentiment_rows(text: str, ctx: dict) -> list[tuple]:
     # Narrator: sentence hits outside every content span; voices: hits inside their span.
     # Hits come in text order, so each span's hits are one slice (bisect on their starts).
     starts = [h[0] for h in all_hits]
-    cover = np.zeros(len(all_hits) + 1, dtype="int64")
+    cover = [0] * (len(all_hits) + 1)
     voice_rows = []
     counted: dict[tuple[int, int], int] = {}  # (start, end) -> words: reused for the narrator's count
     for aid, voice, ident, side, cs, ce in spans:
@@ -594,9 +595,8 @@ def _sentiment_rows(text: str, ctx: dict) -> list[tuple]:
         if nw is None:
             nw = counted[(cs, ce)] = _count_words(text, cs, ce)
         voice_rows.append(_row("voice", aid, voice, ident, side, cs, ce, all_hits[lo:hi], nw, method, labels))
-    inside = np.cumsum(cover[:-1]) > 0
     n_inside = _covered_words(text, c_start, c_end, lex, counted)
-    narrator_hits = [h for h, k in zip(all_hits, inside.tolist()) if not k]
+    narrator_hits = [h for h, k in zip(all_hits, accumulate(cover[:-1])) if k <= 0]
     rows.append(_row("narrator", 0, "narrator", pd.NA, pd.NA, 0, len(text), narrator_hits,
                      max(n_total - n_inside, 0), method, labels))
     rows.extend(voice_rows)
