@@ -13,6 +13,7 @@ drawn.
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 from typing import Sequence
 
@@ -32,8 +33,8 @@ import pandas as pd
 from . import paths
 
 __all__ = [
-    "STYLE", "COLORS", "color_for", "use_style", "new_axes", "barh", "stacked_barh",
-    "stacked_columns", "lines",
+    "STYLE", "COLORS", "color_for", "part_colors", "top_columns", "use_style", "new_axes", "barh",
+    "stacked_barh", "stacked_columns", "lines",
     "hist", "save_figure",
 ]
 
@@ -64,6 +65,8 @@ COLORS: dict[str, str] = {
     "pronoun": "#999999", "self": "#CC79A7", "none": "#cccccc",
     # a side, kind or class nobody could tell: grey, never a colour that reads as a category
     "unknown": "#cccccc",
+    # the small parts lumped together by top_columns: a darker grey
+    "other": "#7f7f7f",
     # hedge categories
     "hedge": "#E69F00", "conditional": "#56B4E9", "unverified": "#D55E00", "weasel": "#CC79A7",
     "booster": "#009E73",
@@ -85,6 +88,51 @@ def color_for(key, i: int = 0) -> str:
     '#D55E00'
     """
     return COLORS.get(str(key), _CYCLE[i % len(_CYCLE)])
+
+
+def part_colors(parts: Sequence) -> list[str]:
+    """One colour per part of a stacked chart: the house colour when the part has one, else the
+    next cycle colour that no other part of this chart uses, so two parts never share a colour
+    while the cycle lasts (8 colours: lump the rest with :func:`top_columns`).
+
+    >>> part_colors(["ukraine", "russia", "unknown"])
+    ['#0072B2', '#E69F00', '#cccccc']
+    >>> part_colors(["named", "eu"])  # named is house blue, so eu skips blue
+    ['#0072B2', '#E69F00']
+    """
+    keys = [str(p) for p in parts]
+    used = {COLORS[k] for k in keys if k in COLORS}
+    free = iter([c for c in _CYCLE if c not in used])
+    out = []
+    for i, k in enumerate(keys):
+        if k in COLORS:
+            out.append(COLORS[k])
+        else:
+            out.append(next(free, None) or _CYCLE[i % len(_CYCLE)])
+    if len(set(out)) < len(out):
+        warnings.warn(f"{len(keys)} parts share {len(set(out))} colours: lump the small ones with "
+                      "plots.top_columns(data, n)", stacklevel=3)
+    return out
+
+
+def top_columns(data: pd.DataFrame, n: int = 8, other: str = "other") -> pd.DataFrame:
+    """Keep the largest columns of a wide table (by column total) and sum the rest into ``other``,
+    so a stacked chart has at most ``n`` parts besides ``unknown`` (kept, last). Column order is
+    kept; rows still sum to the same totals. Plot and save the returned table, so the figure's CSV
+    is what is drawn.
+
+    >>> d = pd.DataFrame({"a": [5, 1], "b": [1, 1], "c": [0, 1], "unknown": [2, 2]})
+    >>> top_columns(d, n=2).to_dict("list")
+    {'a': [5, 1], 'other': [1, 2], 'unknown': [2, 2]}
+    """
+    if data.shape[1] <= n + ("unknown" in data.columns):
+        return data
+    parts = [c for c in data.columns if c != "unknown"]
+    keep = set(data[parts].sum().sort_values(ascending=False, kind="stable").index[:n - 1])
+    kept = [c for c in parts if c in keep]
+    rest = data[[c for c in parts if c not in keep]].sum(axis=1).rename(other)
+    tail = [data["unknown"]] if "unknown" in data.columns else []
+    return pd.concat([data[kept], rest, *tail], axis=1)
 
 
 def use_style() -> None:
@@ -167,8 +215,8 @@ def stacked_barh(data: pd.DataFrame, ax=None, *, title: str | None = None,
         d = d.div(d.sum(axis=1).where(lambda s: s > 0, 1), axis=0)
     ys = list(range(len(d)))[::-1]
     left = pd.Series(0.0, index=d.index)
-    for i, col in enumerate(d.columns):
-        ax.barh(ys, d[col], left=left, color=color_for(col, i), label=str(col))
+    for col, color in zip(d.columns, part_colors(d.columns)):
+        ax.barh(ys, d[col], left=left, color=color, label=str(col))
         left = left + d[col]
     ax.set_yticks(ys, [str(v) for v in d.index])
     ax.grid(axis="y", visible=False)
@@ -190,8 +238,8 @@ def stacked_columns(data: pd.DataFrame, ax=None, *, title: str | None = None,
         d = d.div(d.sum(axis=1).where(lambda s: s > 0, 1), axis=0)
     xs = list(range(len(d)))
     bottom = pd.Series(0.0, index=d.index)
-    for i, col in enumerate(d.columns):
-        ax.bar(xs, d[col], bottom=bottom, color=color_for(col, i), label=str(col), width=0.8)
+    for col, color in zip(d.columns, part_colors(d.columns)):
+        ax.bar(xs, d[col], bottom=bottom, color=color, label=str(col), width=0.8)
         bottom = bottom + d[col]
     if pd.api.types.is_datetime64_any_dtype(d.index):
         labels = [t.strftime(date_format) for t in d.index]

@@ -1,6 +1,7 @@
 """Plot helpers: ``ax=None`` or a given axes, drawn data matches the table, house colours, save_figure."""
 from __future__ import annotations
 
+import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -65,7 +66,8 @@ def test_stacked_barh_normalised_shares_sum_to_one_and_zero_rows_stay_zero():
 
 def test_unknown_and_none_are_grey_in_every_figure():
     assert plots.color_for("unknown") == plots.COLORS["none"]
-    assert plots.color_for("not-a-category", 1) == plots.color_for("other", 1)  # the cycle
+    assert plots.color_for("not-a-category", 1) == plots.color_for("another-category", 1)  # the cycle
+    assert plots.color_for("other") not in (plots.COLORS["unknown"], *plots.part_colors(["a", "b"]))
 
 
 def test_stacked_columns_dates_and_integer_axis():
@@ -123,3 +125,20 @@ def test_save_figure_keeps_a_meaningful_index_and_is_reproducible(tmp_path):
 def test_save_figure_rejects_badly_named_figures(bad, tmp_path):
     with pytest.raises(ValueError, match="must look like"):
         plots.save_figure(plots.new_axes(), bad, pd.DataFrame(), tmp_path)
+
+
+def test_stacked_parts_never_share_a_colour_and_small_parts_are_lumped():
+    sides = [f"side{i}" for i in range(12)]
+    wide = pd.DataFrame([[12 - i for i in range(12)] + [5]], columns=sides + ["unknown"], index=["wire"])
+    with pytest.warns(UserWarning, match="top_columns"):
+        plots.part_colors(wide.columns)  # 13 parts, 8 cycle colours: the caller is told
+    top = plots.top_columns(wide, n=8)
+    assert top.columns.tolist() == sides[:7] + ["other", "unknown"]
+    assert top.loc["wire", "other"] == sum(12 - i for i in range(7, 12))
+    assert top.sum(axis=1).tolist() == wide.sum(axis=1).tolist()
+    ax = plots.stacked_barh(top, normalize=True)
+    colours = [matplotlib.colors.to_hex(p.get_facecolor()) for p in ax.patches]
+    assert len(set(colours)) == len(colours) == 9
+    # a house colour in the chart is not reused for another part
+    assert len(set(plots.part_colors(["named", "eu", "nato"]))) == 3
+    assert plots.top_columns(wide.iloc[:, :3]) is not None and plots.top_columns(wide.iloc[:, :3]).shape[1] == 3
