@@ -71,14 +71,17 @@ def _is_false_boundary(text: str, punct_start: int, boundary_end: int) -> bool:
     if not m:
         return False
     word = m.group(1)
-    low = word.lower().rstrip(".")
-    nxt = _NEXT_WORD.match(text, boundary_end)
-    next_word = nxt.group(1) if nxt else ""
-    starter = next_word.lower() in _STARTERS
     if len(word) == 1 and word.isupper():
         # An initial ("J. Smith") unless it is a lone pronoun "I."
         return word != "I"
-    if "." in word.strip("."):
+    dotted = "." in word.strip(".")
+    low = word.lower().rstrip(".")
+    if not dotted and low not in _TITLES:
+        return False  # an ordinary word (the usual case): no need to look at the next one
+    nxt = _NEXT_WORD.match(text, boundary_end)
+    next_word = nxt.group(1) if nxt else ""
+    starter = next_word.lower() in _STARTERS
+    if dotted:
         # U.S., U.K., a.m., p.m., e.g.: a boundary only before a typical sentence opener.
         return not starter
     if low in _TITLES:
@@ -134,10 +137,21 @@ def _sentences_with_paragraphs(text: str) -> list[tuple[int, int, int]]:
         g = _GLUED.match(text, ws)
         if g is not None and g.end() == m.end() and g.group(0)[:-1].lower() not in _TITLES:
             glued_all.append(g.end())
+    # Candidate boundaries of the whole text in one scan: inside a paragraph they are those of a
+    # scan of the paragraph alone, except one ending at the paragraph's end (its look-ahead sees
+    # the next paragraph), which that scan does not find and which would cut nothing anyway.
+    found = [m.span() for m in _BOUNDARY.finditer(text)]
+    k = 0
     for pid, (pstart, pend) in enumerate(paragraph_spans(text)):
         start = pstart
-        ends = [m.end() for m in _BOUNDARY.finditer(text, pstart, pend)
-                if not _is_false_boundary(text, m.start(), m.end())]
+        while k < len(found) and found[k][0] < pstart:
+            k += 1
+        ends = []
+        while k < len(found) and found[k][0] < pend:
+            b0, b1 = found[k]
+            k += 1
+            if b1 < pend and not _is_false_boundary(text, b0, b1):
+                ends.append(b1)
         glued = [g for g in glued_all if pstart < g < pend] if glued_all else None
         if glued:
             ends = sorted(set(ends).union(glued))

@@ -98,3 +98,46 @@ def test_boundary_lookahead_only_speeds_up():
             'U.S. troops. Mr. Li. e.g. "Fine." \u2018Ok.\u2019 \u00abNon.\u00bb 12. 13?? A')
     assert [m.span() for m in segment._BOUNDARY.finditer(text)] == [m.span() for m in plain.finditer(text)]
     assert len(list(plain.finditer(text))) > 8
+
+
+def _reference_sentences(text: str) -> list[tuple[int, int, int]]:
+    """The paragraph-by-paragraph scan the whole-text scan of segment replaced (the oracle)."""
+    from analysis import segment as G
+
+    out, glued_all = [], []
+    for m in G._GLUED_MARK.finditer(text):
+        ws = m.start()
+        while ws > 0 and "a" <= text[ws - 1] <= "z":
+            ws -= 1
+        g = G._GLUED.match(text, ws)
+        if g is not None and g.end() == m.end() and g.group(0)[:-1].lower() not in G._TITLES:
+            glued_all.append(g.end())
+    for pid, (pstart, pend) in enumerate(G.paragraph_spans(text)):
+        start = pstart
+        ends = [m.end() for m in G._BOUNDARY.finditer(text, pstart, pend)
+                if not G._is_false_boundary(text, m.start(), m.end())]
+        glued = [g for g in glued_all if pstart < g < pend]
+        if glued:
+            ends = sorted(set(ends).union(glued))
+        for end in ends:
+            s, e = G._strip(text, start, end)
+            if e > s:
+                out.append((s, e, pid))
+            start = end
+        s, e = G._strip(text, start, pend)
+        if e > s:
+            out.append((s, e, pid))
+    return out
+
+
+def test_whole_text_boundary_scan_equals_paragraph_scan():
+    import random
+
+    from analysis import segment as G
+
+    rng = random.Random(1)
+    alphabet = list("ab. A!?\n\"'”’)…U.S.Mr.  \n\nZ1x")
+    texts = ["Title\n\nOne. Two.\nThree!\n\n\"Four.\" Five", "It rose 3.5 percent. Mr. Li agreed.\n\nEnd."]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40))) for _ in range(3000)]
+    for t in texts:
+        assert G._sentences_with_paragraphs(t) == _reference_sentences(t), repr(t)
