@@ -793,9 +793,10 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 def _number_clash(texts: list[str], i: np.ndarray, j: np.ndarray) -> np.ndarray:
     """True where both claims state numbers and share none ("12 dead" vs "40 dead")."""
-    nums = [frozenset(n.replace(",", "") for n in _DIGITS.findall(t)) for t in texts]
-    return np.fromiter((bool(nums[a]) and bool(nums[b]) and not (nums[a] & nums[b]) for a, b in zip(i, j)),
-                       dtype=bool, count=len(i))
+    nums = {k: frozenset(n.replace(",", "") for n in _DIGITS.findall(texts[k]))
+            for k in np.unique(np.r_[i, j]).tolist()}  # only the claims in a pair
+    return np.fromiter((bool(nums[a]) and bool(nums[b]) and not (nums[a] & nums[b])
+                        for a, b in zip(i.tolist(), j.tolist())), dtype=bool, count=len(i))
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
