@@ -470,13 +470,8 @@ def _content_spans(attributions: pd.DataFrame | None, n_chars: int) -> list[tupl
     def col(name: str) -> list:
         return column_list(a, name) if name in a else [None] * n
 
-    def text_or_none(v) -> str | None:
-        return v.strip() if isinstance(v, str) and v.strip() else None
-
-    def label(v):
-        return v if isinstance(v, str) else pd.NA
-
     out = []
+    na = pd.NA
     ids = col("attribution_id") if "attribution_id" in a else list(range(n))
     for aid, src, res, ident, side, cs, ce in zip(
         ids, col("source_text"), col("resolved_text"), col("identification"), col("side"),
@@ -488,8 +483,15 @@ def _content_spans(attributions: pd.DataFrame | None, n_chars: int) -> list[tupl
         cs, ce = max(0, min(cs, n_chars)), max(0, min(ce, n_chars))
         if ce <= cs:
             continue
-        voice = text_or_none(res) or text_or_none(src) or "(no source)"
-        out.append((aid, voice, label(ident), label(side), cs, ce))
+        # the voice: the resolved text, else the source text (stripped, when not blank)
+        if isinstance(res, str) and (voice := res.strip()):
+            pass
+        elif isinstance(src, str) and (voice := src.strip()):
+            pass
+        else:
+            voice = "(no source)"
+        out.append((aid, voice, ident if isinstance(ident, str) else na, side if isinstance(side, str) else na,
+                    cs, ce))
     return out
 
 
