@@ -15,11 +15,12 @@ cosines are computed in row blocks of a sparse product (never a dense n x n matr
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.feature_extraction import FeatureHasher
 from sklearn.preprocessing import normalize
 
 __all__ = ["find_near_duplicates", "near_duplicates_stage", "DUPLICATE_COLUMNS"]
@@ -58,9 +59,13 @@ def find_near_duplicates(articles: pd.DataFrame, threshold: float = 0.6, block: 
         order = order.assign(_t=pd.to_datetime(order["published"], utc=True, errors="coerce"))
         order = order.sort_values("_t", kind="stable", na_position="last").reset_index(drop=True)
     ids = order["article_id"].astype("string").to_numpy()
-    vec = HashingVectorizer(analyzer=_shingles, n_features=2**22, binary=True, norm=None,
-                            alternate_sign=False)
-    X = normalize(vec.transform(order["text"].fillna("").astype(str)).astype(np.float32))
+    # = HashingVectorizer(analyzer=_shingles, n_features=2**22, binary=True, norm=None,
+    # alternate_sign=False).transform(texts): its hasher fed (shingle, 1) pairs directly (the
+    # vectorizer wraps every shingle in a Python generator first)
+    hasher = FeatureHasher(n_features=2**22, input_type="pair", dtype=np.float64, alternate_sign=False)
+    X = hasher.transform(zip(_shingles(t), repeat(1)) for t in order["text"].fillna("").astype(str))
+    X.data.fill(1)  # binary
+    X = normalize(X.astype(np.float32))
     rows = []
     for s in range(0, X.shape[0], block):
         P = (X[s:s + block] @ X.T).tocoo()
