@@ -1323,7 +1323,12 @@ def _tidy_rows(text: str, rows: list[_Row], sents: list[tuple[int, int]] | None 
         m = _LEAD_PREP_RELATIVE.match(text, *r.source)
         if m and m.end() < r.source[1]:
             r.source = (m.end(), r.source[1])
-        inner = [c for c in cue_spans if r.source[0] <= c[0] and c[1] <= r.source[1]]
+        k = bisect.bisect_left(cue_spans, (r.source[0], -1))
+        inner = []
+        while k < len(cue_spans) and cue_spans[k][0] < r.source[1]:
+            if cue_spans[k][1] <= r.source[1]:
+                inner.append(cue_spans[k])
+            k += 1
         if inner and r.source[1] not in cue_ends and not _CLAUSE_BEFORE.search(text, r.source[0], inner[0][0]):
             # the source holds another row's cue, so it is a clause ("I believe you're | referring to",
             # "Husted continued by | saying", "Johnson said in a statement | released"): keep the
