@@ -243,6 +243,9 @@ def _is_complement(span: str) -> bool:
                    for i, word in enumerate(tagged.words))
 
 
+_MAX_COMPLEMENT_TO = 3  # "to" within the first three words is the cue's complement ("Russia to withdraw")
+
+
 def _is_topic(span: str) -> bool:
     """True when an attribution content names a topic or an object without stating anything: no
     verb (tags VB, VBD, VBN, VBP, VBZ or MD, see :func:`_tags`; no contraction such as "it's"), no
@@ -250,7 +253,9 @@ def _is_topic(span: str) -> bool:
     next package of sanctions against Russia" reports a topic, not a checkable statement. "to"
     before a verb or a singular noun is an infinitive ("to ban imports"); a plural noun after a
     noun and before "to", a determiner, an adverb, a pronoun or an adjective may be the verb
-    ("Clinton plans to visit", "the plan costs too much"): either keeps the span.
+    ("Clinton plans to visit", "the plan costs too much"): either keeps the span. An infinitive
+    counts only near the start, as the cue's complement ("urged Russia to withdraw"); further in,
+    it belongs to a noun ("the progress of the operation to protect Donbass") and states nothing.
 
     >>> _is_topic("the strengthening of sanctions against Russia"), _is_topic("Troops seized the village")
     (True, False)
@@ -258,6 +263,8 @@ def _is_topic(span: str) -> bool:
     (False, False)
     >>> _is_topic("the 50,000 troops at the border")  # a number keeps it checkable
     False
+    >>> _is_topic("Russia to withdraw its troops"), _is_topic("the progress of the operation to protect civilians")
+    (False, True)
     """
     if _DIGIT.search(span):
         return False
@@ -265,9 +272,11 @@ def _is_topic(span: str) -> bool:
     n = len(tagged)
     for i, word in enumerate(tagged.words):
         tag = tagged[i]
+        if tag == "VB" and i > _MAX_COMPLEMENT_TO and tagged[i - 1] == "TO":
+            continue  # "the operation to protect Donbass": the infinitive belongs to a noun
         if tag in _VERB_TAGS or tag == "VBN" or word.lower() in _SUBJECT_PRONOUNS or _CONTRACTED_VERB.match(word):
             return False
-        if tag == "TO" and i + 1 < n and tagged[i + 1] in _INFINITIVE_NEXT:
+        if tag == "TO" and i < _MAX_COMPLEMENT_TO and i + 1 < n and tagged[i + 1] in _INFINITIVE_NEXT:
             return False  # "to ban all imports": the lexicon tags "ban" a noun, "to" shows the verb
         if tag == "NNS" and i and tagged[i - 1].startswith("NN") and i + 1 < n \
                 and tagged[i + 1] in _VERB_AFTER_NOUN_NEXT:

@@ -89,6 +89,10 @@ def test_quote_fragments_are_not_claims():
     ("it's all about creating some enthusiasm around the race in the final weeks", True),
     ("the army seized three villages in the east of the region on Monday night", True),
     ("the 40,000 troops stationed along the border with the neighbouring country", True),
+    # an infinitive inside a noun phrase states nothing; right after the cue it is the complement
+    ("the progress of the special operation to protect the civilians of the region", False),
+    ("the decision of the council to grant the city the status of a free port", False),
+    ("the council to grant the city the status of a free port by the end of May", True),
 ])
 def test_cue_objects_are_not_claims(content, is_claim):  # the cue is "spoke", a topic cue
     text = f"The minister spoke {content}."
