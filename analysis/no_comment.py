@@ -84,12 +84,19 @@ def _lower_is_exact(text: str, low: str) -> bool:
     return all(c.lower() == c and c not in _ODD_CASE for c in set(_NON_ASCII.findall(text)))
 
 
-_CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\b(?:but|while|whereas|although|though|and|because|as|after|"
-                           r"when|since|so)\s+(?=\S)", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:—–]|\s-\s|\b(?:but|while|whereas|although|though|and|because|as(?!\s+(?:of|well)\b)|"
+                           r"after|when|since|so)\s+(?=\S)", re.IGNORECASE)
+# a clause before "and" ("Trump has not talked about Zika and his campaign did not respond")
+_FINITE = re.compile(r"\b(?:has|have|had|is|are|was|were|did|does|will|would|can|could|said|says)\b", re.IGNORECASE)
+# "as of today the board's press office": a time phrase before the party
+_TIME_LEAD = re.compile(r"(?:as of|until|by|since)\s+(?:today|now|tonight|press time|publication|this writing|"
+                        r"\w+day)\s*,?\s+", re.IGNORECASE)
+_LAST_PRONOUN = re.compile(r"(?<=\s)(?:he|she|they|we|I|it)$")
+_ELIDED = re.compile(r"\b(?:and|but|or|yet)$", re.IGNORECASE)
 _SKIP_SEGMENT = re.compile(
     r"^\s*(?:however|meanwhile|moreover|still|yet|instead|separately|in (?:a|an|the) \w+|on \w+day|"
     r"last \w+|earlier|so far|for now|when (?:asked|contacted|reached)|asked|contacted|reached|"
-    r"who|which|whose|where|through|via|in a statement|\w+ing\b|\w+ed by\b)\b",
+    r"who|which|whose|where|(?:\w+\s+)?whom|through|via|in a statement|\w+ing\b|\w+ed by\b)\b",
     re.IGNORECASE,
 )
 _LEADING = re.compile(r"^[\"'“”‘’(\[\s]*(?:(?:and|but|so|yet|or|then|also|both)\s+)?", re.IGNORECASE)
@@ -107,7 +114,8 @@ def _party_before(text: str, sent_start: int, cue_start: int) -> tuple[int, int]
     lo = sent_start
     for m in _CLAUSE_BREAK.finditer(text, sent_start, cue_start):
         # keep "and" inside a subject ("Trump and Pence declined") unless a clause follows a comma
-        if m.group(0).strip().lower() == "and" and text[max(sent_start, m.start() - 2):m.start()].strip() != ",":
+        if m.group(0).strip().lower() == "and" and text[max(sent_start, m.start() - 2):m.start()].strip() != "," \
+                and not _FINITE.search(text, lo, m.start()):
             continue
         lo = m.end()
     segments = []
@@ -122,7 +130,14 @@ def _party_before(text: str, sent_start: int, cue_start: int) -> tuple[int, int]
             continue
         lead = _LEADING.match(seg.lstrip())
         a += len(seg) - len(seg.lstrip()) + (lead.end() if lead else 0)
+        time_lead = _TIME_LEAD.match(text, a, b)
+        a = time_lead.end() if time_lead else a
         seg = text[a:b].rstrip()
+        if _ELIDED.search(seg):
+            return None  # "... were contacted but have not responded": the subject is left out
+        pron = _LAST_PRONOUN.search(seg)
+        if pron and pron.start() > 0:
+            a, seg = a + pron.start(), seg[pron.start():]  # "(staff would) tell Clinton she | was not available"
         while True:
             t = _TRAILING.search(seg)
             if not t:

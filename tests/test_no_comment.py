@@ -94,3 +94,16 @@ def test_lowercase_scan_is_exact(text, monkeypatch):
                         lambda: dataclasses.replace(rules, regex_lower=None))
     assert no_comment._no_comment_columns(text) == fast
     assert fast["cue_text"]
+
+
+@pytest.mark.parametrize("text, party", [
+    ("Lane has not talked about the vote and his campaign did not respond to a request for comment.", "his campaign"),
+    ("Both were contacted for this story as well but have not responded to inquiries.", None),  # left out
+    ("His rival Tom Reed, with whom Lane feuded, has not commented on the result.", "His rival Tom Reed"),
+    ("Reporters tried to visit the site, but as of today the board's press office did not respond.",
+     "the board's press office"),
+    ("Her staff would tell Lane she was not available.", "she"),
+])
+def test_party_after_a_clause_a_relative_or_a_time_phrase(text, party):
+    got = find_no_comment(text)["party_text"].tolist()
+    assert [None if pd.isna(p) else p for p in got] == [party]
