@@ -243,6 +243,7 @@ class _Verb:
 class _Lexicon:
     verbs: dict
     cue: re.Pattern
+    cue_lower: re.Pattern  # the same pattern, case-sensitive, for lower-cased text (see _cue_matches)
     aux: re.Pattern
     phrase: re.Pattern
     phrase_stance: dict
@@ -296,6 +297,10 @@ def _lexicon() -> _Lexicon:
         rf"(?:\s+(?P<part>{_words(particles)}))?(?![\w'’-])",
         re.IGNORECASE,
     )
+    cue_lower = re.compile(
+        rf"(?<![\w'’-])(?P<verb>{_trie(verbs)})"
+        rf"(?:\s+(?P<part>{_words(p.lower() for p in particles)}))?(?![\w'’-])"
+    )
     aux_re = re.compile(rf"(?:(?<![\w'’-])(?:{aux}|[a-z]+ly)\s+){{1,3}}$", re.IGNORECASE)
     phrases = {p["phrase"].lower(): p.get("stance", "neutral") for p in pat["phrase_cues"]}
     heads = pat["source_heads"]
@@ -311,6 +316,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         verbs=verbs,
         cue=cue,
+        cue_lower=cue_lower,
         aux=aux_re,
         catenative=re.compile(
             rf"(?<![\w'’-])(?:(?:{aux})\s+)*(?:{_words(pat['catenatives']['words'])})\s+to\s+$", re.IGNORECASE),
@@ -837,6 +843,20 @@ def find_attribution_spans(text: str, sentences: list[tuple[int, int]] | None = 
     return _frame(_span_columns(text, sentences), SPAN_COLUMNS)
 
 
+# letters whose case folding is not one-to-one ("ſ" matches "s" only case-insensitively)
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _cue_matches(text: str, lex: _Lexicon):
+    """The reporting-verb matches of ``text``: found in the lower-cased text with a case-sensitive
+    pattern (twice as fast) when lower-casing keeps every offset and no letter folds oddly; the
+    groups then hold lower-case text, which is all the caller reads of them."""
+    low = text.lower()
+    if len(low) == len(text) and not _ODD_CASE.search(text):
+        return lex.cue_lower.finditer(low)
+    return lex.cue.finditer(text)
+
+
 def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> dict[str, list]:
     """:func:`find_attribution_spans` as plain column lists (no DataFrame: the fast path)."""
     text = text or ""
@@ -940,7 +960,7 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             bisect.insort(taken, m.span("colon"))
 
     # 3. reporting verbs.
-    for m in lex.cue.finditer(text):
+    for m in _cue_matches(text, lex):
         verb = m.group("verb").lower()
         info = lex.verbs.get(verb)
         if info is None:

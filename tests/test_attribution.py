@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 import yaml
 
-from analysis import paths
+from analysis import attribution, paths
 from analysis.attribution import (
     ATTRIBUTION_COLUMNS,
     SPAN_COLUMNS,
@@ -701,3 +701,15 @@ def test_agentless_passives_and_sources_that_hold_another_cue(text, rows):
 def test_headline_nouns_fillers_and_fragments(text, rows):
     df = find_attribution_spans(text)
     assert df[["source_text", "cue_text"]].values.tolist() == rows
+
+
+@pytest.mark.parametrize("text", [
+    "Officials SAID the talks had failed, and Lane Told reporters that she would stay.",
+    "The minister ſaid the vote was fair, Kelvin \u212a said.",        # odd case folding: the slow path
+    "İstanbul officials said the ferry would run, the mayor added.",  # lower-casing changes the length
+])
+def test_lowercase_cue_scan_is_exact(text):
+    lex = attribution._lexicon()
+    fast = [(m.span(), m.span("verb"), m.group("verb").lower()) for m in attribution._cue_matches(text, lex)]
+    plain = [(m.span(), m.span("verb"), m.group("verb").lower()) for m in lex.cue.finditer(text)]
+    assert fast == plain
