@@ -1495,8 +1495,10 @@ def _stage_args(ctx: dict) -> tuple[list[tuple[int, int]] | None, str | None, ob
     ctx = ctx or {}
     sentences = ctx.get("sentences")
     spans = None
-    if sentences is not None and len(sentences) and {"start", "end"} <= set(sentences.columns):
-        spans = list(zip(sentences["start"].tolist(), sentences["end"].tolist()))
+    if sentences is not None and len(sentences) and "start" in sentences.columns and "end" in sentences.columns:
+        from .pipeline import column_list  # (pipeline imports this module)
+
+        spans = list(zip(column_list(sentences, "start"), column_list(sentences, "end")))
     article = ctx.get("article") or {}
     outlet = article.get("outlet")
     actors = (ctx.get("options") or {}).get("actors")
