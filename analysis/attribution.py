@@ -217,7 +217,8 @@ _RAISING_PARTICIPLES = {"believed", "thought", "said", "known", "reported", "all
 _TO_INFINITIVE = re.compile(r"\s+to\s+(?:be|have)\b")
 # an agentless passive cue ("was widely criticized", "is expected"): the subject is what is said, not who says it
 _PASSIVE_CUE = re.compile(r"(?:is|are|was|were|be|been|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be)"
-                          r"\s+(?:(?:[a-z]+ly|also|not|never|further|already|then|still|even)\s+)?[a-z]+(?:ed|en|wn)$", re.IGNORECASE)
+                          r"\s+(?:(?:[a-z]+ly|also|not|never|further|already|then|still|even)\s+)?[a-z]+(?:ed|en|wn)"
+                          r"(?:\s+(?:on|about|for|with|of|out|in|as))?$", re.IGNORECASE)
 _PRONOUN_AFTER = re.compile(r"\s*(?:that\s+)?(?P<pron>I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey)(?:['’](?:m|re|s|ve|d|ll))?\s*$")
 _CLAUSE_BEFORE = re.compile(r",|\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
 _PARTICLES_AFTER = {"by", "to", "on", "up", "out", "with"}
@@ -226,6 +227,12 @@ _IRREGULAR_PAST = {"said", "told", "wrote", "spoke", "thought", "took", "gave", 
                    "put", "got", "went", "came", "found", "held", "kept", "left", "meant", "read", "sent"}
 _HEADLINE_ADVERBS = {"just", "still", "also", "now", "again", "never", "even", "already", "once"}
 _LEAD_RELATIVE_NAME = re.compile(r"(?<![\w'’-])(?:which|that|whom)\s+(?=[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*$)")
+_CAPTION_END = re.compile(r"(?:(?<=[a-z])|(?<=\s))(?:Image|Images|Photo|Photos|Picture|File|Video|Map|Credit|Caption)$")
+_LEAD_DISCOURSE = re.compile(r"(?:Nevertheless|Nonetheless|However|Meanwhile|Moreover|Furthermore|Still|Yet|"
+                             r"Instead|Separately|Also|Indeed|Finally|Later|Earlier|In addition|Besides),\s+")
+_BARE_NOUN_CUES = re.compile(r"show|claim|call|report|statement|comment|note|answer|reply|plea|warning|promise|vow|"
+                             r"pledge|request|demand|appeal|offer|proposal|suggestion|admission|estimate|forecast")
+_SINGULAR_NP_END = re.compile(r"(?<![\w'’-])(?:a|an)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
 _CONTRACTED_SOURCE = re.compile(r"(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(['’](?:m|re|s|ve|d|ll))$")
 _DAYS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|later|recently|again|publicly|privately|repeatedly|Monday\s+night|Tuesday\s+night)"
@@ -950,8 +957,9 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
     # 2. "Speaker: content" at the start of a sentence (headlines, Q&A).
     for si, (ss, se) in enumerate(sents):
         m = _COLON_SPEAKER.match(text, ss, se)
-        if not m or m.group("who").lower() in lex.colon_labels or in_quote(ss):
-            continue
+        if not m or m.group("who").lower() in lex.colon_labels or in_quote(ss) \
+                or _CAPTION_END.search(m.group("who")):
+            continue  # "Tom Tancredo Image: ...", "Jo JorgensenImage: ...": a caption after a name
         c = _strip_end_punct(text, m.end(), se)
         if text.count(",", c[0], c[1]) >= 4 or (m.group("who").isupper() and len(m.group("who")) > 1):
             continue  # a list of names, or an all-caps section label
@@ -1337,6 +1345,9 @@ def _tidy_rows(text: str, rows: list[_Row], sents: list[tuple[int, int]] | None 
             m = _LEAD_BEFORE_PRONOUN.match(text, *r.source)
             if m:
                 r.source = (m.start("pron"), r.source[1])
+        m = _LEAD_DISCOURSE.match(text, *r.source)
+        if m and m.end() < r.source[1]:
+            r.source = (m.end(), r.source[1])  # "Nevertheless, others, including ...": the adverb leaves
         m = _LEAD_RELATIVE_NAME.search(text, *r.source)
         if m:
             r.source = (m.end(), r.source[1])  # "(the plan) which Mr President | mentioned": the name
@@ -1363,6 +1374,9 @@ def _tidy_rows(text: str, rows: list[_Row], sents: list[tuple[int, int]] | None 
                 or r.source[1] in cue_ends):
             drop.add(i)
             continue
+        if _BARE_NOUN_CUES.fullmatch(cue) and _SINGULAR_NP_END.search(text, r.source[0], r.source[1]):
+            drop.add(i)  # "a large fireworks | show": a bare form after "a ..." is a noun
+            continue
         if _FILLER.match(text, r.source[0], r.cue[1]) and _FILLER_AFTER.match(text, r.cue[1]):
             drop.add(i)
             continue
@@ -1374,7 +1388,7 @@ def _tidy_rows(text: str, rows: list[_Row], sents: list[tuple[int, int]] | None 
                 and not _BY_AGENT.match(text, r.cue[1])):
             r.content, r.source, r.rule = (r.source[0], r.content[1]), None, "passive-subject-content"
             continue
-        if (cue in _RAISING_PARTICIPLES and not text[r.source[1]:r.cue[0]].strip()
+        if (cue in _RAISING_PARTICIPLES and text[r.source[1]:r.cue[0]].strip() in ("", ",")
                 and src.split()[-1].lower() not in _SUBJECT_PRONOUNS and _TO_INFINITIVE.match(text, r.cue[1])):
             drop.add(i)
             continue

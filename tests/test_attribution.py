@@ -660,6 +660,8 @@ def test_name_parts_cross_references_and_reduced_passives_are_not_attributions(t
     ("Therefore I suggest that we meet again.", "I", "suggest"),
     ("Together we reject the plan to close the port.", "we", "reject"),
     ("The plan which Mayor Lane mentioned last week is ready.", "Mayor Lane", "mentioned"),
+    ("Nevertheless, others, including City News reporter Ann Lee, confirmed key parts of the story.",
+     "others, including City News reporter Ann Lee", "confirmed"),
     ("I suggest discussing whether the new rules work.", "I", "suggest"),     # one row, not "I suggest"
     ("Murphy, the head of the fund, Tweeted on Friday that the poll was wrong.",
      "Murphy, the head of the fund", "Tweeted"),                               # capitalised cue after a comma
@@ -697,6 +699,9 @@ def test_agentless_passives_and_sources_that_hold_another_cue(text, rows):
     ("The ban covers any activity described in section 1 of the order.", []),      # a cross-reference
     ("The office looks forward to continued talks with the union.", []),             # a fragment "... to"
     ("If you found yourself in an occupied town, call the hotline.", []),            # a situation
+    ("Jo LaneImage: Jo Lane for Mayor", []),                                        # a glued caption
+    ("Some 500 guests and a large fireworks show followed afterwards.", []),        # "show" is a noun
+    ("The storm, estimated to have done $9 billion in damage, hit the coast.", []), # a reduced passive
 ])
 def test_headline_nouns_fillers_and_fragments(text, rows):
     df = find_attribution_spans(text)
