@@ -209,7 +209,9 @@ _CROSS_REFERENCE = re.compile(r"\s*,?\s*(?:below|above|herein|hereinafter|hereaf
 # "you know", "you see" between commas: a filler, not a statement
 _FILLER = re.compile(r"(?i:you)\s+(?:know|see)$")
 # a source that ends in a preposition or article is a fragment ("the Administration looks forward to | continued")
-_FRAGMENT_ENDS = {"to", "for", "of", "the", "a", "an", "with", "from", "at", "in", "on", "into"}
+_FRAGMENT_ENDS = {"to", "for", "of", "the", "a", "an", "with", "from", "at", "in", "on", "into", "against",
+                  "under", "after", "before", "during", "through", "toward", "towards", "among", "between", "amid",
+                  "despite"}
 # reduced-relative passives ("trucks believed to be operated by ..."): the noun is what is believed,
 # nobody in the text believes it
 _RAISING_PARTICIPLES = {"believed", "thought", "said", "known", "reported", "alleged", "rumored", "rumoured",
@@ -233,6 +235,10 @@ _LEAD_DISCOURSE = re.compile(r"(?:Nevertheless|Nonetheless|However|Meanwhile|Mor
 _BARE_NOUN_CUES = re.compile(r"show|claim|call|report|statement|comment|note|answer|reply|plea|warning|promise|vow|"
                              r"pledge|request|demand|appeal|offer|proposal|suggestion|admission|estimate|forecast")
 _SINGULAR_NP_END = re.compile(r"(?<![\w'’-])(?:a|an)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+$", re.IGNORECASE)
+_CAUSATIVE_END = re.compile(r"(?<![\w'’-])(?:help|helps|helped|helping|let|lets|letting|make|makes|making)"
+                            r"\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+$", re.IGNORECASE)
+_PRONOUN_AFTER_VERB = re.compile(r"(?<=\s)(?:bet|guess|hope|think|suppose|believe|know|mean|say|feel|wish)\s+"
+                                 r"(?P<pron>I|we|you|he|she|they)$")
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
 _CONTRACTED_SOURCE = re.compile(r"(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(['’](?:m|re|s|ve|d|ll))$")
 _DAYS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|later|recently|again|publicly|privately|repeatedly|Monday\s+night|Tuesday\s+night)"
@@ -1374,6 +1380,14 @@ def _tidy_rows(text: str, rows: list[_Row], sents: list[tuple[int, int]] | None 
                 or r.source[1] in cue_ends):
             drop.add(i)
             continue
+        if (" " not in cue and not cue.endswith(("s", "ed", "ing"))
+                and _CAUSATIVE_END.search(text, r.source[0], r.source[1])):
+            drop.add(i)  # "to help Ukraine | defend itself": a bare infinitive after help/let/make
+            continue
+        m = _PRONOUN_AFTER_VERB.search(text, r.source[0], r.source[1])
+        if m:
+            r.source = m.span("pron")  # "I bet I | know": the last pronoun is the subject
+            src = text[r.source[0]:r.source[1]]
         if _BARE_NOUN_CUES.fullmatch(cue) and _SINGULAR_NP_END.search(text, r.source[0], r.source[1]):
             drop.add(i)  # "a large fireworks | show": a bare form after "a ..." is a noun
             continue

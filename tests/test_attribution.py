@@ -660,6 +660,7 @@ def test_name_parts_cross_references_and_reduced_passives_are_not_attributions(t
     ("Therefore I suggest that we meet again.", "I", "suggest"),
     ("Together we reject the plan to close the port.", "we", "reject"),
     ("The plan which Mayor Lane mentioned last week is ready.", "Mayor Lane", "mentioned"),
+    ("I bet I know what the answer of the plant is.", "I", "know"),
     ("Nevertheless, others, including City News reporter Ann Lee, confirmed key parts of the story.",
      "others, including City News reporter Ann Lee", "confirmed"),
     ("I suggest discussing whether the new rules work.", "I", "suggest"),     # one row, not "I suggest"
@@ -702,6 +703,7 @@ def test_agentless_passives_and_sources_that_hold_another_cue(text, rows):
     ("Jo LaneImage: Jo Lane for Mayor", []),                                        # a glued caption
     ("Some 500 guests and a large fireworks show followed afterwards.", []),        # "show" is a noun
     ("The storm, estimated to have done $9 billion in damage, hit the coast.", []), # a reduced passive
+    ("The funds will help the city defend its bridges against further attacks.", []),  # after help X
 ])
 def test_headline_nouns_fillers_and_fragments(text, rows):
     df = find_attribution_spans(text)
