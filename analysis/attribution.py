@@ -239,6 +239,8 @@ _CAUSATIVE_END = re.compile(r"(?<![\w'’-])(?:help|helps|helped|helping|let|let
                             r"\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+$", re.IGNORECASE)
 _PRONOUN_AFTER_VERB = re.compile(r"(?<=\s)(?:bet|guess|hope|think|suppose|believe|know|mean|say|feel|wish)\s+"
                                  r"(?P<pron>I|we|you|he|she|they)$")
+_EXPECTATION_PASSIVES = {"expected", "projected"}
+_TO_ANY = re.compile(r"\s+to\s+\w")
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
 _CONTRACTED_SOURCE = re.compile(r"(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(['’](?:m|re|s|ve|d|ll))$")
 _DAYS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|later|recently|again|publicly|privately|repeatedly|Monday\s+night|Tuesday\s+night)"
@@ -750,6 +752,28 @@ def _passive_by(text: str, sent: tuple[int, int], cue: tuple[int, int], info: _V
     return _Row(si, cue, content, src, info.stance, "subject-passive-cue-by-source")
 
 
+def _passive_expectation(text: str, sent: tuple[int, int], cue: tuple[int, int], info: _Verb, lex: _Lexicon,
+                         si: int = -1) -> _Row | None:
+    """``Yellen is widely expected to raise rates``: an expectation nobody in the text holds. No
+    source; the subject and the rest of the clause are the content (rule
+    ``subject-passive-cue-content``). Only for the participles in ``_EXPECTATION_PASSIVES``, which
+    PolNeAR's annotators mark as cues most of the time (train: "expected" 65 of 76).
+
+    >>> text = "Yellen is widely expected to raise rates in December."
+    >>> r = _passive_expectation(text, (0, len(text)), (7, 25), _Verb("expect", "opinion", False, frozenset()), _lexicon())
+    >>> r.source, text[r.content[0]:r.content[1]], r.rule
+    (None, 'Yellen is widely expected to raise rates in December', 'subject-passive-cue-content')
+    """
+    ss, se = sent
+    if not _TO_ANY.match(text, cue[1], se):
+        return None  # "as expected", "the expected result"
+    subj, _ = _source_before(text, ss, cue[0], lex)
+    if subj is None:
+        return None
+    content = _strip_end_punct(text, subj[0], se)
+    return _Row(si, cue, content, None, info.stance, "subject-passive-cue-content")
+
+
 def _quote_before(text: str, ss: int, src: tuple[int, int] | None, closers: dict[int, int]
                   ) -> tuple[int, int] | None:
     """The quotation right before a sentence that is only ``SOURCE said.``, or None.
@@ -997,6 +1021,8 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
         aux_words = text[cue_s:vs].lower().split()
         if aux_words and aux_words[-1] in _PASSIVE and verb.endswith(("ed", "en", "wn", "ld", "id")):
             row = _passive_by(text, sents[sent_of(vs)], (cue_s, cue_e), info, lex, sent_of(vs))
+            if row is None and verb in _EXPECTATION_PASSIVES:
+                row = _passive_expectation(text, sents[sent_of(vs)], (cue_s, cue_e), info, lex, sent_of(vs))
             if row is not None and not overlaps(cue_s, cue_e) and not in_quote(vs):
                 rows.append(row)
                 bisect.insort(taken, row.cue)

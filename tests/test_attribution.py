@@ -684,6 +684,9 @@ def test_adverbs_before_pronouns_and_capitalised_cues(text, source, cue):
     ("Lane said in a video statement released on Monday that he would stay.",
      [["Lane", "said", "that he would stay"]]),
     ("Husted continued by saying that he would appeal.", [["Husted", "saying", "that he would appeal"]]),
+    ("Lane is widely expected to win the vote on Tuesday.",
+     [[None, "is widely expected", "Lane is widely expected to win the vote on Tuesday"]]),
+    ("As expected, the vote was close.", []),
 ])
 def test_agentless_passives_and_sources_that_hold_another_cue(text, rows):
     df = find_attribution_spans(text)
