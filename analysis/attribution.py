@@ -241,6 +241,8 @@ _PRONOUN_AFTER_VERB = re.compile(r"(?<=\s)(?:bet|guess|hope|think|suppose|believ
                                  r"(?P<pron>I|we|you|he|she|they)$")
 _EXPECTATION_PASSIVES = {"expected", "projected"}
 _TO_ANY = re.compile(r"\s+to\s+\w")
+_WHEN_ASKED = re.compile(r"(?<![\w'’-])(?:when|if|once|after being|before being|as|when he was|when she was|"
+                         r"when they were)\s+$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
 _CONTRACTED_SOURCE = re.compile(r"(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(['’](?:m|re|s|ve|d|ll))$")
 _DAYS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|later|recently|again|publicly|privately|repeatedly|Monday\s+night|Tuesday\s+night)"
@@ -774,6 +776,29 @@ def _passive_expectation(text: str, sent: tuple[int, int], cue: tuple[int, int],
     return _Row(si, cue, content, None, info.stance, "subject-passive-cue-content")
 
 
+def _question_row(text: str, sent: tuple[int, int], cue: tuple[int, int], info: _Verb, si: int = -1
+                  ) -> _Row | None:
+    """``Asked whether the plan works, 40% said no`` / ``when asked about the plan`` / ``the question
+    was asked``: a question put to somebody the text does not name. No source; the question, up to
+    the comma that closes the clause, is the content (rule ``asked-question``).
+
+    >>> text = "Asked whether the plan works, 40 percent said no."
+    >>> r = _question_row(text, (0, len(text)), (0, 5), _Verb("ask", "neutral", False, frozenset()))
+    >>> r.source, text[r.content[0]:r.content[1]], r.rule
+    (None, 'whether the plan works', 'asked-question')
+    """
+    ss, se = sent
+    lo = cue[1]
+    k = text.find(",", lo, se)
+    hi = k if k >= 0 else se
+    if hi < se and text[hi + 1:hi + 2] in _CLOSE_QUOTES:
+        hi += 2  # '..., asked whether it is "fair,"': the closing quote mark stays
+    content = _strip_end_punct(text, lo, hi)
+    if content[1] <= content[0] or _n_words(text, *content) < 2:
+        return None
+    return _Row(si, cue, content, None, info.stance, "asked-question")
+
+
 def _quote_before(text: str, ss: int, src: tuple[int, int] | None, closers: dict[int, int]
                   ) -> tuple[int, int] | None:
     """The quotation right before a sentence that is only ``SOURCE said.``, or None.
@@ -1021,6 +1046,8 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
         aux_words = text[cue_s:vs].lower().split()
         if aux_words and aux_words[-1] in _PASSIVE and verb.endswith(("ed", "en", "wn", "ld", "id")):
             row = _passive_by(text, sents[sent_of(vs)], (cue_s, cue_e), info, lex, sent_of(vs))
+            if row is None and verb == "asked":
+                row = _question_row(text, sents[sent_of(vs)], (cue_s, cue_e), info, sent_of(vs))
             if row is None and verb in _EXPECTATION_PASSIVES:
                 row = _passive_expectation(text, sents[sent_of(vs)], (cue_s, cue_e), info, lex, sent_of(vs))
             if row is not None and not overlaps(cue_s, cue_e) and not in_quote(vs):
@@ -1044,6 +1071,12 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             if cat is None:
                 continue  # an infinitive governed by another verb
             cue_s = cat.start()  # "He went on to say": the catenative verb joins the cue
+        if verb == "asked" and (vs == ss or _WHEN_ASKED.search(text, max(ss, vs - 20), vs)):
+            row = _question_row(text, (ss, se), (cue_s, cue_e), info, si)
+            if row is not None and not overlaps(*row.cue):
+                rows.append(row)
+                bisect.insort(taken, row.cue)
+            continue
         if vs == ss and text[vs].isupper() and verb.endswith("ed") and verb not in {"said"}:
             continue  # "Asked about X, ..." participle opener
         gerund = verb.endswith("ing") and not _PROGRESSIVE.search(text, cue_s, vs)  # "are hoping": finite

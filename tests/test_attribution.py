@@ -687,6 +687,9 @@ def test_adverbs_before_pronouns_and_capitalised_cues(text, source, cue):
     ("Lane is widely expected to win the vote on Tuesday.",
      [[None, "is widely expected", "Lane is widely expected to win the vote on Tuesday"]]),
     ("As expected, the vote was close.", []),
+    ("Asked whether the plan works, 40 percent of voters said no.",
+     [[None, "Asked", "whether the plan works"], ["40 percent of voters", "said", "no"]]),
+    ("She smiled when asked about the vote in Ohio.", [[None, "asked about", "the vote in Ohio"]]),
 ])
 def test_agentless_passives_and_sources_that_hold_another_cue(text, rows):
     df = find_attribution_spans(text)
