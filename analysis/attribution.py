@@ -243,6 +243,7 @@ _EXPECTATION_PASSIVES = {"expected", "projected"}
 _TO_ANY = re.compile(r"\s+to\s+\w")
 _WHEN_ASKED = re.compile(r"(?<![\w'’-])(?:when|if|once|after being|before being|as|when he was|when she was|"
                          r"when they were)\s+$", re.IGNORECASE)
+_REPORTEDLY = re.compile(r"(?<![\w'’-])[Rr]eportedly(?![\w'’-])")
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
 _CONTRACTED_SOURCE = re.compile(r"(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(['’](?:m|re|s|ve|d|ll))$")
 _DAYS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|later|recently|again|publicly|privately|repeatedly|Monday\s+night|Tuesday\s+night)"
@@ -1266,6 +1267,18 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             row = _Row(si, (cue_s, cue_e2), content, src, info.stance, rule, via_text=via)
         rows.append(row)
         bisect.insort(taken, row.cue)
+    # 4. "X reportedly did Y": a report nobody in the text is named for.
+    for m in _REPORTEDLY.finditer(text):
+        si = sent_of(m.start())
+        ss, se = sents[si]
+        if overlaps(*m.span()) or in_quote(m.start()):  # (after the verbs: their contents stay whole)
+            continue
+        subj, _ = _source_before(text, ss, m.start(), lex)
+        k = text.find(",", m.end(), se)
+        content = _strip_end_punct(text, subj[0] if subj else m.end(), k if k >= 0 else se)
+        if _n_words(text, *content) >= 3:
+            rows.append(_Row(si, m.span(), content, None, "neutral", "reportedly-content"))
+
     _continue_quotes(text, rows, sents, qpairs, lex)
     return _to_columns(text, rows, _tidy_rows(text, rows, sents))
 

@@ -690,6 +690,9 @@ def test_adverbs_before_pronouns_and_capitalised_cues(text, source, cue):
     ("Asked whether the plan works, 40 percent of voters said no.",
      [[None, "Asked", "whether the plan works"], ["40 percent of voters", "said", "no"]]),
     ("She smiled when asked about the vote in Ohio.", [[None, "asked about", "the vote in Ohio"]]),
+    ("The rebels reportedly seized two villages near the river, officials said.",
+     [[None, "reportedly", "The rebels reportedly seized two villages near the river"],
+      ["officials", "said", "The rebels reportedly seized two villages near the river"]]),
 ])
 def test_agentless_passives_and_sources_that_hold_another_cue(text, rows):
     df = find_attribution_spans(text)
