@@ -30,7 +30,21 @@ source carries an apposition set off by commas, "Jane Roe, a teacher, said", and
 ``coordinated-verb-source``                 She criticized X and *challenged* him to a debate.
 ``source-colon-content``                    Ann Coulter*:* The Race Is Over (headlines, Q&A).
 ``subject-seems-content``                   The economy *seemed* immune (no source: an impression).
+``passive-subject-content``                 The plan *was widely criticized* (no source: nobody
+                                            is named; the subject belongs to the content).
+``subject-passive-cue-content``             Lane *is expected* to win (no source: an expectation).
+``asked-question``                          *Asked* whether it works, 40% said no; when *asked
+                                            about* the plan (no source: the question is the
+                                            content).
+``reportedly-content``                      The rebels *reportedly* seized the town (no source:
+                                            a report nobody is named for).
 ==========================================  =====================================================
+
+Rows that look like attributions but are not are dropped in a last look (``_tidy_rows``): names
+("his son Said Kerimov"), Title Case headline nouns ("Background Press Call"), reduced passives
+("trucks believed to be ..."), cross-references ("described below"), fillers ("you know"),
+questions and formulas put to the reader ("Could you explain", "Thank you for"), sources that are
+fragments or hold another row's cue.
 
 Where an indirect content ends (``source-cue-content``): at the next clause of the source's
 sentence (", while", ", who", "; ", ", saying", "and added"), at a summarising appositive (", a
