@@ -1405,103 +1405,124 @@ def _headline_noun(text: str, cue: tuple[int, int], sent: tuple[int, int]) -> bo
 
 
 def _tidy_rows(text: str, rows: list[_Row], sents: list[tuple[int, int]] | None = None) -> set[int]:
-    """Last look at every row before numbering: trim the source in place and say which rows to drop.
-
-    * "I'm asking", "they've warned": the contracted auxiliary joins the cue;
-    * "which we believe", "Well I mentioned": the pronoun alone is the source;
-    * dropped: a participle with a "by" agent after a noun ("a license issued by OFAC"), and a
-      source that opens a question or a formula ("Could you explain", "Thank you for agreeing":
-      ``not_source_openers``; an auxiliary only before a pronoun or determiner, so "Will Smith" stays).
-    """
+    """Last look at every row before numbering: which rows to drop (:func:`_not_an_attribution`,
+    :func:`_bad_source`), after trimming each source in place (:func:`_trim_source`)."""
     openers = _lexicon().not_source_openers
     cue_ends = {r.cue[1] for r in rows}
     cue_spans = sorted(r.cue for r in rows if not text[r.cue[0]:r.cue[0] + 1].isupper())
     drop = set()
     for i, r in enumerate(rows):
         cue = text[r.cue[0]:r.cue[1]]
-        if _CROSS_REFERENCE.match(text, r.cue[1]):
+        if _not_an_attribution(text, r, cue, sents):
             drop.add(i)
-            continue
-        if cue[:1].isupper() and sents and (_inside_name(text, r.cue, sents[r.sentence])
-                                             or _headline_noun(text, r.cue, sents[r.sentence])):
-            drop.add(i)
-            continue
-        if not r.source:
-            continue
-        s, e = r.source
-        if e - s <= 8:
-            m = _CONTRACTED_SOURCE.match(text, s, e)
-            if m and not text[e:r.cue[0]].strip():
-                r.source, r.cue = (s, m.start(1)), (m.start(1), r.cue[1])
-        if e - s <= 16:
-            m = _LEAD_BEFORE_PRONOUN.match(text, *r.source)
-            if m:
-                r.source = (m.start("pron"), r.source[1])
-        m = _LEAD_DISCOURSE.match(text, *r.source)
-        if m and m.end() < r.source[1]:
-            r.source = (m.end(), r.source[1])  # "Nevertheless, others, including ...": the adverb leaves
-        m = _LEAD_RELATIVE_NAME.search(text, *r.source)
-        if m:
-            r.source = (m.end(), r.source[1])  # "(the plan) which Mr President | mentioned": the name
-        m = _LEAD_PREP_RELATIVE.match(text, *r.source)
-        if m and m.end() < r.source[1]:
-            r.source = (m.end(), r.source[1])
-        k = bisect.bisect_left(cue_spans, (r.source[0], -1))
-        inner = []
-        while k < len(cue_spans) and cue_spans[k][0] < r.source[1]:
-            if cue_spans[k][1] <= r.source[1]:
-                inner.append(cue_spans[k])
-            k += 1
-        if inner and r.source[1] not in cue_ends and not _CLAUSE_BEFORE.search(text, r.source[0], inner[0][0]):
-            # the source holds another row's cue, so it is a clause ("I believe you're | referring to",
-            # "Husted continued by | saying", "Johnson said in a statement | released"): keep the
-            # pronoun or name after that cue, or the words before a bare "by"; else there is no source
-            found = _source_in_clause(text, r.source, inner[0][0], inner[-1][1])
-            if found is None:
+        elif r.source:
+            _trim_source(text, r)
+            if _bad_source(text, r, cue, cue_ends, cue_spans, openers):
                 drop.add(i)
-                continue
-            r.source = found
-        src = text[r.source[0]:r.source[1]]
-        if (src.lower() in _NOT_SOURCE_WORDS or (src.endswith("ing") and src.islower() and " " not in src)
-                or r.source[1] in cue_ends):
-            drop.add(i)
-            continue
-        if (" " not in cue and not cue.endswith(("s", "ed", "ing"))
-                and _CAUSATIVE_END.search(text, r.source[0], r.source[1])):
-            drop.add(i)  # "to help Ukraine | defend itself": a bare infinitive after help/let/make
-            continue
-        m = _PRONOUN_AFTER_VERB.search(text, r.source[0], r.source[1])
-        if m:
-            r.source = m.span("pron")  # "I bet I | know": the last pronoun is the subject
-            src = text[r.source[0]:r.source[1]]
-        if _BARE_NOUN_CUES.fullmatch(cue) and _SINGULAR_NP_END.search(text, r.source[0], r.source[1]):
-            drop.add(i)  # "a large fireworks | show": a bare form after "a ..." is a noun
-            continue
-        if _FILLER.match(text, r.source[0], r.cue[1]) and _FILLER_AFTER.match(text, r.cue[1]):
-            drop.add(i)
-            continue
-        last = src.rsplit(None, 1)[-1].lower()
-        if last in _FRAGMENT_ENDS and r.source[1] <= r.cue[0]:
-            drop.add(i)
-            continue
-        if (r.rule.startswith("source-cue-content") and r.source[1] <= r.cue[0] and _PASSIVE_CUE.fullmatch(cue)
-                and not _BY_AGENT.match(text, r.cue[1])):
-            r.content, r.source, r.rule = (r.source[0], r.content[1]), None, "passive-subject-content"
-            continue
-        if (cue in _RAISING_PARTICIPLES and text[r.source[1]:r.cue[0]].strip() in ("", ",")
-                and src.split()[-1].lower() not in _SUBJECT_PRONOUNS and _TO_INFINITIVE.match(text, r.cue[1])):
-            drop.add(i)
-            continue
-        if cue.endswith(("ed", "en")) and " " not in cue and _BY_AGENT.match(text, r.cue[1]) \
-                and r.rule.startswith("source-cue-content"):
-            drop.add(i)
-            continue
-        words = text[r.source[0]:r.source[1]].split(None, 2)
-        first = words[0].lower() if words else ""
-        question = len(words) > 1 and words[1].lower() in _QUESTION_SUBJECTS
-        if first in openers and (first in _FORMULAS or question):
-            drop.add(i)
     return drop
+
+
+def _not_an_attribution(text: str, r: _Row, cue: str, sents: list[tuple[int, int]] | None) -> bool:
+    """A cross-reference ("the firms described below"), a capitalised name part ("his son Said
+    Kerimov") or a Title Case headline noun ("Background Press Call on ...")."""
+    if _CROSS_REFERENCE.match(text, r.cue[1]):
+        return True
+    if cue[:1].isupper() and sents and (_inside_name(text, r.cue, sents[r.sentence])
+                                         or _headline_noun(text, r.cue, sents[r.sentence])):
+        return True
+    return False
+
+
+def _trim_source(text: str, r: _Row) -> None:
+    """Trim ``r.source`` in place: "I'm asking" (the contracted auxiliary joins the cue), "which we
+    believe" / "Well I mentioned" / "Therefore I" (the pronoun alone), "Nevertheless, others" (the
+    adverb leaves), "which Mr President" (the name), "about which everyone" (the relative leaves)."""
+    s, e = r.source
+    if e - s <= 8:
+        m = _CONTRACTED_SOURCE.match(text, s, e)
+        if m and not text[e:r.cue[0]].strip():
+            r.source, r.cue = (s, m.start(1)), (m.start(1), r.cue[1])
+    if e - s <= 16:
+        m = _LEAD_BEFORE_PRONOUN.match(text, *r.source)
+        if m:
+            r.source = (m.start("pron"), r.source[1])
+    m = _LEAD_DISCOURSE.match(text, *r.source)
+    if m and m.end() < r.source[1]:
+        r.source = (m.end(), r.source[1])  # "Nevertheless, others, including ...": the adverb leaves
+    m = _LEAD_RELATIVE_NAME.search(text, *r.source)
+    if m:
+        r.source = (m.end(), r.source[1])  # "(the plan) which Mr President | mentioned": the name
+    m = _LEAD_PREP_RELATIVE.match(text, *r.source)
+    if m and m.end() < r.source[1]:
+        r.source = (m.end(), r.source[1])
+
+
+def _bad_source(text: str, r: _Row, cue: str, cue_ends: set[int], cue_spans: list[tuple[int, int]],
+                openers: frozenset) -> bool:
+    """True when the row goes because of its source; may change the source (or, for an agentless
+    passive, move it into the content) in place.
+
+    * a source that holds another row's cue is a clause: the pronoun or short name after that cue
+      is the source, or the words before a bare "by" ("Husted continued by | saying"), else the row
+      goes ("Johnson said in a statement | released");
+    * dropped: a function word or lone gerund ("Of note", "enabling"), a source ending at another
+      cue ("I suggest | discussing"), a bare infinitive after help/let/make, a noun after "a ..."
+      ("a large fireworks | show"), the filler "you know", a source ending in a preposition, a
+      reduced passive ("trucks believed to be"), a participle with a "by" agent after a noun ("a
+      license issued by OFAC"), a question or formula ("Could you explain", "Thank you for
+      agreeing": ``not_source_openers``; an auxiliary only before a pronoun or determiner, so
+      "Will Smith" stays);
+    * an agentless passive ("The vaccine was widely criticized") has no source: the subject joins
+      the content (rule ``passive-subject-content``).
+    """
+    k = bisect.bisect_left(cue_spans, (r.source[0], -1))
+    inner = []
+    while k < len(cue_spans) and cue_spans[k][0] < r.source[1]:
+        if cue_spans[k][1] <= r.source[1]:
+            inner.append(cue_spans[k])
+        k += 1
+    if inner and r.source[1] not in cue_ends and not _CLAUSE_BEFORE.search(text, r.source[0], inner[0][0]):
+        # the source holds another row's cue, so it is a clause ("I believe you're | referring to",
+        # "Husted continued by | saying", "Johnson said in a statement | released"): keep the
+        # pronoun or name after that cue, or the words before a bare "by"; else there is no source
+        found = _source_in_clause(text, r.source, inner[0][0], inner[-1][1])
+        if found is None:
+            return True
+        r.source = found
+    src = text[r.source[0]:r.source[1]]
+    if (src.lower() in _NOT_SOURCE_WORDS or (src.endswith("ing") and src.islower() and " " not in src)
+            or r.source[1] in cue_ends):
+        return True
+    if (" " not in cue and not cue.endswith(("s", "ed", "ing"))
+            and _CAUSATIVE_END.search(text, r.source[0], r.source[1])):
+        return True  # "to help Ukraine | defend itself": a bare infinitive after help/let/make
+    m = _PRONOUN_AFTER_VERB.search(text, r.source[0], r.source[1])
+    if m:
+        r.source = m.span("pron")  # "I bet I | know": the last pronoun is the subject
+        src = text[r.source[0]:r.source[1]]
+    if _BARE_NOUN_CUES.fullmatch(cue) and _SINGULAR_NP_END.search(text, r.source[0], r.source[1]):
+        return True  # "a large fireworks | show": a bare form after "a ..." is a noun
+    if _FILLER.match(text, r.source[0], r.cue[1]) and _FILLER_AFTER.match(text, r.cue[1]):
+        return True
+    last = src.rsplit(None, 1)[-1].lower()
+    if last in _FRAGMENT_ENDS and r.source[1] <= r.cue[0]:
+        return True
+    if (r.rule.startswith("source-cue-content") and r.source[1] <= r.cue[0] and _PASSIVE_CUE.fullmatch(cue)
+            and not _BY_AGENT.match(text, r.cue[1])):
+        r.content, r.source, r.rule = (r.source[0], r.content[1]), None, "passive-subject-content"
+        return False
+    if (cue in _RAISING_PARTICIPLES and text[r.source[1]:r.cue[0]].strip() in ("", ",")
+            and src.split()[-1].lower() not in _SUBJECT_PRONOUNS and _TO_INFINITIVE.match(text, r.cue[1])):
+        return True
+    if cue.endswith(("ed", "en")) and " " not in cue and _BY_AGENT.match(text, r.cue[1]) \
+            and r.rule.startswith("source-cue-content"):
+        return True
+    words = text[r.source[0]:r.source[1]].split(None, 2)
+    first = words[0].lower() if words else ""
+    question = len(words) > 1 and words[1].lower() in _QUESTION_SUBJECTS
+    if first in openers and (first in _FORMULAS or question):
+        return True
+    return False
 
 
 def _to_columns(text: str, rows: list[_Row], drop: set[int] = frozenset()) -> dict[str, list]:
