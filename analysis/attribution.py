@@ -199,7 +199,8 @@ _QUANTIFIERS = {"some", "many", "most", "several", "all", "few", "those", "these
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
 _PREP_WHICH = re.compile(r"\b(?:in|at|on|during|for|with|by|from|under|after|through|to)\s+(?:which|whom)\s+", re.IGNORECASE)
 _BY_AGENT = re.compile(r"(?:\s+[a-z]+ly)?\s+by\s+")
-_AGENT_END = re.compile(r",|;|\s(?:for|after|before|during|because|when|while|as|in|on|to|over|at|who|that|which)\s|[.!?](?:\s|$)")
+_AGENT_END = re.compile(r",|;|\s(?:for|after|before|during|because|when|while|as|in|on|over|at|who|that|which)\s|"
+                        r"\sto\s(?!the\s+[A-Z])|[.!?](?:\s|$)")  # "Adviser to the President X" is one agent
 _DASHES = {"—", "–", "-"}
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
 # one-word adverbs that may precede a sentence-initial source ("Now Sembler, who ..., said")
@@ -258,6 +259,7 @@ _TO_ANY = re.compile(r"\s+to\s+\w")
 _WHEN_ASKED = re.compile(r"(?<![\w'’-])(?:when|if|once|after being|before being|as|when he was|when she was|"
                          r"when they were)\s+$", re.IGNORECASE)
 _REPORTEDLY = re.compile(r"(?<![\w'’-])[Rr]eportedly(?![\w'’-])")
+_ANAPHORIC_SUBJECT = re.compile(r"\s*(?:This|That|This information|This statement)\s+")
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
 _CONTRACTED_SOURCE = re.compile(r"(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(['’](?:m|re|s|ve|d|ll))$")
 _DAYS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|later|recently|again|publicly|privately|repeatedly|Monday\s+night|Tuesday\s+night)"
@@ -742,10 +744,12 @@ def _subject_np(text: str, lo: int, hi: int, lex: _Lexicon) -> tuple[int, int] |
 
 
 def _passive_by(text: str, sent: tuple[int, int], cue: tuple[int, int], info: _Verb, lex: _Lexicon,
-                si: int = -1) -> _Row | None:
+                si: int = -1, prev: tuple[int, int] | None = None) -> _Row | None:
     """``The plan was criticized by Democrats``: a passive reporting verb with a *by* agent.
 
     The agent is the source, the subject is the content (rule ``subject-passive-cue-by-source``).
+    ``This was stated by X`` (``prev`` = the sentence before) takes that sentence as content (rule
+    ``previous-sentence-passive-by-source``, the style of the Ukrainian presidency's releases).
 
     >>> text = "The plan was criticized by Democrats in the Senate."
     >>> r = _passive_by(text, (0, len(text)), (9, 23), _Verb("criticize", "negative", False, frozenset()), _lexicon())
@@ -763,6 +767,9 @@ def _passive_by(text: str, sent: tuple[int, int], cue: tuple[int, int], info: _V
     first = text[src[0]:src[1]].split()[0].lower()
     if first.endswith("ing") or first in lex.openers:
         return None  # "by saying ...": a means, not an agent
+    if prev is not None and _ANAPHORIC_SUBJECT.fullmatch(text, ss, cue[0]):
+        # "... need more weapons. This was stated by President Zelenskyy.": what "This" stands for
+        return _Row(si, cue, _strip_end_punct(text, *prev), src, info.stance, "previous-sentence-passive-by-source")
     content, _ = _source_before(text, ss, cue[0], lex)
     if content is None:
         return None
@@ -1060,7 +1067,8 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             continue  # "pledged delegates", "called off"
         aux_words = text[cue_s:vs].lower().split()
         if aux_words and aux_words[-1] in _PASSIVE and verb.endswith(("ed", "en", "wn", "ld", "id")):
-            row = _passive_by(text, sents[sent_of(vs)], (cue_s, cue_e), info, lex, sent_of(vs))
+            si_p = sent_of(vs)
+            row = _passive_by(text, sents[si_p], (cue_s, cue_e), info, lex, si_p, sents[si_p - 1] if si_p else None)
             if row is None and verb == "asked":
                 row = _question_row(text, sents[sent_of(vs)], (cue_s, cue_e), info, sent_of(vs))
             if row is None and verb in _EXPECTATION_PASSIVES:

@@ -590,9 +590,10 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
         evidence.insert(0, f"proper name in apposition '{appositive_name}'")
         return _Profile("named", kind, side, _dedupe(evidence), person_like=True, reason_ok=False,
                         name=appositive_name)
-    # "Secretary of Defense Lloyd J. Austin III": a title, an "of" phrase, then the person's name
+    # "Secretary of Defense Lloyd J. Austin III": a title, an "of" (or "to the") phrase, then the name
     titled_name = (_trailing_person(stripped, found, st, actors)
-                   if pm is not None and stripped[pm.start():].lstrip().lower().startswith("of ") else None)
+                   if pm is not None and stripped[pm.start():].lstrip().lower().startswith(("of ", "to the "))
+                   else None)  # ("Adviser to the President of Ukraine Mykhailo Podolyak")
     if titled_name is not None:
         kind = (st.kind_of.get(kind_matches[-1].group(0).lower()) if kind_matches else None) or "person"
         person_match = next((a for a in found if a.alias and a.actor.type == "person"), None)

@@ -729,3 +729,14 @@ def test_lowercase_cue_scan_is_exact(text):
     fast = [(m.span(), m.span("verb"), m.group("verb").lower()) for m in attribution._cue_matches(text, lex)]
     plain = [(m.span(), m.span("verb"), m.group("verb").lower()) for m in lex.cue.finditer(text)]
     assert fast == plain
+
+
+def test_this_was_stated_by_takes_the_sentence_before():
+    text = ("The city needs more buses. This was stated by Mayor Ann Lee during a meeting. "
+            "The meeting ended at noon. It is supported by the funds of the region.")
+    df = find_attribution_spans(text)
+    assert df[["source_text", "cue_text", "content_text", "rule"]].values.tolist()[0] == [
+        "Mayor Ann Lee", "was stated", "The city needs more buses", "previous-sentence-passive-by-source"]
+    assert (df["rule"] == "previous-sentence-passive-by-source").sum() == 1  # not "It is supported by"
+    df = find_attribution_spans("Rain is coming. This was announced by Adviser to the Mayor of Lviv Ivan Roe.")
+    assert df["source_text"].tolist() == ["Adviser to the Mayor of Lviv Ivan Roe"]

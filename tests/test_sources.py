@@ -608,3 +608,14 @@ def test_i_and_we_never_resolve_to_my_or_your_relations():
 def test_bare_plural_organisations_are_a_crowd():
     assert one("Rights groups said the law was harsh.", "Rights groups")["identification"] == "vague"
     assert one("The groups said the law was harsh.", "The groups")["identification"] == "institutional"
+
+
+def test_title_to_the_office_then_name_is_named():
+    from analysis.attribution import extract_attributions
+
+    text = "Adviser to the Mayor of Lviv Ivan Roe said the bridge was safe."
+    out = extract_attributions(text)
+    assert out[["source_text", "identification"]].values.tolist() == [
+        ["Adviser to the Mayor of Lviv Ivan Roe", "named"]]
+    assert extract_attributions("Adviser to the Mayor said the bridge was safe.")["identification"].tolist() == [
+        "institutional"]
