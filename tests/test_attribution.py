@@ -740,3 +740,9 @@ def test_this_was_stated_by_takes_the_sentence_before():
     assert (df["rule"] == "previous-sentence-passive-by-source").sum() == 1  # not "It is supported by"
     df = find_attribution_spans("Rain is coming. This was announced by Adviser to the Mayor of Lviv Ivan Roe.")
     assert df["source_text"].tolist() == ["Adviser to the Mayor of Lviv Ivan Roe"]
+
+
+def test_content_this_is_the_sentence_before():
+    df = find_attribution_spans("The market has been disrupted. I said this at the forum in May.")
+    assert df[["source_text", "content_text", "rule"]].values.tolist() == [
+        ["I", "The market has been disrupted", "source-cue-content-previous-sentence"]]
