@@ -199,8 +199,10 @@ _QUANTIFIERS = {"some", "many", "most", "several", "all", "few", "those", "these
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
 _PREP_WHICH = re.compile(r"\b(?:in|at|on|during|for|with|by|from|under|after|through|to)\s+(?:which|whom)\s+", re.IGNORECASE)
 _BY_AGENT = re.compile(r"(?:\s+[a-z]+ly)?\s+by\s+")
-_AGENT_END = re.compile(r",|;|\s(?:for|after|before|during|because|when|while|as|in|on|over|at|who|that|which)\s|"
-                        r"\sto\s(?!the\s+[A-Z])|[.!?](?:\s|$)")  # "Adviser to the President X" is one agent
+_AGENT_END = re.compile(r",|;|\s(?:after|before|during|because|when|while|as|in|on|over|at|who|that|which)\s|"
+                        r"\s(?:to|for)\s(?!(?:the\s+)?[A-Z])|[.!?](?:\s|$)|"
+                        r"\s(?:commenting|speaking|addressing|answering|responding|referring|talking)\b")
+# ("Adviser to the President X", "Minister for Reintegration Y" are one agent; "Yermak commenting" is not)
 _DASHES = {"—", "–", "-"}
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
 # one-word adverbs that may precede a sentence-initial source ("Now Sembler, who ..., said")
@@ -764,8 +766,9 @@ def _passive_by(text: str, sent: tuple[int, int], cue: tuple[int, int], info: _V
         return None
     stop = _AGENT_END.search(text, m.end(), se)
     src = _strip_end_punct(text, m.end(), stop.start() if stop else se)
-    if src[1] <= src[0] or _n_words(text, *src) > 12 or _CLAUSE_VERB.search(text, *src):
-        return None
+    if src[1] <= src[0] or (_n_words(text, *src) > 12 and not _title_case(text, *src)) \
+            or _n_words(text, *src) > 24 or _CLAUSE_VERB.search(text, *src):
+        return None  # (a long agent only as a title: "Deputy Prime Minister - Minister for Reintegration ...")
     first = text[src[0]:src[1]].split()[0].lower()
     if first.endswith("ing") or first in lex.openers:
         return None  # "by saying ...": a means, not an agent

@@ -592,8 +592,9 @@ def _classify(src: str, cue: str, types: SourceTypes, actors: ActorDictionary, o
                         name=appositive_name)
     # "Secretary of Defense Lloyd J. Austin III": a title, an "of" (or "to the") phrase, then the name
     titled_name = (_trailing_person(stripped, found, st, actors)
-                   if pm is not None and stripped[pm.start():].lstrip().lower().startswith(("of ", "to the "))
-                   else None)  # ("Adviser to the President of Ukraine Mykhailo Podolyak")
+                   if pm is not None and stripped[pm.start():].lstrip().lower().startswith(
+                       ("of ", "to the ", "- ", "– ", "— ")) else None)
+    # ("Adviser to the President of Ukraine Mykhailo Podolyak", "Deputy Prime Minister - Minister for ... Iryna Vereshchuk")
     if titled_name is not None:
         kind = (st.kind_of.get(kind_matches[-1].group(0).lower()) if kind_matches else None) or "person"
         person_match = next((a for a in found if a.alias and a.actor.type == "person"), None)

@@ -740,6 +740,11 @@ def test_this_was_stated_by_takes_the_sentence_before():
     assert (df["rule"] == "previous-sentence-passive-by-source").sum() == 1  # not "It is supported by"
     df = find_attribution_spans("Rain is coming. This was announced by Adviser to the Mayor of Lviv Ivan Roe.")
     assert df["source_text"].tolist() == ["Adviser to the Mayor of Lviv Ivan Roe"]
+    df = find_attribution_spans("Rain is coming. This was announced by Deputy Mayor - Head for Roads and Bridges "
+                                "of the Lviv Region Council Ivan Roe.")  # a long title is one agent
+    assert df["source_text"].tolist() == ["Deputy Mayor - Head for Roads and Bridges of the Lviv Region Council Ivan Roe"]
+    df = find_attribution_spans("Rain is coming. This was stated by Mayor Ivan Roe commenting on the forecast.")
+    assert df["source_text"].tolist()[0] == "Mayor Ivan Roe"
 
 
 def test_content_this_is_the_sentence_before():
