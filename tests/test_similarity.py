@@ -78,7 +78,8 @@ def test_match_claims_default_and_explicit_weights():
 @pytest.mark.skipif(not (paths.SHARED_BENCHMARKS / "claims" / "clef2020-t2" / "dev").is_dir(),
                     reason="needs ../shared/benchmarks/claims/clef2020-t2 (absent here; CI has it)")
 def test_clef2020_dev_accuracy_does_not_regress():
-    """Shipped match_claims on the CLEF 2020 task 2 dev tweets: MAP@5 0.820, P@1 0.751 when written (BM25 0.811)."""
+    """Shipped match_claims on the CLEF 2020 task 2 dev tweets: MAP@5 0.832, P@1 0.772 (raw, not
+    deduplicated) when written; 0.820 / 0.751 before the agreement features (BM25 0.760)."""
     from analysis.evaluate.claims import _map_at_k, _read_split
 
     root = paths.SHARED_BENCHMARKS / "claims" / "clef2020-t2"
@@ -89,7 +90,7 @@ def test_clef2020_dev_accuracy_does_not_regress():
                                      vc["vclaim"].fillna("").tolist(), k=5,
                                      titles=vc["title"].fillna("").tolist())
     m, p1 = _map_at_k([[int(ids[d]) for d in top] for top in ranked], queries.index.tolist(), rel)
-    assert m >= 0.81 and p1 >= 0.74
+    assert m >= 0.825 and p1 >= 0.76
 
 
 def test_fast_normalize_and_tokens_match_the_plain_definitions():
@@ -102,3 +103,20 @@ def test_fast_normalize_and_tokens_match_the_plain_definitions():
     for t in texts:
         assert S.normalize_text(t) == t.translate(S._PUNCT)
         assert S._TOKEN.findall(t.lower()) == re.findall(r"(?u)\b\w+\b", t.lower())
+
+
+def test_agreement_features_leave_out_the_candidate_and_its_twins():
+    """topic_centrality / sim_to_best compare a candidate with the other first-pass claims only:
+    a claim and its exact twin must not raise each other's agreement."""
+    cands = ["The bridge over the river closed after the storm.", "The bridge over the river closed after the storm!",
+             "The river flooded the town after the storm.", "A new tax on sugar starts in May."]
+    idx = similarity.build_index(cands)
+    top = similarity._feedback(idx, similarity._score_sources(idx, ["bridge closed after the storm"]), 0)
+    assert len(top) == len(set(top.tolist())) and not {0, 1} <= set(top.tolist())  # one of the twins only
+    central, to_best = similarity._agreement(idx, np.arange(4), top)
+    assert to_best[0] == 0 and to_best[1] == 0  # the best claim and its twin: no self-agreement
+    assert 0 < central[2] < 1 and central.shape == (4,)
+    cand, F = similarity.candidate_features(idx, ["bridge closed after the storm"])[0]
+    names = list(similarity.FEATURE_NAMES)
+    assert F[:, names.index("sim_to_best")].tolist() == pytest.approx(
+        similarity._agreement(idx, cand, top)[1].tolist())
