@@ -146,51 +146,40 @@ class SourceTypes:
     known_group_det: frozenset  # the, these ...: "the researchers" is a known group
 
 
+def _pattern_lexicon_entries() -> list[list[str]]:
+    """The (word, tag, ...) lines of the Pattern/Brill lexicon shipped with TextBlob (comments left
+    out); empty when TextBlob or its lexicon file is missing."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or spec.origin is None:
+        return []
+    try:
+        with open(Path(spec.origin).parent / "en" / "en-lexicon.txt", encoding="utf-8") as fh:
+            return [parts for parts in (line.split() for line in fh if not line.startswith(";")) if len(parts) >= 2]
+    except OSError:  # pragma: no cover - textblob data missing
+        return []
+
+
 @functools.lru_cache(maxsize=1)
 def _pattern_lexicon_common_words() -> frozenset:
     """Lower-cased words the Pattern/Brill lexicon (shipped with TextBlob) tags as common words."""
-    try:
-        import importlib.util
-
-        spec = importlib.util.find_spec("textblob")
-        if spec is None or spec.origin is None:
-            return frozenset()
-        path = Path(spec.origin).parent / "en" / "en-lexicon.txt"
-        words = set()
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith(";"):
-                    continue
-                parts = line.split()
-                if len(parts) >= 2 and not parts[1].startswith("NNP") and parts[0].islower():
-                    words.add(parts[0])
-                    if parts[1] == "NNS":
-                        words.add(parts[0] + "\tNNS")  # marks plural common nouns ("businesspeople")
-                elif len(parts) >= 2 and parts[0][:1].isupper() and not parts[1].startswith(("NNP", "JJ")):
-                    words.add(parts[0] + "\tCAP")  # a capitalised word tagged common ("Today", "Namely")
-        return frozenset(words)
-    except OSError:  # pragma: no cover - textblob data missing
-        return frozenset()
+    words = set()
+    for parts in _pattern_lexicon_entries():
+        if not parts[1].startswith("NNP") and parts[0].islower():
+            words.add(parts[0])
+            if parts[1] == "NNS":
+                words.add(parts[0] + "\tNNS")  # marks plural common nouns ("businesspeople")
+        elif parts[0][:1].isupper() and not parts[1].startswith(("NNP", "JJ")):
+            words.add(parts[0] + "\tCAP")  # a capitalised word tagged common ("Today", "Namely")
+    return frozenset(words)
 
 
 @functools.lru_cache(maxsize=1)
 def _pattern_lexicon_verbs_adverbs() -> frozenset:
     """Lower-case words the Pattern/Brill lexicon tags VBD, VBN, VBZ or RB ("expressed", "also")."""
-    try:
-        import importlib.util
-
-        spec = importlib.util.find_spec("textblob")
-        if spec is None or spec.origin is None:
-            return frozenset()
-        words = set()
-        with open(Path(spec.origin).parent / "en" / "en-lexicon.txt", encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.split()
-                if len(parts) >= 2 and parts[1] in {"VBD", "VBN", "VBZ", "RB"} and parts[0].islower():
-                    words.add(parts[0])
-        return frozenset(words)
-    except OSError:  # pragma: no cover - textblob data missing
-        return frozenset()
+    return frozenset(parts[0] for parts in _pattern_lexicon_entries()
+                     if parts[1] in {"VBD", "VBN", "VBZ", "RB"} and parts[0].islower())
 
 
 _POSSESSIVE_CLASS = {"his": "person", "her": "person", "my": "person", "their": "plural", "our": "plural",
