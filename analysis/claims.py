@@ -437,7 +437,8 @@ def _claim_rows(text: str, sentences: pd.DataFrame | None, attributions: pd.Data
         ident = _col(attributions, "identification") or [None] * n
         cue_s, cue_e = _col(attributions, "cue_start") or [None] * n, _col(attributions, "cue_end") or [None] * n
         side = _col(attributions, "side") or [None] * n
-        cue_starts = [int(x) for x in _col(attributions, "cue_start") if not _missing(x)]
+        cue_starts = [int(x) for x, idn in zip(_col(attributions, "cue_start"), ident)
+                      if not _missing(x) and _str(idn) != "none"]  # (a sourceless cue leaves its sentence a claim)
         best: dict[tuple[int, int], int] = {}
         for k in range(n):
             if _missing(cs[k]) or _missing(ce[k]):
@@ -447,7 +448,11 @@ def _claim_rows(text: str, sentences: pd.DataFrame | None, attributions: pd.Data
             if key not in best or d > (int(depth[best[key]]) if not _missing(depth[best[key]]) else 0):
                 best[key] = k
         for (a, b), k in best.items():
-            covered.append((a, b))
+            # a content with no source ("X reportedly did Y", "is expected to") hides its sentence
+            # from step 2 only when it becomes a claim itself
+            sourced = _str(ident[k]) != "none"
+            if sourced:
+                covered.append((a, b))
             start, end = _strip_span(text, a, b)
             span = text[start:end]
             if _FIVE_WORDS.search(span) is None or span.endswith("?") or _BOILERPLATE.search(span):
@@ -460,6 +465,8 @@ def _claim_rows(text: str, sentences: pd.DataFrame | None, attributions: pd.Data
             reasons = _signals(span)
             if not reasons and _TEN_WORDS.search(span) is None:
                 continue  # a short quote fragment with nothing checkable
+            if not sourced:
+                covered.append((a, b))
             si = s_ids[max(bisect.bisect_right(s_start, start) - 1, 0)]
             add(si, start, end, True, int(ids[k]), _str(ident[k]), _str(side[k]), reasons + ["attributed"],
                 "attribution-content")

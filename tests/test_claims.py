@@ -484,3 +484,12 @@ def test_char_ngrams_per_distinct_word_match_scikit_learn():
     X, Y = C._fast_claim_vectors(texts, toks), similarity.claim_vectors(texts)
     assert np.array_equal(X.indptr, Y.indptr) and np.array_equal(X.indices, Y.indices)
     assert np.array_equal(X.data, Y.data)
+
+
+def test_a_sourceless_attribution_leaves_its_sentence_a_claim():
+    from analysis.pipeline import analyze
+
+    text = ("These fighters, reportedly part of a private army, have become the focus of the Kyiv "
+            "investigation into 12 deaths.")
+    out = analyze(pd.DataFrame({"text": [text]})).tables["claims"]
+    assert out[["text", "attributed", "hedge_cue"]].values.tolist() == [[text, False, "reportedly"]]
