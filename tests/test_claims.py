@@ -155,6 +155,21 @@ def test_seed_article_claims_hedged_and_attributed(seed_text):
         assert r.hedged == inside
 
 
+def test_seed_article_claims_through_the_pipeline(seed_text):
+    """With the real attribution and hedge stages: every 'reportedly' sentence keeps a claim (the
+    attribution without a source does not hide it), and hedged marks follow the cues inside."""
+    from analysis.pipeline import analyze
+
+    res = analyze(pd.DataFrame({"text": [seed_text]}))
+    out, hed = res.tables["claims"], res.tables["hedges"]
+    assert len(out) >= 8
+    reported = out[out["hedge_cue"] == "reportedly"]
+    assert len(reported) >= 1 and not reported["attributed"].any()
+    for r in out.itertuples():
+        inside = ((hed.start >= r.start) & (hed.start < r.end)).any()
+        assert r.hedged == inside
+
+
 def test_long_text_is_fast():
     text = ("Officials said 40 homes in York were flooded on Monday. The river rose by 2 metres. " * 3000)
     t0 = time.perf_counter()
