@@ -38,6 +38,10 @@ source carries an apposition set off by commas, "Jane Roe, a teacher, said", and
                                             content).
 ``reportedly-content``                      The rebels *reportedly* seized the town (no source:
                                             a report nobody is named for).
+``previous-sentence-passive-by-source``     Rain is coming. This *was stated* by the mayor (the
+                                            sentence before is the content); likewise a content
+                                            that is only "this" ("I *said* this at the forum")
+                                            gets the suffix ``-previous-sentence``.
 ==========================================  =====================================================
 
 Rows that look like attributions but are not are dropped in a last look (``_tidy_rows``): names
