@@ -1362,12 +1362,19 @@ def _title_case(text: str, s: int, e: int) -> bool:
     return bool(words) and all(w[0].isupper() for w in words)
 
 
+def _cue_line(text: str, cue: tuple[int, int], sent: tuple[int, int]) -> tuple[int, int]:
+    """The part of the cue's sentence on the cue's own line (a headline is one line)."""
+    lo = max(sent[0], text.rfind("\n", 0, cue[0]) + 1)
+    hi = text.find("\n", cue[1])
+    return lo, min(sent[1], hi) if hi >= 0 else sent[1]
+
+
 def _inside_name(text: str, cue: tuple[int, int], sent: tuple[int, int]) -> bool:
     """A capitalised cue next to another capitalised word inside a running sentence is part of a name
     ("his son Said Kerimov", "Company Promising Investments", "Muslim Advocates"). After punctuation
     ("..., Tweeted on Friday"), at the start of a sentence, or in a Title Case headline ("Biden
     Administration Announces ...") it is a cue."""
-    lo = max(sent[0], text.rfind("\n", 0, cue[0]) + 1)
+    lo, hi = _cue_line(text, cue, sent)
     before = text[lo:cue[0]].rstrip()
     if not before or not before[-1].isalnum():
         return False
@@ -1375,8 +1382,7 @@ def _inside_name(text: str, cue: tuple[int, int], sent: tuple[int, int]) -> bool
     m = _NEXT_WORD.match(text, cue[1])
     if not (prev_word[:1].isupper() or (m and m.group(1)[:1].isupper())):
         return False
-    hi = text.find("\n", cue[1])
-    return not _title_case(text, lo, min(sent[1], hi) if hi >= 0 else sent[1])
+    return not _title_case(text, lo, hi)
 
 
 def _source_in_clause(text: str, source: tuple[int, int], first_cue: int, last_cue_end: int
@@ -1401,12 +1407,9 @@ def _headline_noun(text: str, cue: tuple[int, int], sent: tuple[int, int]) -> bo
     "Democrats Call for", "I Still Believe") or is in the past ("Kasich Just Revealed"); a bare form
     after a singular word is a noun ("Background Press Call on ..."), and a capitalised word after a
     lower-case one an adjective ("in Response to Continued Aggression")."""
-    lo = max(sent[0], text.rfind("\n", 0, cue[0]) + 1)
+    lo, hi = _cue_line(text, cue, sent)
     before = text[lo:cue[0]].split()
-    if not before:
-        return False
-    hi = text.find("\n", cue[1])
-    if not _title_case(text, lo, min(sent[1], hi) if hi >= 0 else sent[1]):
+    if not before or not _title_case(text, lo, hi):
         return False
     words = text[cue[0]:cue[1]].split()
     first = next((w for w in words if not w.endswith("ly") and w.lower() not in _HEADLINE_ADVERBS), words[0])
