@@ -1,7 +1,6 @@
 """Attribution extraction: source / cue / content spans, relays, stance, bad input."""
 from __future__ import annotations
 
-import time
 
 import pandas as pd
 import pytest
@@ -246,15 +245,13 @@ def test_unbalanced_quote_stays_in_paragraph():
     assert r["content_end"] <= text.index("\n")
 
 
-def test_fifty_thousand_words_is_fast():
+def test_fifty_thousand_words():
+    # speed on long articles: benchmarks/run.py (long input scaling ratio), never a timed test
     para = ('The mayor said that the bridge will reopen. "It is safe," she told reporters. '
             "Officials, according to local media, are divided. ")
     text = "\n\n".join([para] * (50_000 // len(para.split()) + 1))
-    t0 = time.perf_counter()
     df = find_attribution_spans(text)
-    elapsed = time.perf_counter() - t0
     assert len(df) >= 3 * (50_000 // len(para.split()))
-    assert elapsed < 5, elapsed
     _offsets_ok(text, df.head(50))
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import numpy as np
 import pandas as pd
@@ -170,13 +169,12 @@ def test_seed_article_claims_through_the_pipeline(seed_text):
         assert r.hedged == inside
 
 
-def test_long_text_is_fast():
+def test_long_text():
+    # speed: benchmarks/run.py (long input scaling ratio)
     text = ("Officials said 40 homes in York were flooded on Monday. The river rose by 2 metres. " * 3000)
-    t0 = time.perf_counter()
     out = claims.extract_claims(text)
     words = len(text.split())
     assert words >= 45_000 and len(out) > 0
-    assert words / (time.perf_counter() - t0) > 50_000
 
 
 # --- clustering -----------------------------------------------------------------------------------
@@ -225,12 +223,10 @@ def _synthetic(n: int, seed: int = 0) -> pd.DataFrame:
     return pd.DataFrame({"article_id": [str(k // 5) for k in range(n)], "claim_id": np.arange(n) % 5, "text": texts})
 
 
-def test_clustering_20k_synthetic_claims_is_fast():
-    # 100k claims take about 20-25 s on 2 cores (benchmarks/bench_claims.py); 20k here keeps tests fast.
+def test_clustering_20k_synthetic_claims():
+    # time and memory at 10k-100k claims: benchmarks/bench_claims.py and benchmarks/run.py
     df = _synthetic(20_000)
-    t0 = time.perf_counter()
     out = claims.cluster_claims(df)
-    assert time.perf_counter() - t0 < 20
     assert len(out) == len(df) and out[["article_id", "claim_id"]].duplicated().sum() == 0
 
 

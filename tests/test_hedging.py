@@ -1,7 +1,6 @@
 """Hedges: lexicon, precision vetoes, seed article, stage contract, aggregations, CoNLL-2010 score."""
 from __future__ import annotations
 
-import time
 from types import SimpleNamespace
 
 import pandas as pd
@@ -184,17 +183,15 @@ def test_bad_input(text):
     assert isinstance(is_uncertain(text), bool)
 
 
-def test_long_text_and_speed():
+def test_long_text():
+    # speed: benchmarks/run.py (stage ratio and long input scaling ratio), never a timed test
     para = ("Officials said the convoy reportedly crossed the border on May 5, and analysts suggest it "
             "could signal a new phase, if verified. The claim could not be independently verified. ")
     text = "\n\n".join([para] * 1750)  # ~50k words
     n_words = len(text.split())
     assert n_words > 45_000
-    t0 = time.perf_counter()
     out = find_hedges(text)
-    elapsed = time.perf_counter() - t0
     assert len(out) == 1750 * 5
-    assert n_words / elapsed > 100_000, f"{n_words / elapsed:,.0f} words/s"
 
 
 # ----------------------------------------------------------------- sentence level

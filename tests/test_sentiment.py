@@ -5,7 +5,6 @@ time (skipped when absent).
 """
 from __future__ import annotations
 
-import time
 
 import pandas as pd
 import pytest
@@ -143,12 +142,10 @@ def test_malformed_attributions_are_ignored():
     assert len(_stage(TEXT, att.iloc[0:0])) == len(_stage(TEXT, None))
 
 
-def test_very_long_input_is_fast_and_neutral_where_empty():
+def test_very_long_input_is_neutral_where_empty():
     text = ("The committee met on Tuesday and adopted the budget for the coming year. " * 4200)
     assert len(text.split()) > 50_000
-    t0 = time.perf_counter()
     df = _stage(text)
-    assert time.perf_counter() - t0 < 10
     assert (df.loc[df["unit"] == "sentence", "polarity"] == 0).all()
 
 
@@ -231,24 +228,19 @@ def test_model_file_is_small():
 def test_newsmtsc_dev_rw_reaches_target(shared):
     from analysis.evaluate import sentiment as ev
 
-    t0 = time.perf_counter()
     scores = ev.run(NEWSMTSC / "dev_rw.jsonl", baselines=False)
-    assert time.perf_counter() - t0 < 60
     assert scores["method"] == "newsmtsc-logreg"
     assert scores["model"]["macro_f1"] >= 0.60
 
 
-def test_stage_on_real_articles_speed(shared):
+def test_stage_on_real_articles(shared):
+    # speed: benchmarks/run.py (stage ratio against PatternTagger), never a timed test
     texts = [p.read_text(encoding="utf-8") for p in sorted((paths.POLNEAR / "dev" / "text").glob("*.txt"))]
     sents = [segment.split_sentences(t) for t in texts]
     sentiment.sentiment_stage("warm up.", {})
-    words = sum(len(t.split()) for t in texts)
-    t0 = time.perf_counter()
     for t, s in zip(texts, sents):
         df = sentiment.sentiment_stage(t, {"sentences": s})
         assert (df["polarity"].abs() <= 1).all()
-    rate = words / (time.perf_counter() - t0)
-    assert rate > 30_000, f"{rate:,.0f} words/s"  # about 200k words/s on the dev machine
 
 
 def test_seed_article(seed_text):

@@ -1,7 +1,6 @@
 """Source profiling (analysis.sources): constructed sentences for every class, the seed article, corpus tables."""
 from __future__ import annotations
 
-import time
 
 import pandas as pd
 import pytest
@@ -287,19 +286,17 @@ def test_bad_input_gives_empty_or_sane_results(text):
     assert describe_sources(text, odd)["identification"].tolist() == ["none", "none"]
 
 
-def test_long_text_is_fast():
+def test_long_text():
+    # speed: benchmarks/run.py (long input scaling ratio), never a timed test
     unit = ("Officials said the bridge was closed. He said it would reopen, speaking on condition of anonymity. "
             "The Kremlin declined to comment. ")
     text = unit * 3000  # about 50k words
     starts = [i * len(unit) for i in range(3000)]
     frame = pd.DataFrame({"attribution_id": range(3000), "source_text": ["Officials"] * 3000,
                           "source_start": starts, "source_end": [s + 9 for s in starts]})
-    t0 = time.perf_counter()
     out = describe_sources(text, frame)
     nc = find_no_comment(text)
-    elapsed = time.perf_counter() - t0
     assert len(out) == 3000 and len(nc) == 3000
-    assert elapsed < 10, elapsed
 
 
 # --------------------------------------------------------------------------- corpus tables
@@ -372,8 +369,8 @@ def test_max_chain_depth_from_via_when_no_chain_depth():
 
 # --------------------------------------------------------------------------- real data (skips when absent)
 @requires_shared
-def test_polnear_dev_gold_sources_profile_fast_and_varied():
-    """Profile every gold PolNeAR dev source: all classes occur, pronouns mostly resolve, >100k words/s."""
+def test_polnear_dev_gold_sources_profile_varied():
+    """Profile every gold PolNeAR dev source: all classes occur, pronouns mostly resolve."""
     root = paths.POLNEAR / "dev"
     docs = []
     for ann in sorted((root / "attributions").glob("*.ann")):
@@ -390,18 +387,11 @@ def test_polnear_dev_gold_sources_profile_fast_and_varied():
                 rows.append({"attribution_id": len(rows), "source_text": text[s:e], "source_start": s,
                              "source_end": e})
         docs.append((text, pd.DataFrame(rows)))
-    words = sum(len(t.split()) for t, _ in docs)
-    describe_sources(*docs[0])
-    speed = 0.0
-    for _ in range(2):  # best of two runs: the machine is shared
-        t0 = time.perf_counter()
-        out = pd.concat([describe_sources(t, d) for t, d in docs if len(d)])
-        speed = max(speed, words / (time.perf_counter() - t0))
+    out = pd.concat([describe_sources(t, d) for t, d in docs if len(d)])
     counts = out["identification"].value_counts()
     assert {"named", "institutional", "anonymous", "vague", "pronoun"} <= set(counts.index)
     pron = out[out["identification"] == "pronoun"]
     assert pron["resolved_text"].notna().mean() > 0.6
-    assert speed > 100_000, speed
 
 
 def test_home_role_takes_the_outlets_side_only_where_the_home_is_known():
