@@ -1,7 +1,6 @@
 """Attribution extraction: source / cue / content spans, relays, stance, bad input."""
 from __future__ import annotations
 
-
 import pandas as pd
 import pytest
 import yaml

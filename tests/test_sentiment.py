@@ -5,7 +5,6 @@ time (skipped when absent).
 """
 from __future__ import annotations
 
-
 import pandas as pd
 import pytest
 import yaml

@@ -1,7 +1,6 @@
 """Source profiling (analysis.sources): constructed sentences for every class, the seed article, corpus tables."""
 from __future__ import annotations
 
-
 import pandas as pd
 import pytest
 
