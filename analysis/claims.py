@@ -2,7 +2,8 @@
 
 A *claim* is the content of an attribution (``rule="attribution-content"``), or an unattributed
 declarative sentence that asserts something checkable: a number, a named entity with an event or
-causal verb (``rule="unattributed-declarative"``). Not claims: questions, exclamations without a
+causal verb (``rule="unattributed-declarative"``). Not claims: questions (also indirect ones and
+those whose "?" is cut off: "how many people have died", "What do you think"), exclamations without a
 number, verbless lines, short quote fragments, headline labels (a line without final
 punctuation), the cue's object ("informed about the plan") and verbless topics after a topic cue
 ("discussed the next package of sanctions"). Each claim carries offsets into the original text,
@@ -160,6 +161,8 @@ _FIVE_WORDS = re.compile(r"(?<!\w)\w+(?:\W+\w+){%d}" % (_MIN_WORDS - 1))
 _TEN_WORDS = re.compile(r"(?<!\w)\w+(?:\W+\w+){9}")
 _TOPIC_CUE = re.compile(r"\b(?:" + "|".join(_SIGNALS.get("topic_cues", []) or ["(?!)"]) + r")\b", re.I)
 _COMPLEMENT_START = frozenset(_SIGNALS.get("complement_starts", []) or [])
+_QUESTION_START = re.compile(r"(?:" + "|".join(_SIGNALS.get("question_starts", []) or ["(?!)"]) + r")", re.I)
+_HOW_DEGREE = re.compile(r"how\s+([A-Za-z]+)\b", re.I)
 _VERB_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD"})
 _NOT_INFINITIVE_TAGS = frozenset({"NNP", "NNPS", "NNS", "PRP", "PRP$", "DT"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "it", "they"})
@@ -241,6 +244,24 @@ def _is_complement(span: str) -> bool:
         return len(tagged) > 1 and tagged[1] in _NOT_INFINITIVE_TAGS
     return not any(tagged[i] in _VERB_TAGS or word.lower() in _SUBJECT_PRONOUNS
                    for i, word in enumerate(tagged.words))
+
+
+def _is_question(span: str) -> bool:
+    """True when a claim candidate opens like a question (``question_starts`` in claims.yaml) or
+    with "how" + an adjective or adverb (tags JJ/RB from the lexicon, see :func:`_tags`): it asks or
+    exclaims, it does not assert.
+
+    >>> _is_question("how many people have already died"), _is_question("What do you think of it")
+    (True, True)
+    >>> _is_question("how important it is to act"), _is_question("how soldiers shot civilians in Irpin")
+    (True, False)
+    >>> _is_question("What is happening now is new"), _is_question("However, troops left")
+    (False, False)
+    """
+    if _QUESTION_START.match(span):
+        return True
+    m = _HOW_DEGREE.match(span)
+    return bool(m) and _tag(m.group(1), _lexicon_get())[:2] in {"JJ", "RB"}
 
 
 _MAX_COMPLEMENT_TO = 3  # "to" within the first three words is the cue's complement ("Russia to withdraw")
@@ -457,8 +478,8 @@ def _claim_rows(text: str, sentences: pd.DataFrame | None, attributions: pd.Data
             span = text[start:end]
             if _FIVE_WORDS.search(span) is None or span.endswith("?") or _BOILERPLATE.search(span):
                 continue
-            if _is_complement(span):
-                continue  # the cue's object ("informed about the plan"), not a statement
+            if _is_complement(span) or _is_question(span):
+                continue  # the cue's object ("informed about the plan") or a question, not a statement
             if not _missing(cue_s[k]) and not _missing(cue_e[k]) and _TOPIC_CUE.search(text, int(cue_s[k]), int(cue_e[k])) \
                     and _is_topic(span):
                 continue  # "discussed the next package of sanctions": a topic, not a statement
@@ -493,7 +514,7 @@ def _claim_rows(text: str, sentences: pd.DataFrame | None, attributions: pd.Data
         reasons = _signals(span)
         if "number" not in reasons and not ({"named entity"} < set(reasons)):
             continue  # needs a number, or a named entity with an event or cause
-        if _is_topic(span) or (span.endswith("!") and "number" not in reasons):
+        if _is_topic(span) or _is_question(span) or (span.endswith("!") and "number" not in reasons):
             continue  # a verbless line ("Hundreds of thousands of people.") or a cheer asserts nothing
         add(sid, a, b, False, None, None, None, reasons, "unattributed-declarative")
     rows.sort(key=lambda r: (r[1], r[2]))

@@ -504,3 +504,17 @@ def test_a_sourceless_attribution_leaves_its_sentence_a_claim():
             "investigation into 12 deaths.")
     out = analyze(pd.DataFrame({"text": [text]})).tables["claims"]
     assert out[["text", "attributed", "hedge_cue"]].values.tolist() == [[text, False, "reportedly"]]
+
+
+def test_questions_are_not_claims_even_without_a_question_mark():
+    from analysis.attribution import extract_attributions
+
+    text = ("Reporters asked how many people were killed in the strike on the bridge. "
+            "The mayor told how soldiers shot 12 civilians near the bridge in March. "
+            "She stressed how important it is to rebuild the bridge quickly.")
+    att = extract_attributions(text)
+    out = claims.extract_claims(text, attributions=att)
+    assert any(t.startswith("how soldiers shot 12 civilians") for t in out["text"]), out["text"].tolist()
+    assert not any(t.startswith(("how many", "how important")) for t in out["text"]), out["text"].tolist()
+    assert claims._is_question("What do you think of the plan") and claims._is_question("why the plan failed")
+    assert not claims._is_question("What is happening now is new") and not claims._is_question("However, troops left")
