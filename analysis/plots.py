@@ -165,12 +165,20 @@ def _finish(ax, title, xlabel, ylabel, note=None):
     return ax
 
 
+def _percent_axis(axis, top: float = 1.0) -> None:
+    """Tick labels of a 0..1 share axis as percentages ("25%"; "2.5%" when ``top`` < 5%)."""
+    from matplotlib.ticker import PercentFormatter
+
+    axis.set_major_formatter(PercentFormatter(1.0, decimals=0 if abs(top) >= 0.05 else 1))
+
+
 def barh(data: pd.DataFrame, label: str, value: str, ax=None, *, title: str | None = None,
          xlabel: str | None = None, color: str | None = None, colors: str | None = None,
          annotate: bool = True, fmt: str = "{:,.0f}", note: str | None = None):
     """Horizontal bars of ``data[value]`` labelled by ``data[label]``, first row on top.
 
     ``colors`` names a column whose values pick house colours (e.g. an identification class).
+    A percent ``fmt`` ("{:.0%}") labels the axis in percent as well.
     """
     ax = new_axes(ax)
     d = data.reset_index(drop=True)
@@ -195,6 +203,8 @@ def barh(data: pd.DataFrame, label: str, value: str, ax=None, *, title: str | No
             from matplotlib.ticker import MaxNLocator
 
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    if "%}" in fmt:  # values are shares labelled in percent: the axis speaks percent too
+        _percent_axis(ax.xaxis, float(d[value].abs().max()) if len(d) else 1.0)
         if (vals < 0).any():
             ax.axvline(0, color="#666666", linewidth=0.8)
             lo = float(vals.min())
@@ -207,7 +217,8 @@ def stacked_barh(data: pd.DataFrame, ax=None, *, title: str | None = None,
                  legend: bool = True):
     """Stacked horizontal bars of a wide table: index = bars, columns = parts.
 
-    With ``normalize`` each bar is scaled to shares (0..1). Part colours follow :data:`COLORS`.
+    With ``normalize`` each bar is scaled to shares (0..1), the axis labelled in percent. Part
+    colours follow :data:`COLORS`.
     """
     ax = new_axes(ax)
     d = data.fillna(0)
@@ -224,6 +235,7 @@ def stacked_barh(data: pd.DataFrame, ax=None, *, title: str | None = None,
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
     if normalize:
         ax.set_xlim(0, 1)
+        _percent_axis(ax.xaxis)
     return _finish(ax, title, xlabel if xlabel is not None else ("share" if normalize else ""),
                    "", note)
 
@@ -250,6 +262,8 @@ def stacked_columns(data: pd.DataFrame, ax=None, *, title: str | None = None,
                   if len(xs) > 8 else "center")
     ax.grid(axis="x", visible=False)
     ax.grid(axis="y", visible=True)
+    if normalize:
+        _percent_axis(ax.yaxis)
     if not normalize and all(pd.api.types.is_integer_dtype(t) for t in d.dtypes):
         from matplotlib.ticker import MaxNLocator
 

@@ -142,3 +142,19 @@ def test_stacked_parts_never_share_a_colour_and_small_parts_are_lumped():
     # a house colour in the chart is not reused for another part
     assert len(set(plots.part_colors(["named", "eu", "nato"]))) == 3
     assert plots.top_columns(wide.iloc[:, :3]) is not None and plots.top_columns(wide.iloc[:, :3]).shape[1] == 3
+
+
+def test_share_axes_speak_percent():
+    fig, axes = plt.subplots(1, 3)
+    d = pd.DataFrame({"outlet": ["A", "B"], "share": [0.25, 0.035]})
+    plots.barh(d, "outlet", "share", ax=axes[0], fmt="{:.0%}")
+    assert axes[0].xaxis.get_major_formatter()(0.25, 0) == "25%"
+    plots.stacked_barh(pd.DataFrame({"x": [1, 3], "y": [3, 1]}, index=["A", "B"]), ax=axes[1], normalize=True)
+    assert axes[1].xaxis.get_major_formatter()(0.5, 0) == "50%"
+    plots.barh(pd.DataFrame({"outlet": ["A"], "n": [3]}), "outlet", "n", ax=axes[2])
+    assert "%" not in axes[2].xaxis.get_major_formatter()(3, 0)
+    plt.close(fig)
+    fig, ax = plt.subplots()
+    plots.barh(pd.DataFrame({"outlet": ["A"], "share": [0.03]}), "outlet", "share", ax=ax, fmt="{:.0%}")
+    assert ax.xaxis.get_major_formatter()(0.025, 0) == "2.5%"  # small shares keep a decimal
+    plt.close(fig)
