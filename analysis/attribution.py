@@ -238,6 +238,10 @@ _FRAGMENT_ENDS = {"to", "for", "of", "the", "a", "an", "with", "from", "at", "in
 _RAISING_PARTICIPLES = {"believed", "thought", "said", "known", "reported", "alleged", "rumored", "rumoured",
                         "understood", "suspected", "presumed", "supposed", "deemed", "estimated", "considered"}
 _TO_INFINITIVE = re.compile(r"\s+to\s+(?:be|have)\b")
+# past participles that are never a past tense: without an auxiliary, "actions shown while defending",
+# "the bravery shown in the fight" is a reduced relative, nobody shows or says anything
+_BARE_PARTICIPLES = {"shown", "written", "spoken", "known", "seen", "given", "drawn", "chosen", "sworn", "proven",
+                     "taken", "foreseen", "undertaken", "forgotten", "hidden", "overseen"}
 # an agentless passive cue ("was widely criticized", "is expected"): the subject is what is said, not who says it
 _PASSIVE_CUE = re.compile(r"(?:is|are|was|were|be|been|has\s+been|have\s+been|had\s+been|will\s+be|would\s+be)"
                           r"\s+(?:(?:[a-z]+ly|also|not|never|further|already|then|still|even)\s+)?[a-z]+(?:ed|en|wn)"
@@ -1496,7 +1500,8 @@ def _bad_source(text: str, r: _Row, cue: str, cue_ends: set[int], cue_spans: lis
       cue ("I suggest | discussing"), a bare infinitive after help/let/make, a noun after "a ..."
       ("a large fireworks | show"), the filler "you know", a source ending in a preposition, a
       reduced passive ("trucks believed to be"), a participle with a "by" agent after a noun ("a
-      license issued by OFAC"), a question or formula ("Could you explain", "Thank you for
+      license issued by OFAC"), a bare past participle that is never a past tense ("the courage |
+      shown in the fight"), a question or formula ("Could you explain", "Thank you for
       agreeing": ``not_source_openers``; an auxiliary only before a pronoun or determiner, so
       "Will Smith" stays);
     * an agentless passive ("The vaccine was widely criticized") has no source: the subject joins
@@ -1541,6 +1546,8 @@ def _bad_source(text: str, r: _Row, cue: str, cue_ends: set[int], cue_spans: lis
     if (cue in _RAISING_PARTICIPLES and text[r.source[1]:r.cue[0]].strip() in ("", ",")
             and src.split()[-1].lower() not in _SUBJECT_PRONOUNS and _TO_INFINITIVE.match(text, r.cue[1])):
         return True
+    if cue in _BARE_PARTICIPLES and not text[r.source[1]:r.cue[0]].strip():
+        return True  # "selfless actions | shown while defending": a participle without auxiliary
     if cue.endswith(("ed", "en")) and " " not in cue and _BY_AGENT.match(text, r.cue[1]) \
             and r.rule.startswith("source-cue-content"):
         return True
