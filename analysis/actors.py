@@ -25,7 +25,7 @@ import yaml
 from . import paths
 from .patterns import trie_pattern
 
-__all__ = ["Actor", "ActorMatch", "ActorDictionary", "load_actors", "find_actors", "ACTORS_FILE"]
+__all__ = ["Actor", "ActorMatch", "ActorDictionary", "Office", "load_actors", "find_actors", "ACTORS_FILE"]
 
 ACTORS_FILE = "actors.yaml"
 
@@ -58,6 +58,33 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class Office:
+    """An office and who held it when (``offices`` in actors.yaml): "President of Ukraine"."""
+
+    name: str
+    side: str | None
+    roles: tuple = ()  # how a text names the office without a name ("Ukraine's President")
+    bare: tuple = ()  # the bare role ("the President") that means this office in its home outlets
+    holders: tuple = ()  # (name, from date or None, until date or None)
+
+    def holder_on(self, when=None) -> str | None:
+        """Who held the office on a date (None when undated or nobody listed then).
+
+        >>> o = Office("Mayor of Town", None, holders=(("Ann Lee", _dt.date(2020, 1, 1), None),
+        ...                                            ("Bo Park", None, _dt.date(2020, 1, 1))))
+        >>> o.holder_on("2021-05-01"), o.holder_on("2019-05-01"), o.holder_on(None)
+        ('Ann Lee', 'Bo Park', None)
+        """
+        day = _as_date(when)
+        if day is None:
+            return None
+        for name, start, until in self.holders:
+            if (start is None or start <= day) and (until is None or day < until):
+                return name
+        return None
+
+
+@dataclass(frozen=True)
 class ActorMatch:
     """An actor mention: ``text[start:end]`` is ``surface``; ``alias`` False for adjectives."""
 
@@ -80,6 +107,42 @@ class ActorDictionary:
     homes: Mapping[str, str] = dataclasses.field(default_factory=dict)  # outlet (lower case) -> side
     home_roles: re.Pattern | None = None  # "the President", "the Head of State": the outlet's own
     dated: bool = False  # some actor has dated ``periods``: sides depend on the article's date
+    offices: tuple = ()  # Office entries (who held an office when)
+    office_regex: re.Pattern | None = None  # the offices' ``roles``, one named group per office
+    home_offices: Mapping[str, int] = dataclasses.field(default_factory=dict)  # outlet (lower) -> office index
+
+    def office_holder(self, source: str, outlet: str | None, published) -> tuple[Office, str] | None:
+        """(office, holder) when ``source`` names an office without a name and the article's date
+        says who held it: "the President of Ukraine" anywhere, or the office's bare role ("the
+        President", "the Head of State") in one of its home outlets (``outlet_homes`` with
+        ``office``). None when undated, not an office, or nobody is listed for that date.
+
+        >>> a = load_actors()
+        >>> a.office_holder("the President", "president.gov.ua", "2022-03-01")[1]
+        'Volodymyr Zelensky'
+        >>> a.office_holder("Russia's President", None, "2010-06-01")[1]
+        'Dmitry Medvedev'
+        >>> a.office_holder("the President", "some-blog", "2022-03-01") is None
+        True
+        """
+        if not self.offices or not source or published is None:
+            return None
+        src = source.strip()
+        office = None
+        if self.office_regex is not None:
+            m = self.office_regex.fullmatch(src)
+            if m:
+                office = self.offices[int(m.lastgroup[1:])]
+        if office is None and outlet:
+            k = self.home_offices.get(str(outlet).strip().lower())
+            if k is not None and self.offices[k].bare and re.fullmatch(
+                    r"(?:the\s+|our\s+)?(?:" + "|".join(re.escape(b) for b in self.offices[k].bare) + ")",
+                    src, re.IGNORECASE):
+                office = self.offices[k]
+        if office is None:
+            return None
+        holder = office.holder_on(published)
+        return (office, holder) if holder else None
 
     def home_side(self, source: str, outlet: str | None) -> str | None:
         """The side of a role named without its country ("the Head of State") in an outlet whose
@@ -130,6 +193,21 @@ def _periods(entry: Mapping) -> tuple:
     return tuple(out)
 
 
+def _offices(entries: list, source: str) -> tuple[Office, ...]:
+    out = []
+    for e in entries:
+        holders = []
+        for h in e.get("holders", []) or []:
+            start, until = _as_date(h.get("from")), _as_date(h.get("until"))
+            if (h.get("from") is not None and start is None) or (h.get("until") is not None and until is None):
+                raise ValueError(f"{source}: office {e.get('office')!r}: holder {h} needs dates as YYYY-MM-DD")
+            holders.append((str(h["name"]), start, until))
+        out.append(Office(name=str(e["office"]), side=e.get("side"),
+                          roles=tuple(str(r) for r in e.get("roles", []) or []),
+                          bare=tuple(str(r) for r in e.get("bare", []) or []), holders=tuple(holders)))
+    return tuple(out)
+
+
 def _read_yaml(path: Path) -> Any:
     with open(path, encoding="utf-8") as fh:
         return yaml.safe_load(fh) or {}
@@ -153,6 +231,7 @@ def _compile_actors(extra_key: str | None) -> ActorDictionary:
     gender_lists = [shipped.get("genders", {}) or {}]
     home_lists = [shipped.get("outlet_homes", []) or []]
     roles = list(shipped.get("home_roles", []) or [])
+    office_entries = list(shipped.get("offices", []) or [])
     if extra_key is not None:
         kind, _, payload = extra_key.partition(":")
         extra = json.loads(payload) if kind == "json" else _read_yaml(Path(payload))
@@ -162,6 +241,7 @@ def _compile_actors(extra_key: str | None) -> ActorDictionary:
             gender_lists.append(extra.get("genders", {}) or {})
             home_lists.append(extra.get("outlet_homes", []) or [])
             roles += list(extra.get("home_roles", []) or [])
+            office_entries = list(extra.get("offices", []) or []) + office_entries  # the user's first
     actors: list[Actor] = []
     lookup: dict[str, tuple[Actor, bool]] = {}
     source = (extra_key.partition(":")[2] if extra_key and extra_key.startswith("path:") else "actor dictionary")
@@ -193,8 +273,19 @@ def _compile_actors(extra_key: str | None) -> ActorDictionary:
     homes = {str(h["outlet"]).strip().lower(): h.get("side") for lists in home_lists for h in lists}
     home_roles = (re.compile(r"(?:the\s+|our\s+)?(?:" + trie_pattern(str(r) for r in roles) + ")", re.IGNORECASE)
                   if roles else None)
+    offices = _offices(office_entries, source)
+    by_name = {}
+    for k, o in enumerate(offices):
+        by_name.setdefault(o.name, k)  # a user's entry for the same office wins
+    office_regex = None
+    alts = [f"(?P<o{k}>{trie_pattern(o.roles)})" for k, o in enumerate(offices) if o.roles and by_name[o.name] == k]
+    if alts:
+        office_regex = re.compile(r"(?:the\s+|our\s+|its\s+)?(?:" + "|".join(alts) + ")", re.IGNORECASE)
+    home_offices = {str(h["outlet"]).strip().lower(): by_name[h["office"]] for lists in home_lists for h in lists
+                    if h.get("office") in by_name}
     return ActorDictionary(tuple(actors), lookup, regex, patterns, gender, homes, home_roles,
-                           dated=any(a.periods for a in actors))
+                           dated=any(a.periods for a in actors), offices=offices, office_regex=office_regex,
+                           home_offices=home_offices)
 
 
 def load_actors(extra: str | Path | Mapping | list | None = None) -> ActorDictionary:

@@ -750,3 +750,42 @@ def test_kremlin_transcripts_first_person_sources_get_their_speaker():
     att = analyze(arts, stages=["sentences", "attributions"], corpus_stages=[], n_jobs=2).attributions
     first = att[(att["identification"] == "pronoun") & att["source_text"].str.lower().isin(["i", "we"])]
     assert first["side"].notna().mean() > 0.9
+
+
+# --------------------------------------------------------------------------- offices (who held it that day)
+def test_a_role_resolves_to_the_office_holder_on_the_article_date():
+    text = ("The Head of State said the talks went well. He added that more was needed. "
+            "Russia's President said nothing new.")
+    frame = spans(text, ["The Head of State", "He", "Russia's President"])
+    out = describe_sources(text, frame, outlet="president.gov.ua", published="2022-03-01")
+    assert out["resolved_text"].tolist() == ["Volodymyr Zelensky", "Volodymyr Zelensky", "Vladimir Putin"]
+    assert out["identification"].tolist() == ["institutional", "pronoun", "institutional"]  # the text names a role
+    assert out["side"].tolist() == ["ukraine", "ukraine", "russia"]
+    assert "office 'President of Ukraine' held by Volodymyr Zelensky on 2022-03-01" in out["source_evidence"][0]
+    earlier = describe_sources(text, frame, outlet="president.gov.ua", published="2018-03-01")
+    assert earlier["resolved_text"].tolist()[::2] == ["Petro Poroshenko", "Vladimir Putin"]
+    undated = describe_sources(text, frame, outlet="president.gov.ua")
+    assert undated["resolved_text"][0] == "The Head of State"  # no date, no holder
+    elsewhere = describe_sources(text, frame, outlet="some-blog", published="2022-03-01")
+    assert elsewhere["resolved_text"][0] == "The Head of State"  # a bare role needs the outlet's office
+
+
+def test_users_add_offices_and_their_home_outlets():
+    extra = {"offices": [{"office": "Mayor of Ostrel", "side": "ostrel", "roles": ["Mayor of Ostrel"],
+                          "bare": ["Mayor"], "holders": [{"name": "Ann Lee", "from": "2020-01-01"}]}],
+             "outlet_homes": [{"outlet": "Ostrel Town Hall", "side": "ostrel", "office": "Mayor of Ostrel"}]}
+    text = "The Mayor said the bridge will reopen."
+    out = describe_sources(text, spans(text, ["The Mayor"]), outlet="Ostrel Town Hall", published="2024-05-01",
+                           actors=extra)
+    assert out[["resolved_text", "side"]].values.tolist() == [["Ann Lee", "ostrel"]]
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        load_actors({"offices": [{"office": "X", "holders": [{"name": "Y", "from": "soon"}]}]})
+
+
+def test_top_sources_counts_spellings_of_one_actor_together():
+    texts = {"a1": "Zelensky said the bridge stands.", "a2": "Volodymyr Zelenskyy said repairs were done."}
+    articles = pd.DataFrame({"article_id": list(texts), "outlet": ["wire", "wire"], "text": list(texts.values())})
+    att = pd.concat([spans(t, [t.split(" said")[0]]).assign(article_id=a) for a, t in texts.items()],
+                    ignore_index=True)
+    top = top_sources(Results(articles=articles, tables={"attributions": att}))
+    assert len(top) == 1 and top["n"].item() == 2 and top["n_articles"].item() == 2
