@@ -1121,6 +1121,9 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
         # what follows the cue (+ optional time words)?
         d = lex.days.match(text, after)
         after2 = d.end() if d else after
+        if after2 != cue_e2:  # "told the world on Thursday | via Twitter | that ...": the medium is no content
+            medium = lex.cue_ext.match(text, after2)
+            after2 = medium.end() if medium else after2
         tail = text[after2:se]
         tail_stripped = tail.strip()
         ends_here = (not tail_stripped or tail_stripped[0] in ".!?" and len(tail_stripped) <= 2

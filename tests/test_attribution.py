@@ -759,3 +759,13 @@ def test_content_this_is_the_sentence_before():
 ])
 def test_physical_defence_is_no_reporting_verb(text, cues):
     assert find_attribution_spans(text)["cue_text"].tolist() == cues
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Zelensky said on Telegram that the city held.", "said on Telegram", "that the city held"),
+    ("Macron told the world on Thursday via Twitter that the talks failed.", "told", "that the talks failed"),
+    ("Putin told the summit that the West had lied.", "told", "that the West had lied"),
+])
+def test_the_medium_and_the_audience_are_not_content(text, cue, content):
+    row = find_attribution_spans(text).iloc[0]
+    assert (row["cue_text"], row["content_text"]) == (cue, content)
