@@ -169,6 +169,11 @@ _PASSIVE_TAIL = re.compile(r"(?:^|\s|’|')(?:is|are|was|were|be|been|being|s)$"
 _SAID_OF = re.compile(r"\s+of\s+(?:him|her|them|it|(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3})(?=\s*[,.;:!?\"”’]|\s*$)")
 _NOT_SUBJECTS = {"a", "an", "the", "it", "it's", "it’s", "more", "most", "many", "some", "this", "that"}
 _MAX_INVERTED_SOURCE_WORDS = 25
+# a capitalised name with a relative clause set off by commas, after an optional short opener
+# ("On Friday, Beto Orr, who was a candidate in the primary, | announced"): the sentence's subject
+_NAME_RELATIVE_SUBJECT = re.compile(
+    r"\s*(?:[A-Z][\w'’]*(?:\s+[\w'’]+){0,3},\s+)?(?P<np>(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),"
+    r"\s+(?:who|which)\s+[^\"“”,;]+(?:,\s+[^\"“”,;]+)?),\s*")
 _LEAD_ADVERBIAL = re.compile(r"\s*[\"“‘]?([A-Za-z]+)\b[^,.;:]{0,80},\s+")
 _VERBISH = re.compile(
     r"(?<=\s)(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could|may|might|must|should|"
@@ -1152,6 +1157,10 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
         pre_lo = src[0] if src else cue_s
         pre = text[ss:pre_lo].rstrip()
         content_before = bool(pre) and pre[-1] in ",”\"’':—–?!"
+        if content_before and src is None and not gerund:
+            rel = _NAME_RELATIVE_SUBJECT.fullmatch(text, ss, cue_s)
+            if rel:  # "On Friday, Beto Orr, who was a candidate, announced ...": the name is the subject
+                src, suffix, content_before = (rel.start("name"), rel.end("np")), "-relative-clause", False
         as_before = None
         if not content_before and src is not None and not gerund and (ends_here or adjunct or followed_by_comma):
             as_before = _AS_BEFORE.search(pre)

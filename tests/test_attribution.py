@@ -769,3 +769,11 @@ def test_physical_defence_is_no_reporting_verb(text, cues):
 def test_the_medium_and_the_audience_are_not_content(text, cue, content):
     row = find_attribution_spans(text).iloc[0]
     assert (row["cue_text"], row["content_text"]) == (cue, content)
+
+
+def test_a_long_relative_clause_after_the_subject_is_no_quotation():
+    text = ("On Friday, Beto Orr, who was a candidate in the Democratic primary for the 2020 United States "
+            "presidential election, announced the end of his campaign.")
+    row = find_attribution_spans(text).iloc[0]
+    assert row["source_text"].startswith("Beto Orr, who was") and row["content_text"] == "the end of his campaign"
+    assert row["rule"] == "source-cue-content-relative-clause"
