@@ -174,6 +174,8 @@ _MAX_INVERTED_SOURCE_WORDS = 25
 _NAME_RELATIVE_SUBJECT = re.compile(
     r"\s*(?:[A-Z][\w'’]*(?:\s+[\w'’]+){0,3},\s+)?(?P<np>(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),"
     r"\s+(?:who|which)\s+[^\"“”,;]+(?:,\s+[^\"“”,;]+)?),\s*")
+# nothing but a capitalised name (with titles) after the cue up to the sentence end: "..., said Viktor Lyashko."
+_NAME_TO_END = re.compile(r"\s+(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]+[\s.!?\"”’)]*$")
 _LEAD_ADVERBIAL = re.compile(r"\s*[\"“‘]?([A-Za-z]+)\b[^,.;:]{0,80},\s+")
 _VERBISH = re.compile(
     r"(?<=\s)(?:is|are|was|were|has|have|had|will|would|did|does|do|can|could|may|might|must|should|"
@@ -1143,7 +1145,10 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 adjunct = None  # "said in a statement that ...": the clause is the content
         # the source chunk before the cue
         src, suffix = _source_before(text, ss, cue_s, lex, gerund=gerund)
-        if (suffix == "-long-appositive" and info.lemma in _INVERTING and not gerund
+        if ((suffix == "-long-appositive" or (suffix == "-appositive" and not text[ss:src[0]].strip()
+                                                and _CLAUSE_VERB.search(text, src[0], src[1])
+                                                and _NAME_TO_END.match(text, cue_e, se)))
+                and info.lemma in _INVERTING and not gerund
                 and _INVERTED_SOURCE.match(text, cue_e) and not _inverted_tail_has_verb(text, cue_e, se)):
             src, suffix = None, ""  # "The committee has raised $5 million, said Jane Roe."
         if src is not None and _PASSIVE_TAIL.search(text, src[0], src[1]):

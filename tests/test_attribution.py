@@ -777,3 +777,10 @@ def test_a_long_relative_clause_after_the_subject_is_no_quotation():
     row = find_attribution_spans(text).iloc[0]
     assert row["source_text"].startswith("Beto Orr, who was") and row["content_text"] == "the end of his campaign"
     assert row["rule"] == "source-cue-content-relative-clause"
+
+
+def test_an_unquoted_clause_then_said_and_a_name_is_content_and_source():
+    row = find_attribution_spans("Therefore, the issue of vaccination is still relevant, said Viktor Lyashko.").iloc[0]
+    assert (row["source_text"], row["content_text"]) == ("Viktor Lyashko", "Therefore, the issue of vaccination is still relevant")
+    row = find_attribution_spans("Jane Roe, a teacher, said Ann Lee.").iloc[0]
+    assert row["source_text"] == "Jane Roe, a teacher"  # an appositive without a verb stays the source
