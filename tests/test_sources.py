@@ -789,3 +789,14 @@ def test_top_sources_counts_spellings_of_one_actor_together():
                     ignore_index=True)
     top = top_sources(Results(articles=articles, tables={"attributions": att}))
     assert len(top) == 1 and top["n"].item() == 2 and top["n_articles"].item() == 2
+
+
+def test_a_joint_source_of_two_sides_has_no_single_side():
+    text = ("Vladimir Putin and Emmanuel Macron said the talks were useful. "
+            "Putin and Dmitry Peskov said the talks were useful. "
+            "Jane Roe, a Democrat and former senator, said the talks were useful.")
+    out = describe_sources(text, spans(text, ["Vladimir Putin and Emmanuel Macron", "Putin and Dmitry Peskov",
+                                              "Jane Roe, a Democrat and former senator"]))
+    assert pd.isna(out["side"][0]) and "joint source of several sides (russia, france)" in out["source_evidence"][0]
+    assert out["side"][1] == "russia"  # one side
+    assert "joint" not in out["source_evidence"][2]  # an apposition is one person
