@@ -35,7 +35,7 @@ from . import paths
 __all__ = [
     "STYLE", "COLORS", "color_for", "part_colors", "top_columns", "use_style", "new_axes", "barh",
     "stacked_barh", "stacked_columns", "lines",
-    "hist", "save_figure",
+    "hist", "save_figure", "shorten",
 ]
 
 STYLE = {
@@ -133,6 +133,28 @@ def top_columns(data: pd.DataFrame, n: int = 8, other: str = "other") -> pd.Data
     rest = data[[c for c in parts if c not in keep]].sum(axis=1).rename(other)
     tail = [data["unknown"]] if "unknown" in data.columns else []
     return pd.concat([data[kept], rest, *tail], axis=1)
+
+
+def shorten(texts, width: int = 70):
+    """Labels cut at a word boundary to at most ``width`` characters, with "…" only when cut.
+
+    Takes a string or a pandas Series (returns the same kind).
+
+    >>> shorten("Tens of thousands of people have been killed.", 60)
+    'Tens of thousands of people have been killed.'
+    >>> shorten("the 30th anniversary of the establishment of diplomatic relations", 40)
+    'the 30th anniversary of the…'
+    """
+    def one(t) -> str:
+        t = " ".join(str(t).split()) if isinstance(t, str) else ""
+        if len(t) <= width:
+            return t
+        cut = t[:width - 1].rsplit(" ", 1)[0] if " " in t[:width - 1] else t[:width - 1]
+        return cut.rstrip(" ,;:-–—") + "…"
+
+    if isinstance(texts, pd.Series):
+        return texts.map(one)
+    return one(texts)
 
 
 def use_style() -> None:

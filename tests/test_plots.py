@@ -158,3 +158,12 @@ def test_share_axes_speak_percent():
     plots.barh(pd.DataFrame({"outlet": ["A"], "share": [0.03]}), "outlet", "share", ax=ax, fmt="{:.0%}")
     assert ax.xaxis.get_major_formatter()(0.025, 0) == "2.5%"  # small shares keep a decimal
     plt.close(fig)
+
+
+def test_shorten_cuts_at_a_word_and_marks_only_cut_labels():
+    s = pd.Series(["Tens of thousands of people have been killed.", "a" * 10 + " " + "b" * 100, None])
+    out = plots.shorten(s, 40).tolist()
+    assert out[0] == "Tens of thousands of people have been…"
+    assert out[1] == "a" * 10 + "…" and out[2] == ""
+    assert plots.shorten("Short claim.", 40) == "Short claim."
+    assert all(len(t) <= 40 for t in out)
