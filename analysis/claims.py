@@ -5,7 +5,8 @@ declarative sentence that asserts something checkable: a number, a named entity 
 causal verb (``rule="unattributed-declarative"``). Not claims: questions (also indirect ones and
 those whose "?" is cut off: "how many people have died", "What do you think"), exclamations without a
 number, verbless lines, short quote fragments, headline labels (a line without final
-punctuation), the cue's object ("informed about the plan") and verbless topics after a topic cue
+punctuation), the cue's object ("informed about the plan"), requests ("called on the EU to impose sanctions":
+``directive_cues`` in claims.yaml) and verbless topics after a topic cue
 ("discussed the next package of sanctions"). Each claim carries offsets into the original text,
 whether it is attributed/hedged, a 0..1 ``checkworthiness`` and the ``reasons``.
 
@@ -161,6 +162,10 @@ _FIVE_WORDS = re.compile(r"(?<!\w)\w+(?:\W+\w+){%d}" % (_MIN_WORDS - 1))
 _TEN_WORDS = re.compile(r"(?<!\w)\w+(?:\W+\w+){9}")
 _TOPIC_CUE = re.compile(r"\b(?:" + "|".join(_SIGNALS.get("topic_cues", []) or ["(?!)"]) + r")\b", re.I)
 _COMPLEMENT_START = frozenset(_SIGNALS.get("complement_starts", []) or [])
+_DIRECTIVE_CUE = re.compile(r"\b(?:" + "|".join(_SIGNALS.get("directive_cues", []) or ["(?!)"]) + r")\b", re.I)
+_TELL_CUE = re.compile(r"\b(?:tell|tells|told|telling)\b", re.I)
+_INFINITIVE_WITHIN = {8: re.compile(r"^(?:\S+\s+){0,7}?(?:to\s+(?!the\b|a\b|an\b|this\b|that\b|our\b|their\b|his\b|her\b|its\b|my\b|your\b|[A-Z\d])[a-z]+|be)\b"),
+                      4: re.compile(r"^(?:\S+\s+){0,3}?to\s+(?!the\b|a\b|an\b|this\b|that\b|our\b|their\b|his\b|her\b|its\b|my\b|your\b|[A-Z\d])[a-z]+\b")}
 _QUESTION_START = re.compile(r"(?:" + "|".join(_SIGNALS.get("question_starts", []) or ["(?!)"]) + r")", re.I)
 _HOW_DEGREE = re.compile(r"how\s+([A-Za-z]+)\b", re.I)
 _VERB_TAGS = frozenset({"VB", "VBD", "VBP", "VBZ", "MD"})
@@ -262,6 +267,25 @@ def _is_question(span: str) -> bool:
         return True
     m = _HOW_DEGREE.match(span)
     return bool(m) and _tag(m.group(1), _lexicon_get())[:2] in {"JJ", "RB"}
+
+
+def _is_directive(cue: str, span: str) -> bool:
+    """True when an attribution content is a request: after a cue that asks someone to act
+    (``directive_cues`` in claims.yaml) an infinitive or a bare "be" comes within the first eight
+    words; after "tell", an infinitive within four ("told the Government to act").
+
+    >>> _is_directive("called on", "the EU to impose more sanctions on Russia")
+    True
+    >>> _is_directive("told", "reporters that troops had left the city"), _is_directive("said", "troops began to leave")
+    (False, False)
+    >>> _is_directive("asked", "his condolences be conveyed to the families")
+    True
+    """
+    if _DIRECTIVE_CUE.search(cue):
+        return _INFINITIVE_WITHIN[8].match(span) is not None
+    if _TELL_CUE.search(cue):
+        return _INFINITIVE_WITHIN[4].match(span) is not None
+    return False
 
 
 _MAX_COMPLEMENT_TO = 3  # "to" within the first three words is the cue's complement ("Russia to withdraw")
@@ -480,6 +504,9 @@ def _claim_rows(text: str, sentences: pd.DataFrame | None, attributions: pd.Data
                 continue
             if _is_complement(span) or _is_question(span):
                 continue  # the cue's object ("informed about the plan") or a question, not a statement
+            cue_text = text[int(cue_s[k]):int(cue_e[k])] if not _missing(cue_s[k]) and not _missing(cue_e[k]) else ""
+            if cue_text and _is_directive(cue_text, span):
+                continue  # "called on the EU to impose sanctions": a request, not a statement
             if not _missing(cue_s[k]) and not _missing(cue_e[k]) and _TOPIC_CUE.search(text, int(cue_s[k]), int(cue_e[k])) \
                     and _is_topic(span):
                 continue  # "discussed the next package of sanctions": a topic, not a statement

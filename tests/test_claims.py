@@ -518,3 +518,14 @@ def test_questions_are_not_claims_even_without_a_question_mark():
     assert not any(t.startswith(("how many", "how important")) for t in out["text"]), out["text"].tolist()
     assert claims._is_question("What do you think of the plan") and claims._is_question("why the plan failed")
     assert not claims._is_question("What is happening now is new") and not claims._is_question("However, troops left")
+
+
+def test_requests_are_not_claims():
+    from analysis.attribution import extract_attributions
+
+    text = ("The president called on the European Union to impose 12 new sanctions on the regime in March. "
+            "The minister said that 12 new sanctions on the regime were imposed in March.")
+    att = extract_attributions(text)
+    out = claims.extract_claims(text, attributions=att)
+    assert not any(t.startswith("the European Union to impose") for t in out["text"]), out["text"].tolist()
+    assert any(t.startswith("12 new sanctions on the regime were imposed") for t in out["text"]), out["text"].tolist()
