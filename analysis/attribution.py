@@ -200,6 +200,8 @@ _INVERTED_SOURCE = re.compile(r"\s*(?:[A-Z]|(?:a|an|the|one|two|three|another|so
 _INVERTED_TITLED = re.compile(r"\s*(?!(?:in|on|at|to|for|from|with|by|of|after|before|during|about|him|her|them|me|us)\s)(?:[a-z][\w.'’-]*\s+){1,4}[A-Z]")
 _COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|then|but|and then)\s+$")
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
+# participles that after "be" are adjectives of belief, not passives: "X is convinced that ..." = X believes
+_BELIEF_ADJECTIVES = {"convinced"}
 _SUBORDINATOR_BEFORE = re.compile(r"(?<![\w'’-])(?:although|though|while|whereas|because|if|unless|when|since|as|after|before|until|once)\s+$",
                                   re.IGNORECASE)
 _ENDS_RELATIVE = re.compile(r"(?:^|(?<=\s))(?:who|which)$")
@@ -1086,7 +1088,8 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
         if lex.not_cue.match(text, vs):
             continue  # "pledged delegates", "called off"
         aux_words = text[cue_s:vs].lower().split()
-        if aux_words and aux_words[-1] in _PASSIVE and verb.endswith(("ed", "en", "wn", "ld", "id")):
+        if (aux_words and aux_words[-1] in _PASSIVE and verb.endswith(("ed", "en", "wn", "ld", "id"))
+                and verb not in _BELIEF_ADJECTIVES):
             si_p = sent_of(vs)
             row = _passive_by(text, sents[si_p], (cue_s, cue_e), info, lex, si_p, sents[si_p - 1] if si_p else None)
             if row is None and verb == "asked":
@@ -1557,6 +1560,7 @@ def _bad_source(text: str, r: _Row, cue: str, cue_ends: set[int], cue_spans: lis
     if last in _FRAGMENT_ENDS and r.source[1] <= r.cue[0]:
         return True
     if (r.rule.startswith("source-cue-content") and r.source[1] <= r.cue[0] and _PASSIVE_CUE.fullmatch(cue)
+            and cue.rsplit(None, 1)[-1].lower() not in _BELIEF_ADJECTIVES
             and not _BY_AGENT.match(text, r.cue[1])):
         r.content, r.source, r.rule = (r.source[0], r.content[1]), None, "passive-subject-content"
         return False

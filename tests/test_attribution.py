@@ -784,3 +784,12 @@ def test_an_unquoted_clause_then_said_and_a_name_is_content_and_source():
     assert (row["source_text"], row["content_text"]) == ("Viktor Lyashko", "Therefore, the issue of vaccination is still relevant")
     row = find_attribution_spans("Jane Roe, a teacher, said Ann Lee.").iloc[0]
     assert row["source_text"] == "Jane Roe, a teacher"  # an appositive without a verb stays the source
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("The adviser is convinced that Russia will lose the war.", [("The adviser", "is convinced")]),
+    ("He is confident that the deal will pass.", [("He", "is confident")]),
+    ("She was convinced by the argument.", []),                                     # persuaded: no statement
+])
+def test_belief_adjectives_are_cues_not_passives(text, rows):
+    assert find_attribution_spans(text)[["source_text", "cue_text"]].values.tolist() == [list(r) for r in rows]
