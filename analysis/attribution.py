@@ -200,6 +200,7 @@ _INVERTED_SOURCE = re.compile(r"\s*(?:[A-Z]|(?:a|an|the|one|two|three|another|so
 _INVERTED_TITLED = re.compile(r"\s*(?!(?:in|on|at|to|for|from|with|by|of|after|before|during|about|him|her|them|me|us)\s)(?:[a-z][\w.'’-]*\s+){1,4}[A-Z]")
 _COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|then|but|and then)\s+$")
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
+_IN_PART = re.compile(r",?\s*in\s+part\s*[,:]\s*")
 # participles that after "be" are adjectives of belief, not passives: "X is convinced that ..." = X believes
 _BELIEF_ADJECTIVES = {"convinced"}
 _SUBORDINATOR_BEFORE = re.compile(r"(?<![\w'’-])(?:although|though|while|whereas|because|if|unless|when|since|as|after|before|until|once)\s+$",
@@ -292,6 +293,7 @@ class _Verb:
     stance: str
     strict: bool
     particles: frozenset
+    quoting: bool = False  # only before a colon, a quotation or "that", whatever the source
 
 
 @dataclass(frozen=True)
@@ -341,7 +343,7 @@ def _lexicon() -> _Lexicon:
     for entry in verbs_doc["verbs"]:
         info = _Verb(
             entry["lemma"], entry.get("stance", "neutral"), bool(entry.get("strict", False)),
-            frozenset(entry.get("particles", []) or []),
+            frozenset(entry.get("particles", []) or []), bool(entry.get("quoting", False)),
         )
         particles |= info.particles
         for form in entry["forms"]:
@@ -1241,8 +1243,12 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             pp = _PREP_THAT.match(text, c_lo, se)
             if pp:
                 c_lo = pp.start("that")  # "told in Kentucky on Sunday that ..."
-            if info.strict and src is None:
+            if (info.strict and src is None) or info.quoting:
                 nxt = text[c_lo:c_lo + 5].lower()
+                if info.quoting:  # "The message reads, in part: ..."
+                    part = _IN_PART.match(text, c_lo, se)
+                    c_lo = part.end() if part else c_lo
+                    nxt = text[c_lo:c_lo + 5].lower()
                 if not (nxt.startswith("that") or text[after:c_lo].strip().startswith(":")
                         or nxt[:1] in _OPEN_QUOTES):
                     continue

@@ -793,3 +793,13 @@ def test_an_unquoted_clause_then_said_and_a_name_is_content_and_source():
 ])
 def test_belief_adjectives_are_cues_not_passives(text, rows):
     assert find_attribution_spans(text)[["source_text", "cue_text"]].values.tolist() == [list(r) for r in rows]
+
+
+@pytest.mark.parametrize("text, rows", [
+    ('The message reads, in part: "We are proud of our history."', [("The message", "reads", '"We are proud of our history."')]),
+    ('A sign read "Stop the war".', [("A sign", "read", '"Stop the war"')]),
+    ("I read the report yesterday.", []),                                        # reading is not saying
+])
+def test_a_text_reads_only_before_its_wording(text, rows):
+    got = find_attribution_spans(text)[["source_text", "cue_text", "content_text"]].values.tolist()
+    assert got == [list(r) for r in rows]
