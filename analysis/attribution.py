@@ -348,6 +348,8 @@ def _lexicon() -> _Lexicon:
         particles |= info.particles
         for form in entry["forms"]:
             verbs.setdefault(str(form).lower(), info)
+            if "iz" in str(form):  # British spelling of every -ize form ("emphasised", "criticises")
+                verbs.setdefault(str(form).lower().replace("iz", "is"), info)
     aux = _words(pat["auxiliaries"]["words"])
     cue = re.compile(
         rf"(?<![\w'’-])(?P<verb>{_trie(verbs)})"

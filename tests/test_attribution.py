@@ -803,3 +803,12 @@ def test_belief_adjectives_are_cues_not_passives(text, rows):
 def test_a_text_reads_only_before_its_wording(text, rows):
     got = find_attribution_spans(text)[["source_text", "cue_text", "content_text"]].values.tolist()
     assert got == [list(r) for r in rows]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("I will emphasise that Hungary is an important partner.", "emphasise"),
+    ("The two presidents reaffirmed their commitment to the treaty.", "reaffirmed"),
+    ("The minister criticised the decision of the court.", "criticised"),
+])
+def test_british_spellings_and_reaffirm(text, cue):
+    assert cue in find_attribution_spans(text)["cue_text"].iloc[0]
