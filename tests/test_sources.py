@@ -800,3 +800,10 @@ def test_a_joint_source_of_two_sides_has_no_single_side():
     assert pd.isna(out["side"][0]) and "joint source of several sides (russia, france)" in out["source_evidence"][0]
     assert out["side"][1] == "russia"  # one side
     assert "joint" not in out["source_evidence"][2]  # an apposition is one person
+
+
+def test_a_release_quoting_its_own_document_gives_the_publishers_side():
+    text = 'The message reads, in part: "We are proud of you." The joint statement says more.'
+    out = describe_sources(text, spans(text, ["The message", "The joint statement"]), outlet="en.kremlin.ru")
+    assert out["side"].tolist()[0] == "russia" and "home role 'The message'" in out["source_evidence"][0]
+    assert pd.isna(out["side"][1])  # a joint statement is not the publisher's own
