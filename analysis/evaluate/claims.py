@@ -42,6 +42,19 @@ seeds, base 0.889): Rocchio and RM3 pseudo-relevance feedback scores as features
 a deeper candidate pool (depth 60: 0.890) or claim-only scores in the candidate union (0.889).
 The 0.85 dev target is not reached (0.847 deduplicated).
 
+Also tried, not kept (2026-11-25, train 5-fold CV deduplicated, mean over fold seeds 0, 1, 2, base
+0.895; a change needed +0.003): LSA cosine (TruncatedSVD of the index's word or character TF-IDF,
+100-400 dimensions) as a feature 0.894-0.895, and as a first-stage source it finds none of the 18
+train gold claims missing from the candidates (their LSA ranks 58 to 9,359); number agreement
+0.893-0.895; query likelihood (Dirichlet) 0.895; ordered word-pair adjacency and longest common word
+run 0.893-0.894; separate claim/title field scores 0.894-0.895; features times query length
+0.891-0.894; a second listwise stage over the top 5-20 0.892-0.896; L2 penalty 0.03-5 at most +0.002.
+Dropping any one feature moves CV by at most 0.001, except the month/year match and topic
+centrality (-0.006 each): the lexical features are saturated. Where raw and deduplicated differ: 189
+of 801 train and 48 of 198 dev gold links point at a claim whose text repeats elsewhere; character
+n-grams that ignore punctuation would make such twins exact ties (dev raw 0.840, deduplicated 0.843),
+a gain that comes only from ties going to the earlier copy in the file, so it is not shipped.
+
 >>> import tempfile, pathlib
 >>> run(pathlib.Path(tempfile.mkdtemp()) / "missing")
 Traceback (most recent call last):
