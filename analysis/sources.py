@@ -52,6 +52,11 @@ Decisions a teacher may ask about:
   evidence names the sides. It used to take the last name's side. 56 rows of the war corpora and 23 of
   PolNeAR train change. Appositions and clauses ("Jo Roe, a Democrat and former senator") are one party.
 
+* A source opening with a possessive ("Russian forces, according to their own accounts", "his
+  advisers") takes the side of its owner: the nearest actor before it in the sentence ("his"/"her":
+  a person of that gender), evidence "possessive 'their' -> 'Russian'". The seed article's last claim
+  now shows as Russia's own account. 32 rows of PolNeAR train and 4 of the war corpora gain a side.
+
 Corpus tables: :func:`source_profile`, :func:`side_balance`, :func:`outlet_sourcing`,
 :func:`top_sources`, :func:`cue_stance_by_outlet` and the views of notebook 02. Parties that did
 not comment: :mod:`analysis.no_comment`.
@@ -1066,6 +1071,12 @@ def describe_columns(
             evidence[i] = f"{evidence[i]}; {notes[i]}"
     if actors.dated and published is not None:
         _dated_sides(actors, published, resolved, sides, evidence)
+    for i, p in enumerate(profiles):  # "Russian forces, according to their own accounts": whose accounts
+        if p is not None and sides[i] is None and p.identification in {"institutional", "anonymous"}:
+            owner = _possessor(text, spans[i], actors, published)
+            if owner is not None:
+                sides[i] = owner[1]
+                evidence[i] = f"{evidence[i]}; possessive '{owner[2]}' -> '{owner[0]}' ({ACTORS_FILE}: side {owner[1]})"
     for i, p in enumerate(profiles):  # "Vladimir Putin and Emmanuel Macron": no single side
         if p is not None and sides[i] is not None and p.identification in {"named", "institutional"}:
             src = _str_or_none(src_texts[i]) or (text[spans[i][0]:spans[i][1]] if spans[i][0] is not None else "")
@@ -1097,6 +1108,39 @@ def _office_holders(text: str, spans: list, src_texts: list, profiles: list, act
             out[i] = found
             prof.name = found[1]
     return out
+
+
+_POSSESSIVE_START = re.compile(r"(?P<pos>their|its|his|her)\s", re.IGNORECASE)
+
+
+def _possessor(text: str, span: tuple, actors: ActorDictionary, published) -> tuple[str, str, str] | None:
+    """(mention, side, possessive) for a source opening with a possessive ("their own accounts", "his
+    lawyer"): the nearest actor mention before it in the same sentence that has a side; "his"/"her"
+    need a person (of that gender when known).
+
+    >>> t = "Russian forces, according to their own accounts, are advancing."
+    >>> _possessor(t, (t.index("their"), t.index("accounts") + 8), load_actors(), None)
+    ('Russian', 'russia', 'their')
+    """
+    s, e = span
+    if s is None or e is None:
+        return None
+    m = _POSSESSIVE_START.match(text, s, e)
+    if not m:
+        return None
+    pos = m.group("pos").lower()
+    lo = _sentence_around(text, s, e)[0]
+    for mention in reversed(actors.find(text, lo, s)):
+        if pos in {"his", "her"}:
+            if mention.actor.type != "person" or not mention.alias:
+                continue
+            gender = actors.gender.get(mention.surface)
+            if gender and gender != ("m" if pos == "his" else "f"):
+                continue
+        side = mention.actor.side_on(published)
+        if side:
+            return mention.surface, side, m.group("pos")
+    return None
 
 
 _CONJUNCTS = re.compile(r"\s+and\s+|\s+&\s+")

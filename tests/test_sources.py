@@ -232,6 +232,7 @@ def test_seed_article(seed_text):
         "military expert Andrei Marochko": ("named", "expert", "russia"),
         "Analysts": ("vague", None, None),
         "critics": ("vague", None, None),
+        "their own accounts": ("institutional", "document", "russia"),  # "Russian forces, according to their own accounts"
     }
     rows = []
     for i, src in enumerate(wanted):
@@ -807,3 +808,12 @@ def test_a_release_quoting_its_own_document_gives_the_publishers_side():
     out = describe_sources(text, spans(text, ["The message", "The joint statement"]), outlet="en.kremlin.ru")
     assert out["side"].tolist()[0] == "russia" and "home role 'The message'" in out["source_evidence"][0]
     assert pd.isna(out["side"][1])  # a joint statement is not the publisher's own
+
+
+def test_a_possessive_source_takes_its_owners_side():
+    text = "Russian forces, according to their own accounts, are advancing. Zelensky said his advisers agree."
+    out = describe_sources(text, spans(text, ["their own accounts", "his advisers"]))
+    assert out["side"].tolist() == ["russia", "ukraine"]
+    assert "possessive 'their' -> 'Russian'" in out["source_evidence"][0]
+    text = "Hillary Clinton met voters while his advisers waited."
+    assert pd.isna(describe_sources(text, spans(text, ["his advisers"]))["side"][0])  # "his" is not Clinton
