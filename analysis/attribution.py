@@ -1664,6 +1664,11 @@ def _attribution_columns(text: str, sentences: list[tuple[int, int]] | None, out
     columns.update(describe_columns(text, columns["source_text"], columns["source_start"],
                                     columns["source_end"], columns["cue_text"], outlet=outlet,
                                     actors=actors, published=published))
+    for i, j in enumerate(columns["antecedent"]):  # "the source" again: relayed as its first mention was
+        if (j is not None and columns["via"][i] is None and columns["via_text"][i] is None
+                and (columns["via"][j] is not None or columns["via_text"][j] is not None)):
+            for c in ("via", "via_text", "chain_depth"):
+                columns[c][i] = columns[c][j]
     return {c: columns[c] for c in ATTRIBUTION_COLUMNS}
 
 

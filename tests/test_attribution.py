@@ -812,3 +812,14 @@ def test_a_text_reads_only_before_its_wording(text, rows):
 ])
 def test_british_spellings_and_reaffirm(text, cue):
     assert cue in find_attribution_spans(text)["cue_text"].iloc[0]
+
+
+def test_the_same_anonymous_source_again_is_relayed_as_its_first_mention():
+    from analysis.attribution import extract_attributions
+
+    text = ("A source close to the investigation told TASS that the bridge had fallen. "
+            "The bridge is old, the source claimed.")
+    out = extract_attributions(text)
+    again = out[out["source_text"] == "the source"].iloc[0]
+    assert again["via_text"] == "TASS" and again["chain_depth"] == 1
+    assert again["resolved_text"] == "A source close to the investigation"

@@ -817,3 +817,13 @@ def test_a_possessive_source_takes_its_owners_side():
     assert "possessive 'their' -> 'Russian'" in out["source_evidence"][0]
     text = "Hillary Clinton met voters while his advisers waited."
     assert pd.isna(describe_sources(text, spans(text, ["his advisers"]))["side"][0])  # "his" is not Clinton
+
+
+def test_a_definite_description_refers_back_to_the_source_it_names_again():
+    text = ("A source close to the investigation told reporters the bridge fell. The source added that it was old. "
+            "A State Department official said more. The department said nothing.")
+    out = describe_sources(text, spans(text, ["A source close to the investigation", "The source",
+                                              "A State Department official", "The department"]))
+    assert out["resolved_text"].tolist()[:2] == ["A source close to the investigation"] * 2
+    assert "refers back to 'A source close to the investigation'" in out["source_evidence"][1]
+    assert out["resolved_text"][3] == "The department"  # "a State Department official" is no department
