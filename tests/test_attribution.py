@@ -823,3 +823,12 @@ def test_the_same_anonymous_source_again_is_relayed_as_its_first_mention():
     again = out[out["source_text"] == "the source"].iloc[0]
     assert again["via_text"] == "TASS" and again["chain_depth"] == 1
     assert again["resolved_text"] == "A source close to the investigation"
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("Obama later spoke at a memorial service in Tucson.", []),                 # where, not what
+    ("Kasich talked to a voter for 20 minutes.", []),
+    ("He is talking to voters about health care.", ["is talking"]),            # a topic: kept
+])
+def test_a_speech_told_only_by_where_or_to_whom_is_no_attribution(text, cues):
+    assert find_attribution_spans(text)["cue_text"].tolist() == cues
