@@ -1487,6 +1487,16 @@ _WHERE_SPOKEN = re.compile(r"(?:in|at|for|during|from|before|after|to|with|by|vi
 _SPOKEN_TOPIC = re.compile(r"\b(?:about|regarding|concerning|on the (?:subject|issue|topic)|that)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
+def _is_adjective(word: str) -> bool:
+    """A lower-case word that TextBlob's (pattern's) lexicon tags as an adjective ("investigative")."""
+    if not word[:1].islower():
+        return False
+    from textblob.en import lexicon  # shipped with textblob, no NLTK data
+
+    return str(lexicon.get(word) or "").startswith("JJ")
+
+
 def _not_an_attribution(text: str, r: _Row, cue: str, sents: list[tuple[int, int]] | None) -> bool:
     """A cross-reference ("the firms described below"), a speech told only by where or to whom
     ("spoke at a memorial service", "talked to a voter for 20 minutes": no "about"), a capitalised
@@ -1536,7 +1546,7 @@ def _bad_source(text: str, r: _Row, cue: str, cue_ends: set[int], cue_spans: lis
       goes ("Johnson said in a statement | released");
     * dropped: a function word or lone gerund ("Of note", "enabling"), a source ending at another
       cue ("I suggest | discussing"), a bare infinitive after help/let/make, a noun after "a ..."
-      ("a large fireworks | show"), the filler "you know", a source ending in a preposition, a
+      ("a large fireworks | show") or after an adjective ("investigative | reports"), the filler "you know", a source ending in a preposition, a
       reduced passive ("trucks believed to be"), a participle with a "by" agent after a noun ("a
       license issued by OFAC"), a bare past participle that is never a past tense ("the courage |
       shown in the fight"), a question or formula ("Could you explain", "Thank you for
@@ -1572,6 +1582,9 @@ def _bad_source(text: str, r: _Row, cue: str, cue_ends: set[int], cue_spans: lis
         src = text[r.source[0]:r.source[1]]
     if _BARE_NOUN_CUES.fullmatch(cue) and _SINGULAR_NP_END.search(text, r.source[0], r.source[1]):
         return True  # "a large fireworks | show": a bare form after "a ..." is a noun
+    if (_BARE_NOUN_CUES.fullmatch(cue.lower().removesuffix("s")) and r.source[1] <= r.cue[0]
+            and _is_adjective(text[r.source[0]:r.source[1]].rsplit(None, 1)[-1])):
+        return True  # "investigative | reports", "Trump's absurd | claim": a noun after an adjective
     if _FILLER.match(text, r.source[0], r.cue[1]) and _FILLER_AFTER.match(text, r.cue[1]):
         return True
     last = src.rsplit(None, 1)[-1].lower()

@@ -832,3 +832,11 @@ def test_the_same_anonymous_source_again_is_relayed_as_its_first_mention():
 ])
 def test_a_speech_told_only_by_where_or_to_whom_is_no_attribution(text, cues):
     assert find_attribution_spans(text)["cue_text"].tolist() == cues
+
+
+@pytest.mark.parametrize("text", [
+    "A series of investigative reports on his activities appeared in May.",
+    "He repeated his absurd claim that the deal was done.",
+])
+def test_a_bare_noun_cue_after_an_adjective_is_a_noun(text):
+    assert find_attribution_spans(text)["cue_text"].str.contains("report|claim").sum() == 0
