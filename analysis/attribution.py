@@ -269,6 +269,8 @@ _LEAD_DISCOURSE = re.compile(r"(?:Nevertheless|Nonetheless|However|Meanwhile|Mor
                              r"Instead|Separately|Also|Indeed|Finally|Later|Earlier|In addition|Besides),\s+")
 _BARE_NOUN_CUES = re.compile(r"show|claim|call|report|statement|comment|note|answer|reply|plea|warning|promise|vow|"
                              r"pledge|request|demand|appeal|offer|proposal|suggestion|admission|estimate|forecast")
+_NAMING_PARTICIPLES = {"called", "named", "dubbed", "titled"}
+_CAPITAL_NEXT = re.compile(r"\s*[\"“'‘]?[A-Z]")
 _SINGULAR_NP_END = re.compile(r"(?<![\w'’-])(?:a|an)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+$", re.IGNORECASE)
 _CAUSATIVE_END = re.compile(r"(?<![\w'’-])(?:help|helps|helped|helping|let|lets|letting|make|makes|making)"
                             r"\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+$", re.IGNORECASE)
@@ -1546,7 +1548,8 @@ def _bad_source(text: str, r: _Row, cue: str, cue_ends: set[int], cue_spans: lis
       goes ("Johnson said in a statement | released");
     * dropped: a function word or lone gerund ("Of note", "enabling"), a source ending at another
       cue ("I suggest | discussing"), a bare infinitive after help/let/make, a noun after "a ..."
-      ("a large fireworks | show") or after an adjective ("investigative | reports"), the filler "you know", a source ending in a preposition, a
+      ("a large fireworks | show") or after an adjective ("investigative | reports"), a name given
+      ("a new group | called Black Votes Matter"), the filler "you know", a source ending in a preposition, a
       reduced passive ("trucks believed to be"), a participle with a "by" agent after a noun ("a
       license issued by OFAC"), a bare past participle that is never a past tense ("the courage |
       shown in the fight"), a question or formula ("Could you explain", "Thank you for
@@ -1582,6 +1585,9 @@ def _bad_source(text: str, r: _Row, cue: str, cue_ends: set[int], cue_spans: lis
         src = text[r.source[0]:r.source[1]]
     if _BARE_NOUN_CUES.fullmatch(cue) and _SINGULAR_NP_END.search(text, r.source[0], r.source[1]):
         return True  # "a large fireworks | show": a bare form after "a ..." is a noun
+    if (cue in _NAMING_PARTICIPLES and "," not in src and _SINGULAR_NP_END.search(text, r.source[0], r.source[1])
+            and _CAPITAL_NEXT.match(text, r.cue[1])):
+        return True  # "a new group | called Black Votes Matter": a name given, not a statement
     if (_BARE_NOUN_CUES.fullmatch(cue.lower().removesuffix("s")) and r.source[1] <= r.cue[0]
             and _is_adjective(text[r.source[0]:r.source[1]].rsplit(None, 1)[-1])):
         return True  # "investigative | reports", "Trump's absurd | claim": a noun after an adjective

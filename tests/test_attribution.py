@@ -840,3 +840,12 @@ def test_a_speech_told_only_by_where_or_to_whom_is_no_attribution(text, cues):
 ])
 def test_a_bare_noun_cue_after_an_adjective_is_a_noun(text):
     assert find_attribution_spans(text)["cue_text"].str.contains("report|claim").sum() == 0
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("A new group called Black Votes Matter held a rally.", []),              # a name given
+    ("The firm paid a company called Harmony Enterprises.", []),
+    ("Beruff, a Scott ally, called Florida's standards strong.", ["called"]),  # an apposition: a statement
+])
+def test_a_name_given_is_no_statement(text, cues):
+    assert find_attribution_spans(text)["cue_text"].tolist() == cues
