@@ -1588,7 +1588,7 @@ def _bad_source(text: str, r: _Row, cue: str, cue_ends: set[int], cue_spans: lis
     if (cue in _NAMING_PARTICIPLES and "," not in src and _SINGULAR_NP_END.search(text, r.source[0], r.source[1])
             and _CAPITAL_NEXT.match(text, r.cue[1])):
         return True  # "a new group | called Black Votes Matter": a name given, not a statement
-    if (_BARE_NOUN_CUES.fullmatch(cue.lower().removesuffix("s")) and r.source[1] <= r.cue[0]
+    if ((_BARE_NOUN_CUES.fullmatch(cue.lower().removesuffix("s")) or cue.lower() == "showing") and r.source[1] <= r.cue[0]
             and _is_adjective(text[r.source[0]:r.source[1]].rsplit(None, 1)[-1])):
         return True  # "investigative | reports", "Trump's absurd | claim": a noun after an adjective
     if _FILLER.match(text, r.source[0], r.cue[1]) and _FILLER_AFTER.match(text, r.cue[1]):

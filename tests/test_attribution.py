@@ -849,3 +849,11 @@ def test_a_bare_noun_cue_after_an_adjective_is_a_noun(text):
 ])
 def test_a_name_given_is_no_statement(text, cues):
     assert find_attribution_spans(text)["cue_text"].tolist() == cues
+
+
+@pytest.mark.parametrize("text", [
+    "A strong showing from Rubio in New Hampshire could change the race.",
+    "Her sister showed up in the flesh after arriving by car.",
+])
+def test_a_showing_and_showing_up_are_no_attributions(text):
+    assert find_attribution_spans(text).empty
