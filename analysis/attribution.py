@@ -273,7 +273,7 @@ _NAMING_PARTICIPLES = {"called", "named", "dubbed", "titled"}
 _CAPITAL_NEXT = re.compile(r"\s*[\"“'‘]?[A-Z]")
 _SINGULAR_NP_END = re.compile(r"(?<![\w'’-])(?:a|an)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+$", re.IGNORECASE)
 _CAUSATIVE_END = re.compile(r"(?<![\w'’-])(?:help|helps|helped|helping|let|lets|letting|make|makes|making)"
-                            r"\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+$", re.IGNORECASE)
+                            r"(?:\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+)?$", re.IGNORECASE)
 _PRONOUN_AFTER_VERB = re.compile(r"(?<=\s)(?:bet|guess|hope|think|suppose|believe|know|mean|say|feel|wish)\s+"
                                  r"(?P<pron>I|we|you|he|she|they)$")
 _EXPECTATION_PASSIVES = {"expected", "projected"}

@@ -857,3 +857,13 @@ def test_a_name_given_is_no_statement(text, cues):
 ])
 def test_a_showing_and_showing_up_are_no_attributions(text):
     assert find_attribution_spans(text).empty
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("A new poll released Friday found that 70 percent backed the plan.",
+     [("A new poll released Friday", "found")]),                                   # the participle is no cue
+    ("Sanders helped found the group in 2014.", []),                             # "found" = establish
+])
+def test_reduced_participles_and_help_found(text, rows):
+    got = find_attribution_spans(text)[["source_text", "cue_text"]].values.tolist()
+    assert [g for g in got if g[1] != "backed"] == [list(r) for r in rows]
