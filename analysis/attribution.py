@@ -1483,7 +1483,7 @@ def _tidy_rows(text: str, rows: list[_Row], sents: list[tuple[int, int]] | None 
     return drop
 
 
-_SPEAK_CUE = re.compile(r"\b(?:spoke|speaks|speak|speaking|talked|talks|talk|talking)$", re.IGNORECASE)
+_SPEAK_CUE = re.compile(r"\b(?:spoke|speaks|speak|speaking|talked|talks|talk|talking)(?:\s+(?:with|to))?$", re.IGNORECASE)
 _WHERE_SPOKEN = re.compile(r"(?:in|at|for|during|from|before|after|to|with|by|via|outside|inside|near)\b",
                            re.IGNORECASE)
 _SPOKEN_TOPIC = re.compile(r"\b(?:about|regarding|concerning|on the (?:subject|issue|topic)|that)\b", re.IGNORECASE)
@@ -1501,11 +1501,11 @@ def _is_adjective(word: str) -> bool:
 
 def _not_an_attribution(text: str, r: _Row, cue: str, sents: list[tuple[int, int]] | None) -> bool:
     """A cross-reference ("the firms described below"), a speech told only by where or to whom
-    ("spoke at a memorial service", "talked to a voter for 20 minutes": no "about"), a capitalised
+    ("spoke at a memorial service", "spoke with their consulates": no "about"), a capitalised
     name part ("his son Said Kerimov") or a Title Case headline noun ("Background Press Call on ...")."""
     if _CROSS_REFERENCE.match(text, r.cue[1]):
         return True
-    if (_SPEAK_CUE.search(cue) and _WHERE_SPOKEN.match(text, *r.content)
+    if (_SPEAK_CUE.search(cue) and (_WHERE_SPOKEN.match(text, *r.content) or cue.lower().endswith((" with", " to")))
             and not _SPOKEN_TOPIC.search(text, *r.content)):
         return True  # "spoke at a memorial service in Tucson": where or to whom, not what
     if cue[:1].isupper() and sents and (_inside_name(text, r.cue, sents[r.sentence])

@@ -867,3 +867,12 @@ def test_a_showing_and_showing_up_are_no_attributions(text):
 def test_reduced_participles_and_help_found(text, rows):
     got = find_attribution_spans(text)[["source_text", "cue_text"]].values.tolist()
     assert [g for g in got if g[1] != "backed"] == [list(r) for r in rows]
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("Mexican officials spoke with their network of consulates.", []),          # to whom, not what
+    ("Klein spoke with reporters about the campaign.", ["spoke with"]),          # a topic: kept
+    ("Turnout rose to 46 percent, compared with 23 percent in 2012.", []),       # a statistic
+])
+def test_speaking_with_someone_and_statistical_comparisons(text, cues):
+    assert find_attribution_spans(text)["cue_text"].tolist() == cues
