@@ -876,3 +876,11 @@ def test_reduced_participles_and_help_found(text, rows):
 ])
 def test_speaking_with_someone_and_statistical_comparisons(text, cues):
     assert find_attribution_spans(text)["cue_text"].tolist() == cues
+
+
+@pytest.mark.parametrize("text", [
+    "A particular point of contention is the role of the front.",
+    "One of the central claims of the speech was about jobs.",
+])
+def test_noun_of_is_no_cue(text):
+    assert not find_attribution_spans(text)["cue_text"].str.contains(r"\bof$").any()
