@@ -884,3 +884,14 @@ def test_speaking_with_someone_and_statistical_comparisons(text, cues):
 ])
 def test_noun_of_is_no_cue(text):
     assert not find_attribution_spans(text)["cue_text"].str.contains(r"\bof$").any()
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("Sanders proved to be a potent fundraiser.", []),                         # a copula
+    ("The company added 500 jobs last year.", []),
+    ("He maintained his innocence throughout the trial.", []),
+    ("She added that the plan would fail.", ["added"]),                         # a statement: kept
+    ("The study proved that the drug works.", ["proved"]),
+])
+def test_verbs_that_report_only_before_their_wording(text, cues):
+    assert find_attribution_spans(text)["cue_text"].tolist() == cues
