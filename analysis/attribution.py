@@ -1288,6 +1288,8 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                     if cut and cut.start() > c[0] and not in_quote(cut.start()):
                         end = _strip(text, c[0], cut.start())[1]
             rule = "source-cue-content"
+            if gerund and src is None and _PREP_BEFORE_GERUND.search(text, max(ss, cue_s - 12), cue_s):
+                continue  # "for calling", "as saying", "without mentioning": the gerund is a noun's or a verb's object
             if gerund and (text[ss:cue_s].rstrip().endswith(",") or src is None):
                 # ", saying ...": the source is the subject of the main clause
                 earlier = [r for r in rows if r.sentence == si and r.cue[0] < cue_s and r.source]
@@ -1483,6 +1485,7 @@ def _tidy_rows(text: str, rows: list[_Row], sents: list[tuple[int, int]] | None 
     return drop
 
 
+_PREP_BEFORE_GERUND = re.compile(r"(?<![\w'’-])(?:for|as|in|of|without|about|from|on|than|like)\s+$", re.IGNORECASE)
 _SPEAK_CUE = re.compile(r"\b(?:spoke|speaks|speak|speaking|talked|talks|talk|talking)(?:\s+(?:with|to))?$", re.IGNORECASE)
 _WHERE_SPOKEN = re.compile(r"(?:in|at|for|during|from|before|after|to|with|by|via|outside|inside|near)\b",
                            re.IGNORECASE)

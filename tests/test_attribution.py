@@ -895,3 +895,8 @@ def test_noun_of_is_no_cue(text):
 ])
 def test_verbs_that_report_only_before_their_wording(text, cues):
     assert find_attribution_spans(text)["cue_text"].tolist() == cues
+
+
+def test_a_gerund_after_a_preposition_without_a_source_is_no_attribution():
+    text = "The mayor is known for insisting on long meetings."
+    assert find_attribution_spans(text).empty
