@@ -397,8 +397,6 @@ def test_question_quote_before_source_and_cue():
     assert r["content_text"].startswith('"Is the bridge safe?"')
 
 
-
-
 def test_plain_infinitive_is_not_a_cue():
     df = find_attribution_spans("The mayor tried to explain why the bridge is safe.")
     assert not df["cue_text"].str.contains("explain").any()
@@ -751,16 +749,6 @@ def test_content_this_is_the_sentence_before():
         ["I", "The market has been disrupted", "source-cue-content-previous-sentence"]]
 
 
-@pytest.mark.parametrize("text, cues", [
-    ("Our soldiers are defending the state sovereignty of the country.", []),   # a fight, not a statement
-    ("The brigade defended the city for three months.", []),
-    ("He defended his position on the wall in an interview.", ["defended"]),   # a position is argued
-    ("They defend Ukraine's interests in court.", ["defend"]),
-])
-def test_physical_defence_is_no_reporting_verb(text, cues):
-    assert find_attribution_spans(text)["cue_text"].tolist() == cues
-
-
 @pytest.mark.parametrize("text, cue, content", [
     ("Zelensky said on Telegram that the city held.", "said on Telegram", "that the city held"),
     ("Macron told the world on Thursday via Twitter that the talks failed.", "told", "that the talks failed"),
@@ -825,30 +813,12 @@ def test_the_same_anonymous_source_again_is_relayed_as_its_first_mention():
     assert again["resolved_text"] == "A source close to the investigation"
 
 
-@pytest.mark.parametrize("text, cues", [
-    ("Obama later spoke at a memorial service in Tucson.", []),                 # where, not what
-    ("Kasich talked to a voter for 20 minutes.", []),
-    ("He is talking to voters about health care.", ["is talking"]),            # a topic: kept
-])
-def test_a_speech_told_only_by_where_or_to_whom_is_no_attribution(text, cues):
-    assert find_attribution_spans(text)["cue_text"].tolist() == cues
-
-
 @pytest.mark.parametrize("text", [
     "A series of investigative reports on his activities appeared in May.",
     "He repeated his absurd claim that the deal was done.",
 ])
 def test_a_bare_noun_cue_after_an_adjective_is_a_noun(text):
     assert find_attribution_spans(text)["cue_text"].str.contains("report|claim").sum() == 0
-
-
-@pytest.mark.parametrize("text, cues", [
-    ("A new group called Black Votes Matter held a rally.", []),              # a name given
-    ("The firm paid a company called Harmony Enterprises.", []),
-    ("Beruff, a Scott ally, called Florida's standards strong.", ["called"]),  # an apposition: a statement
-])
-def test_a_name_given_is_no_statement(text, cues):
-    assert find_attribution_spans(text)["cue_text"].tolist() == cues
 
 
 @pytest.mark.parametrize("text", [
@@ -869,15 +839,6 @@ def test_reduced_participles_and_help_found(text, rows):
     assert [g for g in got if g[1] != "backed"] == [list(r) for r in rows]
 
 
-@pytest.mark.parametrize("text, cues", [
-    ("Mexican officials spoke with their network of consulates.", []),          # to whom, not what
-    ("Klein spoke with reporters about the campaign.", ["spoke with"]),          # a topic: kept
-    ("Turnout rose to 46 percent, compared with 23 percent in 2012.", []),       # a statistic
-])
-def test_speaking_with_someone_and_statistical_comparisons(text, cues):
-    assert find_attribution_spans(text)["cue_text"].tolist() == cues
-
-
 @pytest.mark.parametrize("text", [
     "A particular point of contention is the role of the front.",
     "One of the central claims of the speech was about jobs.",
@@ -886,17 +847,31 @@ def test_noun_of_is_no_cue(text):
     assert not find_attribution_spans(text)["cue_text"].str.contains(r"\bof$").any()
 
 
+def test_a_gerund_after_a_preposition_without_a_source_is_no_attribution():
+    text = "The mayor is known for insisting on long meetings."
+    assert find_attribution_spans(text).empty
+
+
+# Cue decisions read off PolNeAR train and the war corpora (each rule kept only when train F1 rose).
 @pytest.mark.parametrize("text, cues", [
+    ("Our soldiers are defending the state sovereignty of the country.", []),   # a fight, not a statement
+    ("The brigade defended the city for three months.", []),
+    ("He defended his position on the wall in an interview.", ["defended"]),   # a position is argued
+    ("They defend Ukraine's interests in court.", ["defend"]),
+    ("Obama later spoke at a memorial service in Tucson.", []),                 # where, not what
+    ("Kasich talked to a voter for 20 minutes.", []),
+    ("He is talking to voters about health care.", ["is talking"]),            # a topic: kept
+    ("A new group called Black Votes Matter held a rally.", []),              # a name given
+    ("The firm paid a company called Harmony Enterprises.", []),
+    ("Beruff, a Scott ally, called Florida's standards strong.", ["called"]),  # an apposition: a statement
+    ("Mexican officials spoke with their network of consulates.", []),          # to whom, not what
+    ("Klein spoke with reporters about the campaign.", ["spoke with"]),          # a topic: kept
+    ("Turnout rose to 46 percent, compared with 23 percent in 2012.", []),       # a statistic
     ("Sanders proved to be a potent fundraiser.", []),                         # a copula
     ("The company added 500 jobs last year.", []),
     ("He maintained his innocence throughout the trial.", []),
     ("She added that the plan would fail.", ["added"]),                         # a statement: kept
     ("The study proved that the drug works.", ["proved"]),
 ])
-def test_verbs_that_report_only_before_their_wording(text, cues):
+def test_cue_decisions(text, cues):
     assert find_attribution_spans(text)["cue_text"].tolist() == cues
-
-
-def test_a_gerund_after_a_preposition_without_a_source_is_no_attribution():
-    text = "The mayor is known for insisting on long meetings."
-    assert find_attribution_spans(text).empty
