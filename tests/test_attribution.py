@@ -872,6 +872,8 @@ def test_a_gerund_after_a_preposition_without_a_source_is_no_attribution():
     ("He maintained his innocence throughout the trial.", []),
     ("She added that the plan would fail.", ["added"]),                         # a statement: kept
     ("The study proved that the drug works.", ["proved"]),
+    ("Voters seem to care more about being inspired.", []),                     # plural "seem": rarely a cue
+    ("Schilling appeared on a radio show in Boston.", []),                      # a presence
 ])
 def test_cue_decisions(text, cues):
     assert find_attribution_spans(text)["cue_text"].tolist() == cues
