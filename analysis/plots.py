@@ -225,12 +225,12 @@ def barh(data: pd.DataFrame, label: str, value: str, ax=None, *, title: str | No
             from matplotlib.ticker import MaxNLocator
 
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    if "%}" in fmt:  # values are shares labelled in percent: the axis speaks percent too
-        _percent_axis(ax.xaxis, float(d[value].abs().max()) if len(d) else 1.0)
         if (vals < 0).any():
             ax.axvline(0, color="#666666", linewidth=0.8)
             lo = float(vals.min())
             ax.set_xlim(left=lo - span * 0.15)
+    if "%}" in fmt:  # values are shares labelled in percent: the axis speaks percent too
+        _percent_axis(ax.xaxis, float(d[value].abs().max()) if len(d) and d[value].notna().any() else 1.0)
     return _finish(ax, title, xlabel if xlabel is not None else value, "", note)
 
 

@@ -37,8 +37,11 @@ def test_barh_new_axes_house_colours_and_negative_values():
     ax = plots.barh(data, "kind", "v", colors="kind", fmt="{:+.2f}")
     faces = [matplotlib_hex(p.get_facecolor()) for p in ax.patches]
     assert faces == [plots.COLORS["anonymous"].lower(), plots.COLORS["named"].lower()]
-    assert ax.get_xlim()[0] < -0.5  # room for the negative bar's label
+    assert ax.get_xlim()[0] <= -0.57  # room for the negative bar's label (15% of the largest bar)
+    assert any(list(line.get_xdata()) == [0, 0] for line in ax.lines)  # a zero line
     assert [t.get_text() for t in ax.texts] == ["-0.50", "+0.25"]
+    ax = plots.barh(data, "kind", "v", fmt="{:.0%}", annotate=False)  # percent axis without labels
+    assert len(ax.texts) == 0 and "%" in ax.xaxis.get_major_formatter()(0.25, 0)
 
 
 def matplotlib_hex(rgba) -> str:
