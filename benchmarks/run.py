@@ -90,6 +90,7 @@ def _long_article(texts: list[str], target_words: int = 50_000) -> pd.DataFrame:
     """One article of about ``target_words`` words: the corpus's texts joined (repeated if short)."""
     parts: list[str] = []
     n = 0
+    texts = [t for t in texts if t.split()]  # (texts without words would never reach the target)
     while n < target_words and texts:
         for t in texts:
             parts.append(t)
