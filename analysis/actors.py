@@ -135,9 +135,7 @@ class ActorDictionary:
                 office = self.offices[int(m.lastgroup[1:])]
         if office is None and outlet:
             k = self.home_offices.get(str(outlet).strip().lower())
-            if k is not None and self.offices[k].bare and re.fullmatch(
-                    r"(?:the\s+|our\s+)?(?:" + "|".join(re.escape(b) for b in self.offices[k].bare) + ")",
-                    src, re.IGNORECASE):
+            if k is not None and self.offices[k].bare and _bare_role(self.offices[k].bare).fullmatch(src):
                 office = self.offices[k]
         if office is None:
             return None
@@ -191,6 +189,12 @@ def _periods(entry: Mapping) -> tuple:
             raise ValueError(f"actor {entry.get('name')!r}: period {p} needs dates as YYYY-MM-DD")
         out.append((p.get("side"), start, until))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=64)
+def _bare_role(bare: tuple) -> re.Pattern:
+    """The bare roles of an office ("the President", "our Head of State") as one regex."""
+    return re.compile(r"(?:the\s+|our\s+)?(?:" + "|".join(re.escape(b) for b in bare) + ")", re.IGNORECASE)
 
 
 def _offices(entries: list, source: str) -> tuple[Office, ...]:
