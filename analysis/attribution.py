@@ -153,6 +153,8 @@ _CONTENT_CUT = re.compile(
     r"|\s+and\s+(?:has\s+|also\s+)?[a-z]+ed\b"
     # a new subject: "said he respects her and he will ...", "..., and Ms. Roe added"
     r"|\s+(?:and|but)\s+(?:he|she|they)\b|,\s+and\s+[A-Z]"
+    # a quoted phrase closed by a comma, then a participle or an appositive: 'as “fantastic,” telling'
+    r"|(?:(?<=,[”\"’])|(?<=,''))\s+(?:[a-z]+ing|a|an|the)\s"
 )
 # an adjunct after a speech verb that ends the attribution: '"...," she said in a video message.'
 _ADJUNCT_TAIL = re.compile(
@@ -164,6 +166,8 @@ _ADJUNCT_TAIL = re.compile(
 _INVERTED_STOP = re.compile(r",\s*(?:who|which|[a-z]+ing|but|according)\b|\s(?:who|whose)\s")
 _THAT = re.compile(r"\bthat\b")
 _NO_SOURCE_VERBS = {"seem", "appear"}
+_BY_END = re.compile(r"(?<=\s)by$")
+_SEEM_TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
 _NEW_CLAUSE = re.compile(r"[a-z]+ing\b|(?:but|and|although|though|while|because|as)\b")
 _PASSIVE_TAIL = re.compile(r"(?:^|\s|’|')(?:is|are|was|were|be|been|being|s)$", re.IGNORECASE)
 _SAID_OF = re.compile(r"\s+of\s+(?:him|her|them|it|(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3})(?=\s*[,.;:!?\"”’]|\s*$)")
@@ -1154,6 +1158,10 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 adjunct = None  # "said in a statement that ...": the clause is the content
         # the source chunk before the cue
         src, suffix = _source_before(text, ss, cue_s, lex, gerund=gerund)
+        if gerund and src is not None and _BY_END.search(text, src[0], src[1]):
+            # "Obama punctuated his list by saying": the subject of the clause is the source
+            by = _BY_END.search(text, src[0], src[1]).start()
+            src = _subject(text, src[0], by, lex) or (_subject(text, ss, by, lex) if src[0] > ss else None) or src
         if ((suffix == "-long-appositive" or (suffix == "-appositive" and not text[ss:src[0]].strip()
                                                 and _CLAUSE_VERB.search(text, src[0], src[1])
                                                 and _NAME_TO_END.match(text, cue_e, se)))
@@ -1328,6 +1336,9 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                     end = _strip(text, c[0], k)[1]
             content = (c[0], end)
             if info.lemma in _NO_SOURCE_VERBS and src is not None and not gerund:
+                nv = _SEEM_TO_VERB.match(text, cue_e)
+                if nv and (v := lex.verbs.get(nv.group(1).lower())) and v.lemma not in _NO_SOURCE_VERBS:
+                    continue  # "Rubio seemed to offer a caveat": the reporting verb is the cue (catenative)
                 # "The economy seemed impervious": an impression nobody in the text holds;
                 # the subject is part of what seems true
                 content, src, rule = (src[0], end), None, "subject-seems-content"
@@ -1357,6 +1368,7 @@ def _continue_quotes(text: str, rows: list[_Row], sents, qpairs: dict[int, int],
     (also across paragraphs, as news stories run a speaker's quotes paragraph after paragraph).
     """
     cue_sents = {r.sentence for r in rows}
+    cue_starts = [r.cue[0] for r in rows]
     starts = [s for s, _ in sents]
     for r in rows:
         c0, c1 = r.content
@@ -1379,6 +1391,10 @@ def _continue_quotes(text: str, rows: list[_Row], sents, qpairs: dict[int, int],
             outside = min(end, ne)
             if lex.cue.search(text, outside, ne) or lex.phrase.search(text, outside, ne):
                 break
+            if end > ne:  # a quotation of several sentences: its own cue may follow it ('“A. B,” he notes.')
+                k_end = sents[max(nxt, bisect.bisect_right(starts, end - 1) - 1)][1]
+                if any(end <= c < k_end for c in cue_starts):
+                    break
             r.content = (c0, max(r.content[1], _strip_end_punct(text, ns, min(end, ne) if end <= ne else end)[1]))
             nxt += 1
 
