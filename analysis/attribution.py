@@ -137,7 +137,7 @@ _QUOTED_BEFORE = re.compile(r"[,?!]\s*(?:\"|”|’|'')\s*$")
 _PREV_WORD = re.compile(r"([\w'’]+)\s+$")
 # Where an indirect content clause ends: a new clause of the source's sentence starts.
 _CONTENT_CUT = re.compile(
-    r",\s+(?:while|but|whereas|although|though|which|who|whose|even as|even though|even if|despite|and then|before|after|adding|saying|"
+    r",\s+(?:while|but|whereas|although|though|however|which|who|whose|even as|even though|even if|despite|and then|before|after|adding|saying|"
     r"compared with|compared to|a move|likely|probably|"
     r"noting|explaining|arguing|insisting|calling|telling|according to|"
     r"putting|recalling|leading|pushing|quoting|alluding|citing|referring)\b"
@@ -155,6 +155,9 @@ _CONTENT_CUT = re.compile(
     r"|\s+(?:and|but)\s+(?:he|she|they)\b|,\s+and\s+[A-Z]"
     # a quoted phrase closed by a comma, then a participle or an appositive: 'as “fantastic,” telling'
     r"|(?:(?<=,[”\"’])|(?<=,''))\s+(?:[a-z]+ing|a|an|the)\s"
+    # a second subject with its own cue: "said they were worried, and more than 4 in 10 said ..."
+    r"|,\s+and\s+(?:[\w'’-]+\s+){1,6}?(?:said|say|says|told|added)\b"
+    r"|\s+and\s+(?:he|she|they|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|says|told|added)\b"
 )
 # an adjunct after a speech verb that ends the attribution: '"...," she said in a video message.'
 _ADJUNCT_TAIL = re.compile(
@@ -1289,8 +1292,20 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 end = qpairs[c[0]]  # content is the quotation only
             else:
                 cut = _CONTENT_CUT.search(text, c[0], end)
+                while cut:
+                    if _subject_only(text, c[0], cut.start()):  # 'that CNN, a Turner asset, has done'
+                        cut = _CONTENT_CUT.search(text, cut.end(), end)
+                        continue
+                    dash = cut.group().strip()
+                    close = text.find(f" {dash} ", cut.end(), end) if dash in _DASHES else -1
+                    if close < 0:
+                        break
+                    cut = _CONTENT_CUT.search(text, close + 2, end)  # '- and previously unreported -': an aside
                 if cut and cut.start() > c[0] and text[c[0]:cut.start()].strip() and not in_quote(cut.start()):
                     end = _strip(text, c[0], cut.start())[1]
+                k = _np_object_end(text, c[0], end, in_quote) if info.lemma in lex.object_verbs else None
+                if k is not None:
+                    end = k
                 if info.lemma in lex.object_verbs and text[c[0]:c[0] + 5].lower() != "that ":
                     cut = _OBJECT_END.search(text, c[0], end)  # "attacked his record after ..."
                     if cut and cut.start() > c[0] and not in_quote(cut.start()):
@@ -1359,6 +1374,33 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
 
     _continue_quotes(text, rows, sents, qpairs, lex)
     return _to_columns(text, rows, _tidy_rows(text, rows, sents))
+
+
+_CLAUSE_START = re.compile(r"(?:that|whether|if|how|why|what|who|whom|when|where|which|to|he|she|they|it|we|i|you|there|this|these|those)\b|[\"“‘'«]",
+                           re.IGNORECASE)
+_NP_COMMA = re.compile(r",\s+(?!(?:and|or|[A-Z][a-z]*\s+(?:and|or)|\d)\b)")
+
+
+_THAT_SUBJECT = re.compile(r"that(?:\s+[\w'’.-]+){0,6}\s*$", re.IGNORECASE)
+
+
+def _subject_only(text: str, c0: int, cut: int) -> bool:
+    """``that`` and at most six words without a verb before a cut: the clause has not reached its verb
+    yet ("said that CNN, a fellow Turner asset, has done ..."), so the cut is an aside, not the end."""
+    return (_THAT_SUBJECT.match(text, c0, cut) is not None and not _VERBISH.search(text, c0, cut)
+            and not _CLAUSE_VERB.search(text, c0, cut))
+
+
+def _np_object_end(text: str, c0: int, end: int, in_quote) -> int | None:
+    """Where a noun-phrase content ends: at its first comma ("attacked Donald Trump, with whom he
+    clashed"), unless the content is a clause (that/wh-/to/pronoun start, or a finite verb before the
+    comma), or the comma lists names."""
+    if _CLAUSE_START.match(text, c0):
+        return None
+    m = _NP_COMMA.search(text, c0, end)
+    if m is None or in_quote(m.start()) or _VERBISH.search(text, c0, m.start()) or _CLAUSE_VERB.search(text, c0, m.start()):
+        return None
+    return m.start()
 
 
 def _continue_quotes(text: str, rows: list[_Row], sents, qpairs: dict[int, int], lex: _Lexicon) -> None:

@@ -877,3 +877,39 @@ def test_a_gerund_after_a_preposition_without_a_source_is_no_attribution():
 ])
 def test_cue_decisions(text, cues):
     assert find_attribution_spans(text)["cue_text"].tolist() == cues
+
+
+@pytest.mark.parametrize("text, cue, source, content", [
+    # "seemed to" joins the cue of a reporting verb; the subject is the source
+    ("Rubio seemed to acknowledge that the plan had failed.", "seemed to acknowledge", "Rubio",
+     "that the plan had failed"),
+    # "did Y by saying": the subject of the clause, not the verb phrase, is the source
+    ("The governor ended the meeting by saying that taxes would rise.", "saying", "The governor",
+     "that taxes would rise"),
+    # a quoted phrase closed by ',"' and a participle: the participle starts a new statement
+    ('Trump hailed the vote as "fantastic," telling reporters that he likes it.', "hailed", "Trump",
+     'the vote as "fantastic,"'),
+    # the object of an object verb ends at its comma
+    ("Bush also attacked Donald Trump, with whom he clashed at the debate.", "also attacked", "Bush",
+     "Donald Trump"),
+    # "that X, an aside, verb": the clause runs on past the aside to its verb
+    ("Smith said that CNN, a cable channel in Atlanta, has done an awful job.", "said", "Smith",
+     "that CNN, a cable channel in Atlanta, has done an awful job"),
+    # a parenthetical between two spaced dashes is an aside, not the end of the content
+    ("Aides said they found those old - and unreported - posts on Monday.", "said", "Aides",
+     "they found those old - and unreported - posts on Monday"),
+    # a second subject with its own cue ends the first content
+    ("Most voters said they were worried, and more than 4 in 10 said the economy was bad.", "said",
+     "Most voters", "they were worried"),
+])
+def test_content_and_source_boundaries(text, cue, source, content):
+    row = _row(find_attribution_spans(text), cue)
+    assert (row["source_text"], row["content_text"]) == (source, content)
+
+
+def test_a_quotation_with_its_own_cue_is_no_continuation():
+    text = ('"We will win," Jones said. "The polls are wrong. They always are," he added.\n'
+            '"Nobody believes them," Roe said.')
+    df = find_attribution_spans(text)
+    assert _row(df, "said")["content_text"] == '"We will win,"'
+    assert _row(df, "added")["content_text"].startswith('"The polls are wrong.')
