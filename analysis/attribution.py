@@ -137,7 +137,7 @@ _QUOTED_BEFORE = re.compile(r"[,?!]\s*(?:\"|”|’|'')\s*$")
 _PREV_WORD = re.compile(r"([\w'’]+)\s+$")
 # Where an indirect content clause ends: a new clause of the source's sentence starts.
 _CONTENT_CUT = re.compile(
-    r",\s+(?:while|but|whereas|although|though|however|which|who|whose|even as|even though|even if|despite|and then|before|after|adding|saying|"
+    r"(?:,|(?<=,[”\"’])|(?<=,''))\s+(?:while|but|whereas|although|though|however|which|who|whose|even as|even though|even if|despite|and then|before|after|adding|saying|"
     r"compared with|compared to|a move|likely|probably|"
     r"noting|explaining|arguing|insisting|calling|telling|according to|"
     r"putting|recalling|leading|pushing|quoting|alluding|citing|referring)\b"
@@ -154,7 +154,8 @@ _CONTENT_CUT = re.compile(
     # a new subject: "said he respects her and he will ...", "..., and Ms. Roe added"
     r"|\s+(?:and|but)\s+(?:he|she|they)\b|,\s+and\s+[A-Z]"
     # a quoted phrase closed by a comma, then a participle or an appositive: 'as “fantastic,” telling'
-    r"|(?:(?<=,[”\"’])|(?<=,''))\s+(?:[a-z]+ing|a|an|the)\s"
+    r"|,\s+(?!(?:including|according|during|regarding|concerning|excluding|following|nothing|something|anything|everything)\b)[a-z]+ing\s"
+    r"|(?:(?<=,[”\"’])|(?<=,''))\s+(?:[a-z]+ing|a|an|the|(?:[A-Z][\w'’.-]*\s+){1,4}(?:said|says|told|added))\s"
     # a second subject with its own cue: "said they were worried, and more than 4 in 10 said ..."
     r"|,\s+and\s+(?:[\w'’-]+\s+){1,6}?(?:said|say|says|told|added)\b"
     r"|\s+and\s+(?:he|she|they|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:said|says|told|added)\b"

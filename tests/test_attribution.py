@@ -901,6 +901,12 @@ def test_cue_decisions(text, cues):
     # a second subject with its own cue ends the first content
     ("Most voters said they were worried, and more than 4 in 10 said the economy was bad.", "said",
      "Most voters", "they were worried"),
+    # a closing quotation mark between the comma and the next clause does not hide the clause
+    ('Trump called her a "horrible witness," and then left the stage.', "called", "Trump",
+     'her a "horrible witness,"'),
+    # a second participle after a comma starts a new statement
+    ("Trump warned against letting in refugees, pledging to stop them.", "warned against", "Trump",
+     "letting in refugees"),
 ])
 def test_content_and_source_boundaries(text, cue, source, content):
     row = _row(find_attribution_spans(text), cue)
