@@ -36,6 +36,8 @@ source carries an apposition set off by commas, "Jane Roe, a teacher, said", and
 ``asked-question``                          *Asked* whether it works, 40% said no; when *asked
                                             about* the plan (no source: the question is the
                                             content).
+``asked-by-source-question``                Rubio *was asked* by a moderator whether he would
+                                            run (the asker is the source).
 ``reportedly-content``                      The rebels *reportedly* seized the town (no source:
                                             a report nobody is named for).
 ``previous-sentence-passive-by-source``     Rain is coming. This *was stated* by the mayor (the
@@ -53,8 +55,11 @@ fragments or hold another row's cue.
 Where an indirect content ends (``source-cue-content``): at the next clause of the source's
 sentence (", while", ", who", "; ", ", saying", "and added"), at a summarising appositive (", a
 move that"), at a spaced dash, at the source's next past-tense verb ("denied the charges and
-demanded an apology") or at a new subject ("and she", ", and Ms. Roe"); the noun phrase of an
-``object_verbs`` cue ("attacked his record after the debate") ends at a subordinate clause; time
+demanded an apology") or at a new subject ("and she", ", and Ms. Roe", ", and 4 in 10 said"), also
+after a closing quotation mark (', "fantastic," telling'); a clause that has not reached its verb
+("that CNN, a Turner asset, has done") and an aside between spaced dashes run on. The noun phrase of
+an ``object_verbs`` cue ends at its first comma ("attacked Donald Trump, with whom ...") or at a
+subordinate clause ("attacked his record after the debate"); time
 words right after the cue ("said Wednesday") are no content. A cue followed only by an adjunct
 ("..., she said in a video message."), a dash, a semicolon or a participle clause ('"...," Trump
 tweeted, quoting Comey.') or a source after ", as" ("..., as the mayor noted.") takes the clause
@@ -171,6 +176,7 @@ _INVERTED_STOP = re.compile(r",\s*(?:who|which|[a-z]+ing|but|according)\b|\s(?:w
 _THAT = re.compile(r"\bthat\b")
 _NO_SOURCE_VERBS = {"seem", "appear"}
 _BY_END = re.compile(r"(?<=\s)by$")
+_NO_CONTENT_START = re.compile(r"(?:from|with)\s|by\s+[a-z]+ing\b")
 _SEEM_TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
 _NEW_CLAUSE = re.compile(r"[a-z]+ing\b|(?:but|and|although|though|while|because|as)\b")
 _PASSIVE_TAIL = re.compile(r"(?:^|\s|’|')(?:is|are|was|were|be|been|being|s)$", re.IGNORECASE)
@@ -208,6 +214,8 @@ _INVERTED_SOURCE = re.compile(r"\s*(?:[A-Z]|(?:a|an|the|one|two|three|another|so
 _INVERTED_TITLED = re.compile(r"\s*(?!(?:in|on|at|to|for|from|with|by|of|after|before|during|about|him|her|them|me|us)\s)(?:[a-z][\w.'’-]*\s+){1,4}[A-Z]")
 _COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|then|but|and then)\s+$")
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
+_VERB_AUX = _PASSIVE | {"has", "have", "had", "am", "will", "can", "shall", "must", "would", "could", "should",
+                        "may", "might", "did", "does", "do"}
 _IN_PART = re.compile(r",?\s*in\s+part\s*[,:]\s*")
 # participles that after "be" are adjectives of belief, not passives: "X is convinced that ..." = X believes
 _BELIEF_ADJECTIVES = {"convinced"}
@@ -834,6 +842,9 @@ def _passive_expectation(text: str, sent: tuple[int, int], cue: tuple[int, int],
     return _Row(si, cue, content, None, info.stance, "subject-passive-cue-content")
 
 
+_ASKED_BY = re.compile(r"\s+by\s+(?P<agent>[^,;:]{1,80}?)(?=\s+(?:whether|if|to|about|what|how|why|when|where|who|for|on)\b)")
+
+
 def _question_row(text: str, sent: tuple[int, int], cue: tuple[int, int], info: _Verb, si: int = -1
                   ) -> _Row | None:
     """``Asked whether the plan works, 40% said no`` / ``when asked about the plan`` / ``the question
@@ -851,10 +862,14 @@ def _question_row(text: str, sent: tuple[int, int], cue: tuple[int, int], info: 
     hi = k if k >= 0 else se
     if hi < se and text[hi + 1:hi + 2] in _CLOSE_QUOTES:
         hi += 2  # '..., asked whether it is "fair,"': the closing quote mark stays
+    source = None
+    agent = _ASKED_BY.match(text, lo, hi)
+    if agent:  # "was asked by a moderator whether ...": the asker is the source
+        source, lo = agent.span("agent"), agent.end("agent")
     content = _strip_end_punct(text, lo, hi)
     if content[1] <= content[0] or _n_words(text, *content) < 2:
         return None
-    return _Row(si, cue, content, None, info.stance, "asked-question")
+    return _Row(si, cue, content, source, info.stance, "asked-question" if source is None else "asked-by-source-question")
 
 
 def _quote_before(text: str, ss: int, src: tuple[int, int] | None, closers: dict[int, int]
@@ -1102,7 +1117,8 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
         if lex.not_cue.match(text, vs):
             continue  # "pledged delegates", "called off"
         aux_words = text[cue_s:vs].lower().split()
-        if (aux_words and aux_words[-1] in _PASSIVE and verb.endswith(("ed", "en", "wn", "ld", "id"))
+        verb_aux = [w for w in aux_words if w in _VERB_AUX]
+        if (verb_aux and verb_aux[-1] in _PASSIVE and verb.endswith(("ed", "en", "wn", "ld", "id"))
                 and verb not in _BELIEF_ADJECTIVES):
             si_p = sent_of(vs)
             row = _passive_by(text, sents[si_p], (cue_s, cue_e), info, lex, si_p, sents[si_p - 1] if si_p else None)
@@ -1113,7 +1129,10 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             if row is not None and not overlaps(cue_s, cue_e) and not in_quote(vs):
                 rows.append(row)
                 bisect.insort(taken, row.cue)
-            continue  # passive: "cases were noted" (no agent, no source)
+            if row is not None or aux_words[-1] in _PASSIVE:
+                continue  # passive: "cases were noted" (no agent, no source)
+            # "was widely criticized" without an agent: the adverb-passive rows below
+            # ("passive-subject-content"); with one ("was first reported by Politico") it is done above
         if overlaps(cue_s, cue_e):
             continue
         if in_quote(vs):
@@ -1269,6 +1288,8 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                         or nxt[:1] in _OPEN_QUOTES):
                     continue
             c = _strip_end_punct(text, c_lo, se)
+            if _NO_CONTENT_START.match(text, c[0], c[1]):
+                continue  # "reported from Los Angeles", "responded by helping": a place or a deed, no statement
             if (adjunct or closing_tail) and not gerund and si > 0:
                 q = _quote_before(text, ss, src, closers)
                 if q is not None:  # '"Who are they?" Trump said of Apple.'

@@ -919,3 +919,20 @@ def test_a_quotation_with_its_own_cue_is_no_continuation():
     df = find_attribution_spans(text)
     assert _row(df, "said")["content_text"] == '"We will win,"'
     assert _row(df, "added")["content_text"].startswith('"The polls are wrong.')
+
+
+@pytest.mark.parametrize("text, cue, source, content", [
+    ("Rubio was asked by a moderator whether he would run.", "was asked", "a moderator", "whether he would run"),
+    ("The meeting was first reported by Politico.", "was first reported", "Politico", "The meeting"),
+])
+def test_passive_agents_after_an_adverb_and_askers(text, cue, source, content):
+    row = _row(find_attribution_spans(text), cue)
+    assert (row["source_text"], row["content_text"]) == (source, content)
+
+
+@pytest.mark.parametrize("text", [
+    "Lerer reported from Los Angeles.",
+    "Germany has responded by helping to build a rapid force.",
+])
+def test_a_place_or_a_deed_is_no_content(text):
+    assert find_attribution_spans(text).empty
