@@ -30,8 +30,9 @@ source carries an apposition set off by commas, "Jane Roe, a teacher, said", and
 ``coordinated-verb-source``                 She criticized X and *challenged* him to a debate.
 ``source-colon-content``                    Ann Coulter*:* The Race Is Over (headlines, Q&A).
 ``subject-seems-content``                   The economy *seemed* immune (no source: an impression).
-``passive-subject-content``                 The plan *was widely criticized* (no source: nobody
-                                            is named; the subject belongs to the content).
+``passive-subject-content``                 The plan *was widely criticized*; it *was reported*
+                                            that ... (no source: nobody is named; the subject
+                                            belongs to the content).
 ``subject-passive-cue-content``             Lane *is expected* to win (no source: an expectation).
 ``asked-question``                          *Asked* whether it works, 40% said no; when *asked
                                             about* the plan (no source: the question is the
@@ -176,6 +177,8 @@ _INVERTED_STOP = re.compile(r",\s*(?:who|which|[a-z]+ing|but|according)\b|\s(?:w
 _THAT = re.compile(r"\bthat\b")
 _NO_SOURCE_VERBS = {"seem", "appear"}
 _BY_END = re.compile(r"(?<=\s)by$")
+_AGENTLESS_NEXT = re.compile(r"\s+(?!(?:in|on|at|by|to|as|for|with|of|about|from|into|after|before|during|"
+                             r"and|or|but|because|when|while|if)\b)[A-Za-z]")
 _NO_CONTENT_START = re.compile(r"(?:from|with)\s|by\s+[a-z]+ing\b")
 _SEEM_TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
 _NEW_CLAUSE = re.compile(r"[a-z]+ing\b|(?:but|and|although|though|while|because|as)\b")
@@ -1129,6 +1132,18 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             if row is not None and not overlaps(cue_s, cue_e) and not in_quote(vs):
                 rows.append(row)
                 bisect.insort(taken, row.cue)
+            if (row is None and not in_quote(vs) and not overlaps(cue_s, cue_e)
+                    and _AGENTLESS_NEXT.match(text, ve)):
+                # "It was widely reported that ...", "Sanders was announced the winner": nobody is
+                # named; the subject and the rest of the clause are the content
+                subj, _ = _source_before(text, sents[si_p][0], cue_s, lex)
+                if subj is not None:
+                    hi = _strip_end_punct(text, cue_e, sents[si_p][1])[1]
+                    cut = _CONTENT_CUT.search(text, cue_e, hi)
+                    hi = _strip(text, cue_e, cut.start())[1] if cut else hi
+                    row = _Row(si_p, (cue_s, cue_e), (subj[0], hi), None, info.stance, "passive-subject-content")
+                    rows.append(row)
+                    bisect.insort(taken, row.cue)
             if row is not None or aux_words[-1] in _PASSIVE:
                 continue  # passive: "cases were noted" (no agent, no source)
             # "was widely criticized" without an agent: the adverb-passive rows below

@@ -936,3 +936,19 @@ def test_passive_agents_after_an_adverb_and_askers(text, cue, source, content):
 ])
 def test_a_place_or_a_deed_is_no_content(text):
     assert find_attribution_spans(text).empty
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("It was widely reported that the firm paid 100 million dollars.", "was widely reported"),
+    ("Sanders was announced the winner of the caucus.", "was announced"),
+])
+def test_an_agentless_passive_before_its_clause_is_an_impersonal_attribution(text, cue):
+    row = _row(find_attribution_spans(text), cue)
+    assert pd.isna(row["source_text"]) and row["rule"] == "passive-subject-content"
+    assert row["content_text"] == text.rstrip(".")
+
+
+@pytest.mark.parametrize("text", ["The question was asked, and nobody answered.",
+                                  "The plan was discussed in the cabinet."])
+def test_an_agentless_passive_before_a_preposition_or_punctuation_is_none(text):
+    assert find_attribution_spans(text).empty
