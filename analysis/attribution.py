@@ -179,6 +179,8 @@ _NO_SOURCE_VERBS = {"seem", "appear"}
 _BY_END = re.compile(r"(?<=\s)by$")
 _AGENTLESS_NEXT = re.compile(r"\s+(?!(?:in|on|at|by|to|as|for|with|of|about|from|into|after|before|during|"
                              r"and|or|but|because|when|while|if)\b)[A-Za-z]")
+_ADVERB_AFTER = re.compile(r"\s+(?!(?:only|early|family|rally|ally|supply|apply|reply|likely|daily|weekly|monthly|"
+                           r"yearly|quarterly|July|Italy|Sicily)\b)[a-z]{3,}ly(?=\s*(?:[.,;!?]|$))")
 _NO_CONTENT_START = re.compile(r"(?:from|with)\s|by\s+[a-z]+ing\b")
 _SEEM_TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
 _NEW_CLAUSE = re.compile(r"[a-z]+ing\b|(?:but|and|although|though|while|because|as)\b")
@@ -381,7 +383,8 @@ def _lexicon() -> _Lexicon:
         rf"(?<![\w'’-])(?P<verb>{_trie(verbs)})"
         rf"(?:\s+(?P<part>{_words(p.lower() for p in particles)}))?(?![\w'’-])"
     )
-    aux_re = re.compile(rf"(?:(?<![\w'’-])(?:{aux}|[a-z]+ly)\s+){{1,3}}$", re.IGNORECASE)
+    # an -ly adverb joins the cue only in lower case: "Kelly said" is a name and a verb
+    aux_re = re.compile(rf"(?:(?<![\w'’-])(?:{aux}|(?-i:[a-z]+ly))\s+){{1,3}}$", re.IGNORECASE)
     phrases = {p["phrase"].lower(): p.get("stance", "neutral") for p in pat["phrase_cues"]}
     heads = pat["source_heads"]
     source_head = re.compile(
@@ -391,7 +394,8 @@ def _lexicon() -> _Lexicon:
     )
     bnd = _words(pat["boundaries"]["words"])
     gbnd = _words(pat["boundaries"]["words"] + pat["boundaries"]["gerund_words"])
-    punct = r"[,;:()\[\]—–\"“”‘«»]|''|(?<!\w)’|’(?!\w)|\s-\s|^"
+    # a closing curly apostrophe is a boundary, except the plural possessive ("Sanders’ manager")
+    punct = r"[,;:()\[\]—–\"“”‘«»]|''|(?<!\w)’|(?<![sS])’(?!\w)|(?<=[sS])’(?!\w)(?!\s+[\w$])|\s-\s|^"
     outlets = "|".join(f"(?:{p})" for p in pat["media_outlets"]["patterns"])
     return _Lexicon(
         verbs=verbs,
@@ -728,7 +732,8 @@ def _appositive(text: str, lo: int, bounds: list, last, lex: _Lexicon) -> tuple[
     if last is None or text[last.start():last.end()] != ",":
         return None, ""
     comma2 = last.start()
-    prev = [m for m in bounds[:-1]]
+    # "Mr. Kaplan, a screenwriter and former executive, said": a conjunction inside the apposition
+    prev = [m for m in bounds[:-1] if m.group(0).strip().lower() not in ("and", "or")]
     if not prev or text[prev[-1].start():prev[-1].end()] != ",":
         return None, ""
     comma1 = prev[-1].start()
@@ -945,6 +950,9 @@ def _aux_before(text: str, pos: int, aux_words: frozenset) -> bool:
 def _after_cue(text: str, cue_end: int, lex: _Lexicon, tell: bool) -> tuple[int, str | None, int]:
     """Skip cue extensions and addressees after the verb: (new cue end, via text, content start)."""
     via = None
+    adv = _ADVERB_AFTER.match(text, cue_end)
+    if adv:  # '"...," he said dryly.': the manner adverb belongs to the cue
+        return adv.end(), via, adv.end()
     m = _SAID_OF.match(text, cue_end)
     if m:
         return m.end(), via, m.end()

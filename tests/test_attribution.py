@@ -952,3 +952,19 @@ def test_an_agentless_passive_before_its_clause_is_an_impersonal_attribution(tex
                                   "The plan was discussed in the cabinet."])
 def test_an_agentless_passive_before_a_preposition_or_punctuation_is_none(text):
     assert find_attribution_spans(text).empty
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    # a name ending in -ly is no adverb of the cue
+    ("Megyn Kelly said taxes are high.", "Megyn Kelly", "said", "taxes are high"),
+    ("Jolly said taxes are high.", "Jolly", "said", "taxes are high"),
+    # a plural possessive's curly apostrophe is no closing quotation mark
+    ("“The numbers are good,” Jeff Weaver, Sanders’ manager, said.", "Jeff Weaver, Sanders’ manager", "said",
+     "“The numbers are good,”"),
+    # a conjunction inside an apposition; a manner adverb after the verb belongs to the cue
+    ("Taxes are high, Mr. Kaplan, a screenwriter and former executive, said dryly.",
+     "Mr. Kaplan, a screenwriter and former executive", "said dryly", "Taxes are high"),
+])
+def test_names_possessives_appositions_and_manner_adverbs(text, source, cue, content):
+    row = _row(find_attribution_spans(text), cue)
+    assert (row["source_text"], row["content_text"]) == (source, content)
