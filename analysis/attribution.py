@@ -173,7 +173,7 @@ _ADJUNCT_TAIL = re.compile(
     r"(?!(?!(?:the|a|an|his|her|its|their|this|that|last|one|two)\s)[a-z]+\s)"
     r"[^,;:.!?—–\"“”]*?(?:[,;:!?—–]|\.(?:\s|$)|$)"
 )
-_INVERTED_STOP = re.compile(r",\s*(?:who|which|[a-z]+ing|but|according)\b|\s(?:who|whose)\s")
+_INVERTED_STOP = re.compile(r",\s*(?:who|which|[a-z]+ing|but|according)\b|\s(?:who|whose)\s|,\s*(?:[\"“‘]|'')")
 _THAT = re.compile(r"\bthat\b")
 _NO_SOURCE_VERBS = {"seem", "appear"}
 _BY_END = re.compile(r"(?<=\s)by$")
@@ -181,6 +181,8 @@ _AGENTLESS_NEXT = re.compile(r"\s+(?!(?:in|on|at|by|to|as|for|with|of|about|from
                              r"and|or|but|because|when|while|if)\b)[A-Za-z]")
 _ADVERB_AFTER = re.compile(r"\s+(?!(?:only|early|family|rally|ally|supply|apply|reply|likely|daily|weekly|monthly|"
                            r"yearly|quarterly|July|Italy|Sicily)\b)[a-z]{3,}ly(?=\s*(?:[.,;!?]|$))")
+_RELATIVE_AFTER_NAME = re.compile(r"\s(?:who|whose|which)\s")
+_RESUMED_QUOTE = re.compile(r",\s*(?P<q>[\"“‘]|'')")
 _NO_CONTENT_START = re.compile(r"(?:from|with)\s|by\s+[a-z]+ing\b")
 _SEEM_TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
 _NEW_CLAUSE = re.compile(r"[a-z]+ing\b|(?:but|and|although|though|while|because|as)\b")
@@ -743,6 +745,9 @@ def _appositive(text: str, lo: int, bounds: list, last, lex: _Lexicon) -> tuple[
     if he <= hs or ae <= as_ or _n_words(text, hs, he) > 8 or _n_words(text, as_, ae) > 12:
         return None, ""
     head_first = text[hs:he].split()[0].lower()
+    if head_first in ("and", "but", "or", "yet", "so") and _n_words(text, hs, he) > 1:
+        hs = _strip(text, hs + len(head_first), he, " \t\r\n")[0]  # "..., and Brian Deese, an adviser, said"
+        head_first = text[hs:he].split()[0].lower()
     if head_first in lex.openers or not (text[hs].isupper() or head_first in lex.pronouns
                                          or head_first in _HEAD_DETERMINERS):
         return None, ""
@@ -1286,11 +1291,18 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             st = re.search(r",\s*(?:who|[a-z]+ing|according)\b|,\s*[\"“‘]|,\s*''|$", text[cue_e2:se])
             s_hi = cue_e2 + st.start() if st else se
             s2 = _strip_end_punct(text, cue_e2, s_hi)
+            if _n_words(text, *s2) > _MAX_INVERTED_SOURCE_WORDS:
+                rel = _RELATIVE_AFTER_NAME.search(text, *s2)  # "said Jo Roe, a professor who has ...": to the relative
+                if rel:
+                    s2 = _strip_end_punct(text, s2[0], rel.start())
             c_hi = _strip(text, ss, cue_s)[1]
             c_lo = ss
             if c_hi - 1 in closers and closers[c_hi - 1] < ss:
                 c_lo = closers[c_hi - 1]
             c = _strip(text, c_lo, c_hi)
+            resume = _RESUMED_QUOTE.match(text, s_hi)
+            if resume and resume.start("q") in qpairs and c[1] > c[0]:
+                c = (c[0], qpairs[resume.start("q")])  # '"A," said Jo Roe, a teacher, "B."': both parts
             if s2[1] > s2[0] and _n_words(text, *s2) <= _MAX_INVERTED_SOURCE_WORDS and c[1] > c[0]:
                 row = _Row(si, (cue_s, cue_e2), c, s2, info.stance, "content-comma-cue-source", via_text=via)
         if row is None:

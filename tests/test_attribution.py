@@ -968,3 +968,21 @@ def test_an_agentless_passive_before_a_preposition_or_punctuation_is_none(text):
 def test_names_possessives_appositions_and_manner_adverbs(text, source, cue, content):
     row = _row(find_attribution_spans(text), cue)
     assert (row["source_text"], row["content_text"]) == (source, content)
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    # a long inverted source with a relative clause keeps its head up to the relative pronoun
+    ('"It never works," said Jo Roe, a distinguished professor of history at a large university in the '
+     'north of the country who has predicted the outcome of every election since 1984 with a simple '
+     'list of questions.', "Jo Roe, a distinguished professor of history at a large university in the north of "
+     "the country", "said", '"It never works,"'),
+    # a quotation resumed after the inverted source: both parts are the content
+    ('"It is over," said an Iowa Democrat, "and we lost."', "an Iowa Democrat", "said",
+     '"It is over," said an Iowa Democrat, "and we lost."'),
+    # a conjunction before an appositive's head
+    ("The office says it is on track, and Brian Deese, an adviser, said he was preparing models.",
+     "Brian Deese, an adviser", "said", "he was preparing models"),
+])
+def test_inverted_sources_and_appositive_heads(text, source, cue, content):
+    row = _row(find_attribution_spans(text), cue)
+    assert (row["source_text"], row["content_text"]) == (source, content)
