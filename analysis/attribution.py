@@ -180,7 +180,7 @@ _BY_END = re.compile(r"(?<=\s)by$")
 _AGENTLESS_NEXT = re.compile(r"\s+(?!(?:in|on|at|by|to|as|for|with|of|about|from|into|after|before|during|"
                              r"and|or|but|because|when|while|if)\b)[A-Za-z]")
 _ADVERB_AFTER = re.compile(r"\s+(?!(?:only|early|family|rally|ally|supply|apply|reply|likely|daily|weekly|monthly|"
-                           r"yearly|quarterly|July|Italy|Sicily)\b)[a-z]{3,}ly(?=\s*(?:[.,;!?]|$))")
+                           r"yearly|quarterly|July|Italy|Sicily)\b)[a-z]{3,}ly(?=\s*(?:[.,;:!?]|$))")
 _RELATIVE_AFTER_NAME = re.compile(r"\s(?:who|whose|which)\s")
 _RESUMED_QUOTE = re.compile(r",\s*(?P<q>[\"“‘]|'')")
 _NO_CONTENT_START = re.compile(r"(?:from|with)\s|by\s+[a-z]+ing\b")
@@ -309,7 +309,7 @@ _ANAPHORIC_CONTENT = re.compile(r"(?:this|so)(?:\s+(?:during|in|at|on|while|when
                                 re.IGNORECASE | re.DOTALL)
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
 _CONTRACTED_SOURCE = re.compile(r"(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(['’](?:m|re|s|ve|d|ll))$")
-_DAYS = r"(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|later|recently|again|publicly|privately|repeatedly|Monday\s+night|Tuesday\s+night)"
+_DAYS = r"(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?|yesterday|today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|later|recently|again|publicly|privately|repeatedly|Monday\s+night|Tuesday\s+night)"
 
 
 @dataclass(frozen=True)
@@ -614,8 +614,10 @@ def _coordinated_start(text: str, lo: int, bounds: list, s: int, e: int, lex: _L
         return s
     words = text[ps:pe].split()
     first = words[0].lower()
+    bare_plural = len(words) <= 2 and words[-1].isalpha() and words[-1].endswith("s") and not words[-1].endswith("ss")
     if (len(words) > 6 or _n_words(text, ps, e) > 10 or first in lex.openers
-            or not (text[ps].isupper() or text[ps].isdigit() or first in _HEAD_DETERMINERS | _QUANTIFIERS)
+            or not (text[ps].isupper() or text[ps].isdigit() or first in _HEAD_DETERMINERS | _QUANTIFIERS
+                    or bare_plural)  # "..., teachers and union officials told"
             or _VERBISH.search(" " + text[ps:pe]) or _CLAUSE_VERB.search(" " + text[ps:pe])
             or any(m.group("verb").lower() in lex.verbs for m in lex.cue.finditer(text, ps, pe))):
         return s
@@ -689,8 +691,12 @@ def _dash_appositive(text: str, lo: int, closing: int, lex: _Lexicon) -> tuple[t
     ('Jason Sims — a teacher from Ohio —', '-dash-appositive')
     """
     dash = text[closing:closing + 1]
-    opening = text.rfind(dash, lo, closing)
-    if opening < 0 or (dash == "-" and text[opening - 1:opening] != " "):
+    if dash == "-":  # a spaced hyphen pair; hyphens inside words ("co-host") are no dashes
+        opening = text.rfind(" - ", lo, closing)
+        opening = opening + 1 if opening >= 0 else -1
+    else:
+        opening = text.rfind(dash, lo, closing)
+    if opening < 0:
         return None, ""
     head_bounds = list(lex.boundary.finditer(text, lo, opening))
     hs, he = _strip(text, head_bounds[-1].end() if head_bounds else lo, opening, " \t\r\n")
@@ -1320,8 +1326,10 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                     c_lo = part.end() if part else c_lo
                     nxt = text[c_lo:c_lo + 5].lower()
                 if not (nxt.startswith("that") or text[after:c_lo].strip().startswith(":")
-                        or nxt[:1] in _OPEN_QUOTES):
-                    continue
+                        or nxt[:1] in _OPEN_QUOTES
+                        or ((adjunct or closing_tail or ends_here) and not gerund and si > 0
+                            and _quote_before(text, ss, src, closers) is not None)):
+                    continue  # ('“Unity?” Trump added during ...': the quotation before is the content)
             c = _strip_end_punct(text, c_lo, se)
             if _NO_CONTENT_START.match(text, c[0], c[1]):
                 continue  # "reported from Los Angeles", "responded by helping": a place or a deed, no statement

@@ -986,3 +986,18 @@ def test_names_possessives_appositions_and_manner_adverbs(text, source, cue, con
 def test_inverted_sources_and_appositive_heads(text, source, cue, content):
     row = _row(find_attribution_spans(text), cue)
     assert (row["source_text"], row["content_text"]) == (source, content)
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("Trump told supporters Tuesday night that the race was over.", "Trump", "told", "that the race was over"),
+    ("Teachers are angry, teachers and union officials told the paper.", "teachers and union officials", "told",
+     "Teachers are angry"),
+    ("Then she added warily: ''There's always something.''", "she", "added warily", "''There's always something.''"),
+    ("Jo Roe - his girlfriend and co-host on his channel - told the paper that he had changed.",
+     "Jo Roe - his girlfriend and co-host on his channel -", "told", "that he had changed"),
+    ("“What is this about unity?” Trump added during his appearance on the show.", "Trump", "added",
+     "“What is this about unity?”"),
+])
+def test_more_reporting_frames(text, source, cue, content):
+    row = _row(find_attribution_spans(text), cue)
+    assert (row["source_text"], row["content_text"]) == (source, content)
