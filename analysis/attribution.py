@@ -232,6 +232,9 @@ _ENDS_RELATIVE = re.compile(r"(?:^|(?<=\s))(?:who|which)$")
 _GERUND_OPENER = re.compile(r"\s*[\"“‘]?\s*(?:(?:after|while|since|before|by|in|on|when|instead\s+of|in\s+addition\s+to)\s+)?",
                             re.IGNORECASE)
 _RELATIVE_IN = re.compile(r"(?<=\s)(?:who|that)\s+(?:\w+\s+)?(?:have|has|had|are|is|was|were)\b")
+_TO_OR_BY = re.compile(r"\s+(?:to|by)\b")
+_CONTRACTED_HAS = {"he's", "she's", "it's", "that's", "who's", "there's", "what's"}  # "He's said": has, no possessive
+_PRONOUN_QUANTIFIERS = {"some", "many", "several", "others", "few", "most", "all", "both", "these", "those"}
 _QUANTIFIERS = {"some", "many", "most", "several", "all", "few", "those", "these", "both", "other", "others"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
 _PREP_WHICH = re.compile(r"\b(?:in|at|on|during|for|with|by|from|under|after|through|to)\s+(?:which|whom)\s+", re.IGNORECASE)
@@ -1177,8 +1180,14 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             continue
         prev = _PREV_WORD.search(text, max(ss, cue_s - 30), cue_s)
         prev_word = prev.group(1).lower() if prev else ""
-        if cue_s == vs and (prev_word in _DETERMINERS or prev_word.endswith(("'s", "’s"))):
-            continue  # a noun: "the report", "his claims", "Trump's comments"
+        if cue_s == vs and (prev_word in _DETERMINERS or prev_word.endswith(("'s", "’s"))
+                            and prev_word.replace("’", "'") not in _CONTRACTED_HAS) and not (
+                prev_word in _PRONOUN_QUANTIFIERS and not verb.endswith("s")):
+            continue  # a noun: "the report", "his claims", "Trump's comments" (but "Some said", "Many believe")
+        if verb.endswith("s") and not verb.endswith("ss"):
+            nxt_verb = _NEXT_WORD.match(text, ve)
+            if nxt_verb and nxt_verb.group(1).lower() in lex.verbs and not nxt_verb.group(1).lower().endswith("ing"):
+                continue  # a plural noun before its verb: "Abortion rights advocates said"
         if cue_s == vs and prev_word == "to" and not verb.endswith("ed"):
             cat = lex.catenative.search(text, max(ss, vs - 50), vs)
             if cat is None:
@@ -1225,8 +1234,10 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 and info.lemma in _INVERTING and not gerund
                 and _INVERTED_SOURCE.match(text, cue_e) and not _inverted_tail_has_verb(text, cue_e, se)):
             src, suffix = None, ""  # "The committee has raised $5 million, said Jane Roe."
-        if src is not None and _PASSIVE_TAIL.search(text, src[0], src[1]):
-            src = None  # "It's been reported that ...": an agentless passive names no source
+        if (src is not None and _PASSIVE_TAIL.search(text, src[0], src[1])
+                and not (_CONTRACTED_SOURCE.match(text, src[0], src[1]) and text[src[0]:src[1]].lower() != "it's"
+                         and not _TO_OR_BY.match(text, cue_e))):
+            src = None  # "It's been reported that ...": an agentless passive names no source ("He's said" has)
         if src is not None:
             adv = _TRAILING_ADVERB.search(text, src[0], src[1])
             if adv and adv.start() > src[0]:

@@ -1001,3 +1001,19 @@ def test_inverted_sources_and_appositive_heads(text, source, cue, content):
 def test_more_reporting_frames(text, source, cue, content):
     row = _row(find_attribution_spans(text), cue)
     assert (row["source_text"], row["content_text"]) == (source, content)
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("Abortion rights advocates said the ruling was a blow.", "Abortion rights advocates", "said", "the ruling was a blow"),
+    ("Some said they have cringed at the remarks.", "Some", "said", "they have cringed at the remarks"),
+    ("But many believe the plan will fail.", "many", "believe", "the plan will fail"),
+    ("He's said he gets his ideas from an economist.", "He", "'s said", "he gets his ideas from an economist"),
+])
+def test_quantifier_sources_plural_nouns_and_contracted_has(text, source, cue, content):
+    row = _row(find_attribution_spans(text), cue)
+    assert (row["source_text"], row["content_text"]) == (source, content)
+
+
+@pytest.mark.parametrize("text", ["He read some reports about it.", "He's said to be ill."])
+def test_a_noun_after_a_quantifier_and_a_passive_report_are_no_attribution(text):
+    assert find_attribution_spans(text).empty
