@@ -154,7 +154,7 @@ _CONTENT_CUT = re.compile(
     # a summarising appositive after the content: "announced cuts, a move that ..."
     r"|,\s+(?:a|an)\s"
     # a parenthetical set off by a spaced dash: "predicted a win - a landslide ..."
-    r"|\s[—–-]\s"
+    r"|\s(?:[—–-]|--)\s"
     # the source's next verb: "reiterated those feelings and stressed the need"
     r"|\s+and\s+(?:has\s+|also\s+)?[a-z]+ed\b"
     # a new subject: "said he respects her and he will ...", "..., and Ms. Roe added"
@@ -232,6 +232,8 @@ _ENDS_RELATIVE = re.compile(r"(?:^|(?<=\s))(?:who|which)$")
 _GERUND_OPENER = re.compile(r"\s*[\"“‘]?\s*(?:(?:after|while|since|before|by|in|on|when|instead\s+of|in\s+addition\s+to)\s+)?",
                             re.IGNORECASE)
 _RELATIVE_IN = re.compile(r"(?<=\s)(?:who|that)\s+(?:\w+\s+)?(?:have|has|had|are|is|was|were)\b")
+_LEAD_CONJUNCTION = re.compile(r"\s*(?:And|But|So|Yet|Then|And then|But then)\s+(?=[A-Z])")
+_AT_LEAST = re.compile(r"(?i:at\s+(?:least|most))\s")  # "At least half of voters say": a quantity, no opener
 _TO_OR_BY = re.compile(r"\s+(?:to|by)\b")
 _CONTRACTED_HAS = {"he's", "she's", "it's", "that's", "who's", "there's", "what's"}  # "He's said": has, no possessive
 _PRONOUN_QUANTIFIERS = {"some", "many", "several", "others", "few", "most", "all", "both", "these", "those"}
@@ -243,7 +245,7 @@ _AGENT_END = re.compile(r",|;|\s(?:after|before|during|because|when|while|as|in|
                         r"\s(?:to|for)\s(?!(?:the\s+)?[A-Z])|[.!?](?:\s|$)|"
                         r"\s(?:commenting|speaking|addressing|answering|responding|referring|talking)\b")
 # ("Adviser to the President X", "Minister for Reintegration Y" are one agent; "Yermak commenting" is not)
-_DASHES = {"—", "–", "-"}
+_DASHES = {"—", "–", "-", "--"}
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
 # one-word adverbs that may precede a sentence-initial source ("Now Sembler, who ..., said")
 _ADVERB_OPENERS = {"now", "then", "meanwhile", "instead", "separately", "later", "earlier", "also", "indeed"}
@@ -400,7 +402,7 @@ def _lexicon() -> _Lexicon:
     bnd = _words(pat["boundaries"]["words"])
     gbnd = _words(pat["boundaries"]["words"] + pat["boundaries"]["gerund_words"])
     # a closing curly apostrophe is a boundary, except the plural possessive ("Sanders’ manager")
-    punct = r"[,;:()\[\]—–\"“”‘«»]|''|(?<!\w)’|(?<![sS])’(?!\w)|(?<=[sS])’(?!\w)(?!\s+[\w$])|\s-\s|^"
+    punct = r"[,;:()\[\]—–\"“”‘«»]|''|(?<!\w)’|(?<![sS])’(?!\w)|(?<=[sS])’(?!\w)(?!\s+[\w$])|\s--?\s|^"
     outlets = "|".join(f"(?:{p})" for p in pat["media_outlets"]["patterns"])
     return _Lexicon(
         verbs=verbs,
@@ -576,7 +578,7 @@ def _source_before(text: str, lo: int, cue_start: int, lex: _Lexicon, gerund: bo
             return None, ""
         words = text[s:e].split()
         first = words[0].lower().strip("'’")
-        if first in lex.openers and first not in lex.pronouns:
+        if first in lex.openers and first not in lex.pronouns and not _AT_LEAST.match(text, s, e):
             if words[-1].lower() in _SUBJECT_PRONOUNS and len(words) <= 6:
                 return (e - len(words[-1]), e), ""  # "Then he said", "In 2010 she said"
             if first in _ADVERB_OPENERS and len(words) > 1 and (words[1][:1].isupper()
@@ -693,9 +695,9 @@ def _dash_appositive(text: str, lo: int, closing: int, lex: _Lexicon) -> tuple[t
     >>> text[src[0]:src[1]], suffix
     ('Jason Sims — a teacher from Ohio —', '-dash-appositive')
     """
-    dash = text[closing:closing + 1]
-    if dash == "-":  # a spaced hyphen pair; hyphens inside words ("co-host") are no dashes
-        opening = text.rfind(" - ", lo, closing)
+    dash = "--" if text.startswith("--", closing) else text[closing:closing + 1]
+    if dash in ("-", "--"):  # a spaced hyphen pair; hyphens inside words ("co-host") are no dashes
+        opening = text.rfind(f" {dash} ", lo, closing)
         opening = opening + 1 if opening >= 0 else -1
     else:
         opening = text.rfind(dash, lo, closing)
@@ -715,10 +717,10 @@ def _dash_appositive(text: str, lo: int, closing: int, lex: _Lexicon) -> tuple[t
         return None, ""
     if _CLAUSE_VERB.search(text, hs, he) or _NEGATION.search(text, hs, he) or _reports_outside_relative(text, hs, he, lex):
         return None, ""
-    aside = text[opening + 1:closing].split()
+    aside = text[opening + len(dash):closing].split()
     if aside and aside[0].lower() in {"who", "which", "whose"}:
         return (hs, he), "-dash-appositive"
-    return (hs, closing + 1), "-dash-appositive"
+    return (hs, closing + len(dash)), "-dash-appositive"
 
 
 def _reports_outside_relative(text: str, s: int, e: int, lex: _Lexicon) -> bool:
@@ -751,15 +753,17 @@ def _appositive(text: str, lo: int, bounds: list, last, lex: _Lexicon) -> tuple[
     head_lo = prev[-2].end() if len(prev) > 1 else lo
     hs, he = _strip(text, head_lo, comma1, " \t\r\n")
     as_, ae = _strip(text, prev[-1].end(), comma2, " \t\r\n")
-    if he <= hs or ae <= as_ or _n_words(text, hs, he) > 8 or _n_words(text, as_, ae) > 12:
+    head_max = 12 if " and " in text[hs:he] else 8  # "Phil Berger and House Speaker Tim Moore, both Republicans,"
+    if he <= hs or ae <= as_ or _n_words(text, hs, he) > head_max or _n_words(text, as_, ae) > 12:
         return None, ""
     head_first = text[hs:he].split()[0].lower()
     if head_first in ("and", "but", "or", "yet", "so") and _n_words(text, hs, he) > 1:
         hs = _strip(text, hs + len(head_first), he, " \t\r\n")[0]  # "..., and Brian Deese, an adviser, said"
         head_first = text[hs:he].split()[0].lower()
     if head_first in lex.openers or not (text[hs].isupper() or head_first in lex.pronouns
-                                         or head_first in _HEAD_DETERMINERS):
-        return None, ""
+                                         or head_first in _HEAD_DETERMINERS
+                                         or any(w[:1].isupper() for w in text[hs:he].split()[1:3])):
+        return None, ""  # ("state Senate leader Phil Berger, a Republican," has a title in lower case)
     appos_first = text[as_:ae].split()[0].lower()
     if appos_first.endswith("ing") or appos_first in lex.openers:
         return (hs, he), "-appositive"
@@ -778,8 +782,11 @@ def _subject(text: str, lo: int, hi: int, lex: _Lexicon) -> tuple[int, int] | No
     (0, 26)
     """
     s = lo
-    lead = _LEAD_ADVERBIAL.match(text, lo, hi)
-    if lead and lead.group(1).lower() in lex.openers:
+    conj = _LEAD_CONJUNCTION.match(text, lo, hi)
+    if conj:  # "And then Trump went on the attack, saying": the conjunction is no adverbial opener
+        s = conj.end()
+    lead = _LEAD_ADVERBIAL.match(text, s, hi)
+    if lead and lead.group(1).lower() in lex.openers and not (conj and _VERBISH.search(text, s, lead.end())):
         s = lead.end()
     s = _strip(text, s, hi, " \t\r\n\"“‘")[0]
     verbs = [m.start() for m in (_VERBISH.search(text, s, hi), lex.cue.search(text, s, hi)) if m]

@@ -362,7 +362,7 @@ def test_inverted_cue_followed_by_a_preposition_is_not_a_source():
     ("81-year-old Jane Roe, a retired teacher who taught in the district for forty years, "
      "said the school will close.",
      "81-year-old Jane Roe, a retired teacher who taught in the district for forty years",
-     "source-cue-content-long-appositive"),
+     "source-cue-content-appositive"),  # the head has a name among its first words
 ])
 def test_appositive_sources(text, source, rule):
     df = find_attribution_spans(text)
@@ -1017,3 +1017,19 @@ def test_quantifier_sources_plural_nouns_and_contracted_has(text, source, cue, c
 @pytest.mark.parametrize("text", ["He read some reports about it.", "He's said to be ill."])
 def test_a_noun_after_a_quantifier_and_a_passive_report_are_no_attribution(text):
     assert find_attribution_spans(text).empty
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("The justice -- who has been in a scuffle with the nominee -- said she regretted her remarks.",
+     "The justice", "said", "she regretted her remarks"),
+    ("At least half of voters in each state say the plan is about right.", "At least half of voters in each state",
+     "say", "the plan is about right"),
+    ('And then Trump went on the attack, saying, "Is he going to mention the words?"', "Trump", "saying",
+     '"Is he going to mention the words?"'),
+    ('"It will steal the election," state Senate leader Phil Berger and House Speaker Tim Moore, both '
+     'Republicans, said in a statement.', "state Senate leader Phil Berger and House Speaker Tim Moore, both "
+     "Republicans", "said in a statement", '"It will steal the election,"'),
+])
+def test_double_hyphens_quantities_conjunctions_and_long_coordinated_heads(text, source, cue, content):
+    row = _row(find_attribution_spans(text), cue)
+    assert (row["source_text"], row["content_text"]) == (source, content)
