@@ -219,7 +219,9 @@ _INVERTING = {"say", "tell", "add", "write", "ask", "continue", "explain", "note
 _INVERTED_SOURCE = re.compile(r"\s*(?:[A-Z]|(?:a|an|the|one|two|three|another|some|several|many|his|her|their)\s)")
 # "..., said former Utah governor Michael Leavitt": lower-case title words before a name
 _INVERTED_TITLED = re.compile(r"\s*(?!(?:in|on|at|to|for|from|with|by|of|after|before|during|about|him|her|them|me|us)\s)(?:[a-z][\w.'’-]*\s+){1,4}[A-Z]")
-_COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|then|but|and then)\s+$")
+# "... and then said", "... but on Tuesday wrote": a second verb of the same subject (time words may come between)
+_COORD_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|then|but|and then)\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+                           r"Friday|Saturday|Sunday)\s+|(?:later|earlier|also|then|again|last\s+week)\s+)?$")
 _PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}
 _VERB_AUX = _PASSIVE | {"has", "have", "had", "am", "will", "can", "shall", "must", "would", "could", "should",
                         "may", "might", "did", "does", "do"}
@@ -1415,7 +1417,7 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                     rule = "gerund-sentence-subject"
                     if src is None:
                         continue  # no subject found: too unreliable to report
-            elif src is None and _COORD_BEFORE.search(text, max(ss, cue_s - 12), cue_s):
+            elif src is None and _COORD_BEFORE.search(text, max(ss, cue_s - 30), cue_s):
                 earlier = [r for r in rows if r.sentence == si and r.cue[0] < cue_s and r.source]
                 src = earlier[-1].source if earlier else _subject(text, ss, cue_s, lex)
                 if src is None:

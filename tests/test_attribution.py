@@ -1033,3 +1033,9 @@ def test_a_noun_after_a_quantifier_and_a_passive_report_are_no_attribution(text)
 def test_double_hyphens_quantities_conjunctions_and_long_coordinated_heads(text, source, cue, content):
     row = _row(find_attribution_spans(text), cue)
     assert (row["source_text"], row["content_text"]) == (source, content)
+
+
+def test_a_coordinated_verb_after_time_words_keeps_the_subject():
+    row = _row(find_attribution_spans("Ruth Marcus has been critical of him but on Tuesday wrote that she agreed."),
+               "wrote")
+    assert (row["source_text"], row["content_text"]) == ("Ruth Marcus", "that she agreed")
