@@ -234,11 +234,15 @@ _ENDS_RELATIVE = re.compile(r"(?:^|(?<=\s))(?:who|which)$")
 _GERUND_OPENER = re.compile(r"\s*[\"“‘]?\s*(?:(?:after|while|since|before|by|in|on|when|instead\s+of|in\s+addition\s+to)\s+)?",
                             re.IGNORECASE)
 _RELATIVE_IN = re.compile(r"(?<=\s)(?:who|that)\s+(?:\w+\s+)?(?:have|has|had|are|is|was|were)\b")
-_LEAD_CONJUNCTION = re.compile(r"\s*(?:And|But|So|Yet|Then|And then|But then)\s+(?=[A-Z])")
+_DAY_NEXT = re.compile(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_LEAD_CONJUNCTION = re.compile(r"\s*(?:And|But|So|Yet|Then|And then|But then)\s+(?=[A-Z]|(?:the|a|an)\s)")
+# a participle clause before the subject: "Asked on Monday whether ..., Mrs. Clinton shook her head and said"
+_LEAD_PARTICIPLE = re.compile(r"\s*(?:[A-Z][a-z]+(?:ed|ing))\b[^.;:!?\"“”]{0,120}?,\s+(?=[A-Z])")
 _AT_LEAST = re.compile(r"(?i:at\s+(?:least|most))\s")  # "At least half of voters say": a quantity, no opener
 _TO_OR_BY = re.compile(r"\s+(?:to|by)\b")
 _CONTRACTED_HAS = {"he's", "she's", "it's", "that's", "who's", "there's", "what's"}  # "He's said": has, no possessive
-_PRONOUN_QUANTIFIERS = {"some", "many", "several", "others", "few", "most", "all", "both", "these", "those"}
+_PRONOUN_QUANTIFIERS = {"some", "many", "several", "others", "few", "most", "all", "both", "these", "those",
+                        "another", "two", "three", "each"}
 _QUANTIFIERS = {"some", "many", "most", "several", "all", "few", "those", "these", "both", "other", "others"}
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
 _PREP_WHICH = re.compile(r"\b(?:in|at|on|during|for|with|by|from|under|after|through|to)\s+(?:which|whom)\s+", re.IGNORECASE)
@@ -622,9 +626,13 @@ def _coordinated_start(text: str, lo: int, bounds: list, s: int, e: int, lex: _L
     words = text[ps:pe].split()
     first = words[0].lower()
     bare_plural = len(words) <= 2 and words[-1].isalpha() and words[-1].endswith("s") and not words[-1].endswith("ss")
+    last = text[s:e].split()
+    # "current and former officials said": two modifiers of one plural noun
+    shared_noun = (len(words) == 1 and words[0].isalpha() and len(last) <= 3 and last[-1].isalpha()
+                   and last[-1].endswith("s") and not last[-1].endswith("ss"))
     if (len(words) > 6 or _n_words(text, ps, e) > 10 or first in lex.openers
             or not (text[ps].isupper() or text[ps].isdigit() or first in _HEAD_DETERMINERS | _QUANTIFIERS
-                    or bare_plural)  # "..., teachers and union officials told"
+                    or bare_plural or shared_noun)  # "..., teachers and union officials told"
             or _VERBISH.search(" " + text[ps:pe]) or _CLAUSE_VERB.search(" " + text[ps:pe])
             or any(m.group("verb").lower() in lex.verbs for m in lex.cue.finditer(text, ps, pe))):
         return s
@@ -790,6 +798,10 @@ def _subject(text: str, lo: int, hi: int, lex: _Lexicon) -> tuple[int, int] | No
     lead = _LEAD_ADVERBIAL.match(text, s, hi)
     if lead and lead.group(1).lower() in lex.openers and not (conj and _VERBISH.search(text, s, lead.end())):
         s = lead.end()
+    else:
+        part = _LEAD_PARTICIPLE.match(text, s, hi)
+        if part:
+            s = part.end()
     s = _strip(text, s, hi, " \t\r\n\"“‘")[0]
     verbs = [m.start() for m in (_VERBISH.search(text, s, hi), lex.cue.search(text, s, hi)) if m]
     if not verbs:
@@ -1141,8 +1153,9 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
         if ma:
             cue_s = ma.start()
         if m.group("part"):
-            if m.group("part").lower() in info.particles or (
-                    m.group("part").lower() in _GENERAL_PARTICLES and info.lemma not in _ADJUNCT_VERBS):
+            if (m.group("part").lower() in info.particles or (
+                    m.group("part").lower() in _GENERAL_PARTICLES and info.lemma not in _ADJUNCT_VERBS)) \
+                    and not _DAY_NEXT.match(text, m.end("part")):  # "Asked on Monday whether": a date, no particle
                 cue_e = m.end("part")
             else:
                 cue_e = ve

@@ -1039,3 +1039,18 @@ def test_a_coordinated_verb_after_time_words_keeps_the_subject():
     row = _row(find_attribution_spans("Ruth Marcus has been critical of him but on Tuesday wrote that she agreed."),
                "wrote")
     assert (row["source_text"], row["content_text"]) == ("Ruth Marcus", "that she agreed")
+
+
+@pytest.mark.parametrize("text, source, cue", [
+    ("Two in three said they are less likely to vote.", "Two in three", "said"),
+    ("Another said he hoped that Trump wins.", "Another", "said"),
+    ("Classified information was sent, current and former officials said.", "current and former officials", "said"),
+    ("But the Court of Appeals overruled and said Ohio provided more voting.", "the Court of Appeals", "said"),
+])
+def test_quantities_shared_nouns_and_coordinated_verbs(text, source, cue):
+    assert _row(find_attribution_spans(text), cue)["source_text"] == source
+
+
+def test_a_day_after_a_verb_is_no_particle():
+    row = _row(find_attribution_spans("Asked on Monday whether he would run, Smith said no."), "Asked")
+    assert row["content_text"].endswith("whether he would run")
