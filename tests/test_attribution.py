@@ -877,3 +877,27 @@ def test_a_gerund_after_a_preposition_without_a_source_is_no_attribution():
 ])
 def test_cue_decisions(text, cues):
     assert find_attribution_spans(text)["cue_text"].tolist() == cues
+
+
+# Noun and adjective cues with a preposition (``noun_cues`` in attribution_patterns.yaml).
+@pytest.mark.parametrize("text, source, cue, content, rule", [
+    ("The governor raised questions about the new budget.", "The governor", "raised questions about",
+     "the new budget", "noun-cue-subject-source"),
+    ("Smith stepped up his attacks on the council's plan after the vote.", "Smith", "stepped up his attacks on",
+     "the council's plan", "noun-cue-subject-source"),
+    ("Many farmers are deeply skeptical of the trade deal.", "Many farmers", "are deeply skeptical of",
+     "the trade deal", "adjective-cue-subject-source"),
+])
+def test_noun_and_adjective_cues(text, source, cue, content, rule):
+    df = find_attribution_spans(text)
+    row = df[df["rule"] == rule].iloc[0]
+    assert [row.source_text, row.cue_text, row.content_text] == [source, cue, content]
+
+
+@pytest.mark.parametrize("text", [
+    "There were questions about the new budget.",              # a bare noun: no statement
+    "Her support for the bill surprised nobody.",               # a bare possessive: too seldom right
+    "The mayor said his attacks on the plan had worked.",       # inside another statement's content
+])
+def test_noun_cues_left_out(text):
+    assert not find_attribution_spans(text)["rule"].str.startswith(("noun-", "adjective-")).any()
