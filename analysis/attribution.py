@@ -307,6 +307,7 @@ class _Verb:
     strict: bool
     particles: frozenset
     quoting: bool = False  # only before a colon, a quotation or "that", whatever the source
+    needs_particle: bool = False  # a cue only with one of its own particles ("focused on", "voted for")
 
 
 @dataclass(frozen=True)
@@ -359,6 +360,7 @@ def _lexicon() -> _Lexicon:
         info = _Verb(
             entry["lemma"], entry.get("stance", "neutral"), bool(entry.get("strict", False)),
             frozenset(entry.get("particles", []) or []), bool(entry.get("quoting", False)),
+            bool(entry.get("needs_particle", False)),
         )
         particles |= info.particles
         for form in entry["forms"]:
@@ -1108,13 +1110,15 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 cue_e = m.end("part")
             else:
                 cue_e = ve
+        if info.needs_particle and not (m.group("part") and m.group("part").lower() in info.particles):
+            continue  # "the focus of", "a vote": only "focused on", "voted for" report a stance
         if info.lemma == "point" and cue_e == ve:
             continue
         if lex.not_cue.match(text, vs):
             continue  # "pledged delegates", "called off"
         aux_words = text[cue_s:vs].lower().split()
         if (aux_words and aux_words[-1] in _PASSIVE and verb.endswith(("ed", "en", "wn", "ld", "id"))
-                and verb not in _BELIEF_ADJECTIVES):
+                and verb not in _BELIEF_ADJECTIVES and not info.needs_particle):
             si_p = sent_of(vs)
             row = _passive_by(text, sents[si_p], (cue_s, cue_e), info, lex, si_p, sents[si_p - 1] if si_p else None)
             if row is None and verb == "asked":

@@ -901,3 +901,14 @@ def test_noun_and_adjective_cues(text, source, cue, content, rule):
 ])
 def test_noun_cues_left_out(text):
     assert not find_attribution_spans(text)["rule"].str.startswith(("noun-", "adjective-")).any()
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("The senator pushed for a new tax on banks.", ["pushed for"]),     # needs_particle: with its particle
+    ("He pushed the cart into the store.", []),                          # ... and without it no cue
+    ("Most delegates voted against the motion.", ["voted against"]),
+    ("Peace talks resumed in Geneva.", []),
+    ("She talks about her plan in every speech.", ["talks about"]),
+])
+def test_verbs_that_need_a_particle(text, cues):
+    assert find_attribution_spans(text)["cue_text"].tolist() == cues
