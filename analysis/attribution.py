@@ -1403,7 +1403,7 @@ _LIGHT_VERB = re.compile(
     r"giving|show(?:ed|s|ing)?|reiterat(?:ed|es|ing)|repeat(?:ed|s|ing)?|stat(?:ed|es|ing)|"
     r"signal(?:l?ed|s)?|pledg(?:ed|es|ing)|throw|threw|thrown|lent|lend|lends|has|have|had))"
     r"\s+(?:(?:a|an|the|his|her|their|its|no|some|more|new|any|much|little|renewed|fresh|strong|sharp|harsh)\s+)?"
-    r"(?:[a-z-]+\s+){0,2}$")
+    r"(?:(?!(?:with|of|for|to|in|on|at|by|from|about|into|over)\s)[a-z-]+\s+){0,2}$")
 _COPULA = re.compile(
     r"(?:(?<![\w'’-])(?:is|are|was|were|be|been|being|am|remains?|remained|seems?|seemed|appears?|appeared|"
     r"became|become|becomes|grew|grown|got|gotten|sounded|looked|felt|stayed)|['’](?:s|re|m))"
@@ -1414,6 +1414,9 @@ _NP_END = re.compile(r"[,;:!?()]|\s[—–-]\s|[—–]|\s(?:but|because|while|w
                      r"though|who|which|where|whom|if|until|amid|during|and\s+(?:he|she|they|it|we|I|then)|"
                      r"that\s+(?:he|she|they|it|we|I)|is|are|was|were|has|have|had|will|would|can|could|may|might|"
                      r"must|should|did|does|do)\b")
+# a content that is a clause of its own ("questions about whether X had ..."): only punctuation ends it
+_CLAUSE_CONTENT = re.compile(r"(?:whether|how|what|why|who|when|where|if)\s", re.IGNORECASE)
+_CLAUSE_CONTENT_END = re.compile(r"[,;:!?()]|\s[—–-]\s|[—–]")
 # the word before a possessive: a preposition or conjunction keeps the possessive as source ("with his
 # comments on"), a verb makes its subject the source ("Cruz reboots his attacks on")
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s,;:\"“(]))([\w'’-]+)(?:\s+(?:up|down|out|off|back))?\s+$")
@@ -1448,7 +1451,7 @@ def _noun_cue_row(text: str, m: re.Match, sent: tuple[int, int], si: int, lex: _
     if text[c_lo] in _OPEN_QUOTES and c_lo in qpairs and qpairs[c_lo] <= se:
         end = qpairs[c_lo]
     else:
-        stop = _NP_END.search(text, c_lo, se)
+        stop = (_CLAUSE_CONTENT_END if _CLAUSE_CONTENT.match(text, c_lo) else _NP_END).search(text, c_lo, se)
         end = stop.start() if stop else se
     content = _strip_end_punct(text, c_lo, end)
     if content[1] <= content[0]:
@@ -1473,7 +1476,8 @@ def _noun_cue_row(text: str, m: re.Match, sent: tuple[int, int], si: int, lex: _
             # 28 of 102 rows), and so is a possessive after a verb without a subject ("has embraced
             # Mr. Trump's views on": that verb's object)
             wb = _WORD_BEFORE.search(text, ss, po.start())
-            if wb is None or wb.group(1).lower() in _NOT_VERBS or not wb.group(1)[:1].islower():
+            if (wb is None or wb.group(1).lower() in _NOT_VERBS or wb.group(1).lower() in _PASSIVE
+                    or not wb.group(1)[:1].islower()):
                 return None
             cue_s = wb.start(1)
         else:

@@ -912,3 +912,17 @@ def test_noun_cues_left_out(text):
 ])
 def test_verbs_that_need_a_particle(text, cues):
     assert find_attribution_spans(text)["cue_text"].tolist() == cues
+
+
+def test_made_it_clear_and_took_a_shot_at():
+    df = find_attribution_spans("The coach made it clear that he would stay.")
+    assert df[["source_text", "cue_text", "content_text"]].values.tolist() == [
+        ["The coach", "made it clear", "that he would stay"]]
+    df = find_attribution_spans("The candidate took a shot at the incumbent's record on taxes.")
+    assert df[["source_text", "cue_text", "content_text", "rule"]].values.tolist() == [
+        ["The candidate", "took a shot at", "the incumbent's record on taxes", "noun-cue-subject-source"]]
+
+
+def test_a_noun_cue_before_a_clause_keeps_the_clause():
+    df = find_attribution_spans("The paper raised questions about whether the mayor had lied.")
+    assert df["content_text"].tolist() == ["whether the mayor had lied"]
