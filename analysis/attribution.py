@@ -49,6 +49,8 @@ source carries an apposition set off by commas, "Jane Roe, a teacher, said", and
                                             the noun phrase after the preposition the content).
 ``adjective-cue-subject-source``             Farmers *are skeptical of* the deal (an adjective of
                                             ``noun_cues`` after a copula).
+``noun-cue-possessive-source``               Trump's *attacks on* Clinton (a bare possessive before
+                                            an act noun marked ``possessive`` in ``noun_cues``).
 ==========================================  =====================================================
 
 Rows that look like attributions but are not are dropped in a last look (``_tidy_rows``): names
@@ -336,7 +338,7 @@ class _Lexicon:
     catenative: re.Pattern | None = None  # "went on to" before an infinitive cue
     object_verbs: frozenset = frozenset()  # lemmas whose content is their object noun phrase
     noun_cue: re.Pattern | None = None  # "attacks on", "critical of" (``noun_cues``)
-    noun_cues: dict = field(default_factory=dict)  # (form, preposition) -> (kind, stance)
+    noun_cues: dict = field(default_factory=dict)  # (form, preposition) -> (kind, stance, possessive)
 
 
 def _trie(words) -> str:
@@ -389,7 +391,7 @@ def _lexicon() -> _Lexicon:
     gbnd = _words(pat["boundaries"]["words"] + pat["boundaries"]["gerund_words"])
     punct = r"[,;:()\[\]—–\"“”‘«»]|''|(?<!\w)’|’(?!\w)|\s-\s|^"
     outlets = "|".join(f"(?:{p})" for p in pat["media_outlets"]["patterns"])
-    noun_cues = {(str(f).lower(), str(p).lower()): (e["kind"], e.get("stance", "neutral"))
+    noun_cues = {(str(f).lower(), str(p).lower()): (e["kind"], e.get("stance", "neutral"), bool(e.get("possessive")))
                  for e in pat["noun_cues"]["entries"] for f in e["forms"] for p in e["preps"]}
     return _Lexicon(
         noun_cue=re.compile(
@@ -1432,7 +1434,8 @@ def _noun_cue_row(text: str, m: re.Match, sent: tuple[int, int], si: int, lex: _
     own verb) is the content; the source is the subject of the light verb before the noun, or of the
     verb before its possessive (rule ``noun-cue-subject-source``: "Cruz raised questions about"), or
     of the copula before the adjective (``adjective-cue-subject-source``: "Voters are skeptical of").
-    A bare noun ("questions about X", "Trump's attacks on X") gives no row.
+    A bare possessive is the source only before the acts marked ``possessive`` ("Trump's attacks
+    on X": ``noun-cue-possessive-source``); a bare noun ("questions about X") gives no row.
 
     >>> text = "Cruz stepped up his attacks on the senator's record."
     >>> r = _noun_cue_row(text, _lexicon().noun_cue.search(text), (0, len(text)), 0, _lexicon(), {})
@@ -1443,7 +1446,7 @@ def _noun_cue_row(text: str, m: re.Match, sent: tuple[int, int], si: int, lex: _
     entry = lex.noun_cues.get((m.group("head").lower(), m.group("prep").lower()))
     if entry is None:
         return None  # a form listed with other prepositions ("clear to")
-    kind, stance = entry
+    kind, stance, possessive = entry
     hs = m.start("head")
     c_lo = _strip(text, m.end(), se)[0]
     if c_lo >= se:
@@ -1478,7 +1481,10 @@ def _noun_cue_row(text: str, m: re.Match, sent: tuple[int, int], si: int, lex: _
             wb = _WORD_BEFORE.search(text, ss, po.start())
             if (wb is None or wb.group(1).lower() in _NOT_VERBS or wb.group(1).lower() in _PASSIVE
                     or not wb.group(1)[:1].islower()):
-                return None
+                if not possessive:
+                    return None
+                src = po.span("pron") if po.group("pron") else po.span("name")
+                return _Row(si, (_strip(text, src[1], hs)[0], m.end()), content, src, stance, "noun-cue-possessive-source")
             cue_s = wb.start(1)
         else:
             lv = _LIGHT_VERB.search(text, win, hs)  # "Cruz raised questions about"

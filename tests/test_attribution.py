@@ -887,6 +887,8 @@ def test_cue_decisions(text, cues):
      "the council's plan", "noun-cue-subject-source"),
     ("Many farmers are deeply skeptical of the trade deal.", "Many farmers", "are deeply skeptical of",
      "the trade deal", "adjective-cue-subject-source"),
+    ("The mayor's attacks on the union, a new low, angered teachers.", "The mayor's", "attacks on", "the union",
+     "noun-cue-possessive-source"),
 ])
 def test_noun_and_adjective_cues(text, source, cue, content, rule):
     df = find_attribution_spans(text)
