@@ -928,3 +928,14 @@ def test_made_it_clear_and_took_a_shot_at():
 def test_a_noun_cue_before_a_clause_keeps_the_clause():
     df = find_attribution_spans("The paper raised questions about whether the mayor had lied.")
     assert df["content_text"].tolist() == ["whether the mayor had lied"]
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("The senator weighed in on the dispute over the budget.", ["weighed in on"]),
+    ("The actor opened up about his childhood.", ["opened up about"]),
+    ("The win opened up the race.", []),                              # needs its particle
+    ("The council came out against the new stadium.", ["came out against"]),
+    ("She doubled down on her claim that the vote was rigged.", ["doubled down on"]),
+])
+def test_phrasal_verb_cues(text, cues):
+    assert find_attribution_spans(text)["cue_text"].tolist() == cues
