@@ -51,6 +51,9 @@ source carries an apposition set off by commas, "Jane Roe, a teacher, said", and
                                             ``noun_cues`` after a copula).
 ``noun-cue-possessive-source``               Trump's *attacks on* Clinton (a bare possessive before
                                             an act noun marked ``possessive`` in ``noun_cues``).
+``passive-as-subject-content``               Sanders *is widely seen as* the favourite (no source:
+                                            a view nobody is named for; the subject joins the
+                                            content; ``noun_cues`` of kind ``passive``).
 ==========================================  =====================================================
 
 Rows that look like attributions but are not are dropped in a last look (``_tidy_rows``): names
@@ -1434,6 +1437,8 @@ def _noun_cue_row(text: str, m: re.Match, sent: tuple[int, int], si: int, lex: _
     own verb) is the content; the source is the subject of the light verb before the noun, or of the
     verb before its possessive (rule ``noun-cue-subject-source``: "Cruz raised questions about"), or
     of the copula before the adjective (``adjective-cue-subject-source``: "Voters are skeptical of").
+    A participle of kind ``passive`` after a copula ("X is seen as Y") has no source; the subject and
+    the complement are the content (``passive-as-subject-content``).
     A bare possessive is the source only before the acts marked ``possessive`` ("Trump's attacks
     on X": ``noun-cue-possessive-source``); a bare noun ("questions about X") gives no row.
 
@@ -1461,7 +1466,7 @@ def _noun_cue_row(text: str, m: re.Match, sent: tuple[int, int], si: int, lex: _
         return None
     win = max(ss, hs - 100)
     cue_s, src, rule = hs, None, ""
-    if kind == "adjective":
+    if kind in ("adjective", "passive"):
         cop = _COPULA.search(text, win, hs)
         if cop is None:
             return None
@@ -1471,6 +1476,12 @@ def _noun_cue_row(text: str, m: re.Match, sent: tuple[int, int], si: int, lex: _
             cue_s = ma.start()
         src, _ = _source_before(text, ss, cue_s, lex)
         rule = "adjective-cue-subject-source"
+        if kind == "passive":
+            # "Sanders is widely seen as the favourite": a view nobody in the text holds; the
+            # subject belongs to the content
+            if src is None:
+                return None
+            return _Row(si, (cue_s, m.end()), (src[0], content[1]), None, stance, "passive-as-subject-content")
     else:
         po = _POSSESSOR.search(text, win, hs)
         if po is not None:

@@ -849,7 +849,8 @@ def test_noun_of_is_no_cue(text):
 
 def test_a_gerund_after_a_preposition_without_a_source_is_no_attribution():
     text = "The mayor is known for insisting on long meetings."
-    assert find_attribution_spans(text).empty
+    # the gerund gets no row; "is known for" is a cue of its own (passive-as-subject-content)
+    assert find_attribution_spans(text)["cue_text"].tolist() == ["is known for"]
 
 
 # Cue decisions read off PolNeAR train and the war corpora (each rule kept only when train F1 rose).
@@ -939,3 +940,9 @@ def test_a_noun_cue_before_a_clause_keeps_the_clause():
 ])
 def test_phrasal_verb_cues(text, cues):
     assert find_attribution_spans(text)["cue_text"].tolist() == cues
+
+
+def test_passive_as_has_no_source():
+    df = find_attribution_spans("The young senator is widely seen as a rising star.")
+    assert df[["source_text", "cue_text", "content_text", "rule"]].values.tolist() == [
+        [pd.NA, "is widely seen as", "The young senator is widely seen as a rising star", "passive-as-subject-content"]]
