@@ -47,8 +47,9 @@ source carries an apposition set off by commas, "Jane Roe, a teacher, said", and
                                             ``noun_cues`` with its preposition after a light verb
                                             or a verb and possessive: the subject is the source,
                                             the noun phrase after the preposition the content).
-``adjective-cue-subject-source``             Farmers *are skeptical of* the deal (an adjective of
-                                            ``noun_cues`` after a copula).
+``adjective-cue-subject-source``             Farmers *are skeptical of* the deal; officials *were
+                                            hopeful* that it works (an adjective of ``noun_cues``
+                                            after a copula).
 ``noun-cue-possessive-source``               Trump's *attacks on* Clinton (a bare possessive before
                                             an act noun marked ``possessive`` in ``noun_cues``).
 ``passive-as-subject-content``               Sanders *is widely seen as* the favourite (no source:
@@ -1437,6 +1438,8 @@ def _noun_cue_row(text: str, m: re.Match, sent: tuple[int, int], si: int, lex: _
     own verb) is the content; the source is the subject of the light verb before the noun, or of the
     verb before its possessive (rule ``noun-cue-subject-source``: "Cruz raised questions about"), or
     of the copula before the adjective (``adjective-cue-subject-source``: "Voters are skeptical of").
+    Before "that" (or "whether") the clause is the content, to the next punctuation ("Officials were
+    hopeful that ...", "Trump's claim that ...").
     A participle of kind ``passive`` after a copula ("X is seen as Y") has no source; the subject and
     the complement are the content (``passive-as-subject-content``).
     A bare possessive is the source only before the acts marked ``possessive`` ("Trump's attacks
@@ -1456,7 +1459,11 @@ def _noun_cue_row(text: str, m: re.Match, sent: tuple[int, int], si: int, lex: _
     c_lo = _strip(text, m.end(), se)[0]
     if c_lo >= se:
         return None
-    if text[c_lo] in _OPEN_QUOTES and c_lo in qpairs and qpairs[c_lo] <= se:
+    if m.group("prep").lower() in ("that", "whether", "if"):  # "She is hopeful that ...": the clause
+        c_lo = m.start("prep")
+        stop = _CLAUSE_CONTENT_END.search(text, c_lo, se)
+        end = stop.start() if stop else se
+    elif text[c_lo] in _OPEN_QUOTES and c_lo in qpairs and qpairs[c_lo] <= se:
         end = qpairs[c_lo]
     else:
         stop = (_CLAUSE_CONTENT_END if _CLAUSE_CONTENT.match(text, c_lo) else _NP_END).search(text, c_lo, se)
@@ -1466,6 +1473,7 @@ def _noun_cue_row(text: str, m: re.Match, sent: tuple[int, int], si: int, lex: _
         return None
     win = max(ss, hs - 100)
     cue_s, src, rule = hs, None, ""
+    cue_e = m.end("head") if m.group("prep").lower() in ("that", "whether", "if") else m.end()
     if kind in ("adjective", "passive"):
         cop = _COPULA.search(text, win, hs)
         if cop is None:
@@ -1495,7 +1503,7 @@ def _noun_cue_row(text: str, m: re.Match, sent: tuple[int, int], si: int, lex: _
                 if not possessive:
                     return None
                 src = po.span("pron") if po.group("pron") else po.span("name")
-                return _Row(si, (_strip(text, src[1], hs)[0], m.end()), content, src, stance, "noun-cue-possessive-source")
+                return _Row(si, (_strip(text, src[1], hs)[0], cue_e), content, src, stance, "noun-cue-possessive-source")
             cue_s = wb.start(1)
         else:
             lv = _LIGHT_VERB.search(text, win, hs)  # "Cruz raised questions about"
@@ -1509,7 +1517,7 @@ def _noun_cue_row(text: str, m: re.Match, sent: tuple[int, int], si: int, lex: _
         rule = "noun-cue-subject-source"
     if src is None or src[1] <= src[0]:
         return None
-    return _Row(si, (cue_s, m.end()), content, src, stance, rule)
+    return _Row(si, (cue_s, cue_e), content, src, stance, rule)
 
 
 def _continue_quotes(text: str, rows: list[_Row], sents, qpairs: dict[int, int], lex: _Lexicon) -> None:

@@ -946,3 +946,14 @@ def test_passive_as_has_no_source():
     df = find_attribution_spans("The young senator is widely seen as a rising star.")
     assert df[["source_text", "cue_text", "content_text", "rule"]].values.tolist() == [
         [pd.NA, "is widely seen as", "The young senator is widely seen as a rising star", "passive-as-subject-content"]]
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("Local officials were hopeful that the bridge would reopen soon.", "Local officials", "were hopeful",
+     "that the bridge would reopen soon"),
+    ("The coach's insistence that the team was ready surprised fans.", "The coach's", "insistence",
+     "that the team was ready surprised fans"),
+])
+def test_adjective_and_noun_cues_before_a_that_clause(text, source, cue, content):
+    df = find_attribution_spans(text)
+    assert df[["source_text", "cue_text", "content_text"]].values.tolist()[0] == [source, cue, content]
