@@ -342,7 +342,7 @@ class _Lexicon:
     catenative: re.Pattern | None = None  # "went on to" before an infinitive cue
     object_verbs: frozenset = frozenset()  # lemmas whose content is their object noun phrase
     noun_cue: re.Pattern | None = None  # "attacks on", "critical of" (``noun_cues``)
-    noun_cues: dict = field(default_factory=dict)  # (form, preposition) -> (kind, stance, possessive)
+    noun_cues: dict = field(default_factory=dict)  # (form, preposition) -> (kind, stance, possessive, clause)
 
 
 def _trie(words) -> str:
@@ -395,7 +395,8 @@ def _lexicon() -> _Lexicon:
     gbnd = _words(pat["boundaries"]["words"] + pat["boundaries"]["gerund_words"])
     punct = r"[,;:()\[\]—–\"“”‘«»]|''|(?<!\w)’|’(?!\w)|\s-\s|^"
     outlets = "|".join(f"(?:{p})" for p in pat["media_outlets"]["patterns"])
-    noun_cues = {(str(f).lower(), str(p).lower()): (e["kind"], e.get("stance", "neutral"), bool(e.get("possessive")))
+    noun_cues = {(str(f).lower(), str(p).lower()): (e["kind"], e.get("stance", "neutral"), bool(e.get("possessive")),
+                                                    bool(e.get("clause")) or str(p).lower() in ("that", "whether", "if"))
                  for e in pat["noun_cues"]["entries"] for f in e["forms"] for p in e["preps"]}
     return _Lexicon(
         noun_cue=re.compile(
@@ -1454,12 +1455,12 @@ def _noun_cue_row(text: str, m: re.Match, sent: tuple[int, int], si: int, lex: _
     entry = lex.noun_cues.get((m.group("head").lower(), m.group("prep").lower()))
     if entry is None:
         return None  # a form listed with other prepositions ("clear to")
-    kind, stance, possessive = entry
+    kind, stance, possessive, clause = entry
     hs = m.start("head")
     c_lo = _strip(text, m.end(), se)[0]
     if c_lo >= se:
         return None
-    if m.group("prep").lower() in ("that", "whether", "if"):  # "She is hopeful that ...": the clause
+    if clause:  # "She is hopeful that ...", "eager to ...": the clause from the conjunction on
         c_lo = m.start("prep")
         stop = _CLAUSE_CONTENT_END.search(text, c_lo, se)
         end = stop.start() if stop else se
@@ -1473,7 +1474,7 @@ def _noun_cue_row(text: str, m: re.Match, sent: tuple[int, int], si: int, lex: _
         return None
     win = max(ss, hs - 100)
     cue_s, src, rule = hs, None, ""
-    cue_e = m.end("head") if m.group("prep").lower() in ("that", "whether", "if") else m.end()
+    cue_e = m.end("head") if clause else m.end()
     if kind in ("adjective", "passive"):
         cop = _COPULA.search(text, win, hs)
         if cop is None:

@@ -957,3 +957,9 @@ def test_passive_as_has_no_source():
 def test_adjective_and_noun_cues_before_a_that_clause(text, source, cue, content):
     df = find_attribution_spans(text)
     assert df[["source_text", "cue_text", "content_text"]].values.tolist()[0] == [source, cue, content]
+
+
+def test_adjective_before_an_infinitive():
+    df = find_attribution_spans("Party leaders are eager to move past the primary.")
+    assert df[["source_text", "cue_text", "content_text"]].values.tolist() == [
+        ["Party leaders", "are eager", "to move past the primary"]]
