@@ -341,7 +341,7 @@ class _Lexicon:
     aux_words: frozenset = frozenset()  # lower-cased auxiliaries: a cheap test before ``aux``
     catenative: re.Pattern | None = None  # "went on to" before an infinitive cue
     object_verbs: frozenset = frozenset()  # lemmas whose content is their object noun phrase
-    noun_cue: re.Pattern | None = None  # "attacks on", "critical of" (``noun_cues``)
+    noun_cue: re.Pattern | None = None  # "attacks on", "critical of" (``noun_cues``), for lower-cased text
     noun_cues: dict = field(default_factory=dict)  # (form, preposition) -> (kind, stance, possessive, clause)
 
 
@@ -401,7 +401,7 @@ def _lexicon() -> _Lexicon:
     return _Lexicon(
         noun_cue=re.compile(
             rf"(?<![\w'’-])(?P<head>{_trie(f for f, _ in noun_cues)})\s+(?P<prep>{_words({p for _, p in noun_cues})})"
-            r"(?![\w'’-])", re.IGNORECASE),
+            r"(?![\w'’-])"),
         noun_cues=noun_cues,
         verbs=verbs,
         cue=cue,
@@ -1101,11 +1101,16 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             bisect.insort(taken, m.span("colon"))
 
     # 3. reporting verbs.
+    low = text.lower()
+    if len(low) != len(text) or _ODD_CASE.search(text):
+        low = text  # (offsets must stay; such texts miss only capitalised noun cues)
     for m in _cue_matches(text, lex):
         verb = m.group("verb").lower()
         info = lex.verbs.get(verb)
         if info is None:
             continue
+        if info.needs_particle and not (m.group("part") and m.group("part").lower() in info.particles):
+            continue  # "pushed the cart", "peace talks": only "pushed for", "talks about" report anything
         cue_s, cue_e = m.span()
         vs, ve = m.span("verb")
         ma = lex.aux.search(text, max(0, vs - 60), vs) if _aux_before(text, vs, lex.aux_words) else None
@@ -1117,8 +1122,6 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 cue_e = m.end("part")
             else:
                 cue_e = ve
-        if info.needs_particle and not (m.group("part") and m.group("part").lower() in info.particles):
-            continue  # "the focus of", "a vote": only "focused on", "voted for" report a stance
         if info.lemma == "point" and cue_e == ve:
             continue
         if lex.not_cue.match(text, vs):
@@ -1384,7 +1387,7 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             rows.append(_Row(si, m.span(), content, None, "neutral", "reportedly-content"))
 
     # 5. noun and adjective cues with a preposition: "his attacks on X", "X is critical of Y".
-    for m in lex.noun_cue.finditer(text):
+    for m in lex.noun_cue.finditer(low):
         si = sent_of(m.start())
         if m.start() >= sents[si][1] or overlaps(*m.span()) or in_quote(m.start()):
             continue
