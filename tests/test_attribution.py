@@ -937,6 +937,8 @@ def test_a_noun_cue_before_a_clause_keeps_the_clause():
     ("The win opened up the race.", []),                              # needs its particle
     ("The council came out against the new stadium.", ["came out against"]),
     ("She doubled down on her claim that the vote was rigged.", ["doubled down on"]),
+    ("The senator sided with the governor in the dispute.", ["sided with"]),
+    ("The pond reflects the sky.", []),                               # needs its particle
 ])
 def test_phrasal_verb_cues(text, cues):
     assert find_attribution_spans(text)["cue_text"].tolist() == cues
