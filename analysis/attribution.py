@@ -1422,8 +1422,11 @@ _COPULA = re.compile(
 # where the noun phrase after "attacks on" ends: a clause boundary or the noun phrase's own verb
 _NP_END = re.compile(r"[,;:!?()]|\s[—–-]\s|[—–]|\s(?:but|because|while|when|after|before|as|since|although|"
                      r"though|who|which|where|whom|if|until|amid|during|and\s+(?:he|she|they|it|we|I|then)|"
-                     r"that\s+(?:he|she|they|it|we|I)|is|are|was|were|has|have|had|will|would|can|could|may|might|"
+                     r"is|are|was|were|has|have|had|will|would|can|could|may|might|"
                      r"must|should|did|does|do)\b")
+# a short list of noun phrases: "God, religion or his faith"
+_NP_LIST = re.compile(r"[\w'’.-]+(?:\s+[\w'’.-]+){0,3}(?:,\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,3})+,?\s+(?:and|or)\s+"
+                      r"[\w'’.-]+(?:\s+[\w'’.-]+){0,3}(?=\s*(?:[,;:.!?)]|$))")
 # a content that is a clause of its own ("questions about whether X had ..."): only punctuation ends it
 _CLAUSE_CONTENT = re.compile(r"(?:whether|how|what|why|who|when|where|if)\s", re.IGNORECASE)
 _CLAUSE_CONTENT_END = re.compile(r"[,;:!?()]|\s[—–-]\s|[—–]")
@@ -1432,7 +1435,8 @@ _CLAUSE_CONTENT_END = re.compile(r"[,;:!?()]|\s[—–-]\s|[—–]")
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s,;:\"“(]))([\w'’-]+)(?:\s+(?:up|down|out|off|back))?\s+$")
 _NOT_VERBS = {"of", "in", "on", "at", "for", "with", "by", "from", "to", "about", "over", "against", "and", "or",
               "but", "because", "after", "before", "despite", "amid", "during", "into", "upon", "than", "as",
-              "like", "that", "while", "through", "under", "toward", "towards", "between", "among", "without"}
+              "like", "that", "while", "through", "under", "toward", "towards", "between", "among", "without",
+              "including"}
 
 
 def _noun_cue_row(text: str, m: re.Match, sent: tuple[int, int], si: int, lex: _Lexicon,
@@ -1472,6 +1476,10 @@ def _noun_cue_row(text: str, m: re.Match, sent: tuple[int, int], si: int, lex: _
     else:
         stop = (_CLAUSE_CONTENT_END if _CLAUSE_CONTENT.match(text, c_lo) else _NP_END).search(text, c_lo, se)
         end = stop.start() if stop else se
+        if stop is not None and text[end] == ",":
+            lst = _NP_LIST.match(text, c_lo, se)
+            if lst:  # "made no mention of God, religion or his faith": a list of noun phrases
+                end = lst.end()
     content = _strip_end_punct(text, c_lo, end)
     if content[1] <= content[0]:
         return None

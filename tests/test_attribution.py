@@ -965,3 +965,10 @@ def test_adjective_before_an_infinitive():
     df = find_attribution_spans("Party leaders are eager to move past the primary.")
     assert df[["source_text", "cue_text", "content_text"]].values.tolist() == [
         ["Party leaders", "are eager", "to move past the primary"]]
+
+
+def test_a_noun_cue_content_keeps_a_list_and_a_that_clause():
+    df = find_attribution_spans("The mayor made no mention of taxes, schools or roads.")
+    assert df["content_text"].tolist() == ["taxes, schools or roads"]
+    df = find_attribution_spans("The mayor has made no secret of the fact that he dislikes the plan.")
+    assert df["content_text"].tolist() == ["the fact that he dislikes the plan"]
