@@ -11,7 +11,10 @@ source carries an apposition set off by commas, "Jane Roe, a teacher, said", and
 ``-relative-clause`` when it carries one, "Advisers who have run the numbers argue"):
 
 ==========================================  =====================================================
-``source-cue-content``                      The mayor *said* that the road is closed.
+``source-cue-content``                      The mayor *said* that the road is closed.  (suffix
+                                            ``-infinitive``: She came on the show *to talk about*
+                                            it; verbs with the lexicon option ``infinitive`` take
+                                            the clause's subject as source)
 ``content-comma-source-cue``                "It is closed," the mayor *said*.  (a second bare
                                             quotation in the next sentences joins the content)
 ``content-comma-cue-source``                "It is closed," *said* Jane Roe, a teacher.
@@ -314,6 +317,7 @@ class _Verb:
     particles: frozenset
     quoting: bool = False  # only before a colon, a quotation or "that", whatever the source
     needs_particle: bool = False  # a cue only with one of its own particles ("focused on", "voted for")
+    infinitive: bool = False  # "came on the show to talk about": the infinitive is a cue, the clause's subject the source
 
 
 @dataclass(frozen=True)
@@ -366,7 +370,7 @@ def _lexicon() -> _Lexicon:
         info = _Verb(
             entry["lemma"], entry.get("stance", "neutral"), bool(entry.get("strict", False)),
             frozenset(entry.get("particles", []) or []), bool(entry.get("quoting", False)),
-            bool(entry.get("needs_particle", False)),
+            bool(entry.get("needs_particle", False)), bool(entry.get("infinitive", False)),
         )
         particles |= info.particles
         for form in entry["forms"]:
@@ -1113,6 +1117,7 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             continue  # "pushed the cart", "peace talks": only "pushed for", "talks about" report anything
         cue_s, cue_e = m.span()
         vs, ve = m.span("verb")
+        infinitive = False
         ma = lex.aux.search(text, max(0, vs - 60), vs) if _aux_before(text, vs, lex.aux_words) else None
         if ma:
             cue_s = ma.start()
@@ -1153,9 +1158,12 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             continue  # a noun: "the report", "his claims", "Trump's comments"
         if cue_s == vs and prev_word == "to" and not verb.endswith("ed"):
             cat = lex.catenative.search(text, max(ss, vs - 50), vs)
-            if cat is None:
-                continue  # an infinitive governed by another verb
-            cue_s = cat.start()  # "He went on to say": the catenative verb joins the cue
+            if cat is not None:
+                cue_s = cat.start()
+            elif info.infinitive:
+                infinitive = True  # "She came on the show to talk about ...": the subject is the source
+            else:
+                continue  # an infinitive governed by another verb  # "He went on to say": the catenative verb joins the cue
         if verb == "asked" and (vs == ss or _WHEN_ASKED.search(text, max(ss, vs - 20), vs)):
             row = _question_row(text, (ss, se), (cue_s, cue_e), info, si)
             if row is not None and not overlaps(*row.cue):
@@ -1187,6 +1195,8 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 adjunct = None  # "said in a statement that ...": the clause is the content
         # the source chunk before the cue
         src, suffix = _source_before(text, ss, cue_s, lex, gerund=gerund)
+        if infinitive:
+            src, suffix = _subject(text, ss, cue_s, lex), "-infinitive"
         if gerund and src is not None and _BY_END.search(text, src[0], src[1]):
             # "Obama punctuated his list by saying": the subject of the clause is the source
             by = _BY_END.search(text, src[0], src[1]).start()

@@ -972,3 +972,10 @@ def test_a_noun_cue_content_keeps_a_list_and_a_that_clause():
     assert df["content_text"].tolist() == ["taxes, schools or roads"]
     df = find_attribution_spans("The mayor has made no secret of the fact that he dislikes the plan.")
     assert df["content_text"].tolist() == ["the fact that he dislikes the plan"]
+
+
+def test_infinitive_cue_takes_the_clause_subject():
+    df = find_attribution_spans("The author will come on the show to talk about her new book.")
+    assert df[["source_text", "cue_text", "content_text", "rule"]].values.tolist() == [
+        ["The author", "talk about", "her new book", "source-cue-content-infinitive"]]
+    assert find_attribution_spans("She went home to say goodbye.").empty   # no option: no row
