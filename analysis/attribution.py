@@ -1421,7 +1421,8 @@ _LIGHT_VERB = re.compile(
     r"express(?:es|ing)?|dr[ea]w|drawn|draws|drawing|launch(?:ed|es|ing)?|t[ao]ok|takes?|taking|offer(?:ed|s|ing)?|"
     r"renew(?:ed|s|ing)?|step(?:ped|s)?\s+up|ramp(?:ed|s)?\s+up|level(?:l?ed|s)?|deliver(?:ed|s|ing)?|gave|give|gives|"
     r"giving|show(?:ed|s|ing)?|reiterat(?:ed|es|ing)|repeat(?:ed|s|ing)?|stat(?:ed|es|ing)|"
-    r"signal(?:l?ed|s)?|pledg(?:ed|es|ing)|throw|threw|thrown|lent|lend|lends|has|have|had|is|are|was|were|been))"
+    r"signal(?:l?ed|s)?|pledg(?:ed|es|ing)|throw|threw|thrown|lent|lend|lends|hold|holds|held|holding|"
+    r"has|have|had|is|are|was|were|been))"
     r"\s+(?:(?:a|an|the|his|her|their|its|no|some|more|new|any|much|little|renewed|fresh|strong|sharp|harsh)\s+)?"
     r"(?:(?!(?:with|of|for|to|in|on|at|by|from|about|into|over)\s)[a-z-]+\s+){0,2}$")
 _COPULA = re.compile(
