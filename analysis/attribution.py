@@ -11,7 +11,10 @@ source carries an apposition set off by commas, "Jane Roe, a teacher, said", and
 ``-relative-clause`` when it carries one, "Advisers who have run the numbers argue"):
 
 ==========================================  =====================================================
-``source-cue-content``                      The mayor *said* that the road is closed.
+``source-cue-content``                      The mayor *said* that the road is closed.  (suffix
+                                            ``-infinitive``: She came on the show *to talk about*
+                                            it; verbs with the lexicon option ``infinitive`` take
+                                            the clause's subject as source)
 ``content-comma-source-cue``                "It is closed," the mayor *said*.  (a second bare
                                             quotation in the next sentences joins the content)
 ``content-comma-cue-source``                "It is closed," *said* Jane Roe, a teacher.
@@ -45,6 +48,19 @@ source carries an apposition set off by commas, "Jane Roe, a teacher, said", and
                                             sentence before is the content); likewise a content
                                             that is only "this" ("I *said* this at the forum")
                                             gets the suffix ``-previous-sentence``.
+``noun-cue-subject-source``                 The mayor *raised questions about* the budget; Cruz
+                                            *stepped up his attacks on* Trump (a noun of
+                                            ``noun_cues`` with its preposition after a light verb
+                                            or a verb and possessive: the subject is the source,
+                                            the noun phrase after the preposition the content).
+``adjective-cue-subject-source``             Farmers *are skeptical of* the deal; officials *were
+                                            hopeful* that it works (an adjective of ``noun_cues``
+                                            after a copula).
+``noun-cue-possessive-source``               Trump's *attacks on* Clinton (a bare possessive before
+                                            an act noun marked ``possessive`` in ``noun_cues``).
+``passive-as-subject-content``               Sanders *is widely seen as* the favourite (no source:
+                                            a view nobody is named for; the subject joins the
+                                            content; ``noun_cues`` of kind ``passive``).
 ==========================================  =====================================================
 
 Rows that look like attributions but are not are dropped in a last look (``_tidy_rows``): names
@@ -330,6 +346,8 @@ class _Verb:
     strict: bool
     particles: frozenset
     quoting: bool = False  # only before a colon, a quotation or "that", whatever the source
+    needs_particle: bool = False  # a cue only with one of its own particles ("focused on", "voted for")
+    infinitive: bool = False  # "came on the show to talk about": the infinitive is a cue, the clause's subject the source
 
 
 @dataclass(frozen=True)
@@ -357,6 +375,8 @@ class _Lexicon:
     aux_words: frozenset = frozenset()  # lower-cased auxiliaries: a cheap test before ``aux``
     catenative: re.Pattern | None = None  # "went on to" before an infinitive cue
     object_verbs: frozenset = frozenset()  # lemmas whose content is their object noun phrase
+    noun_cue: re.Pattern | None = None  # "attacks on", "critical of" (``noun_cues``), for lower-cased text
+    noun_cues: dict = field(default_factory=dict)  # (form, preposition) -> (kind, stance, possessive, clause)
 
 
 def _trie(words) -> str:
@@ -380,6 +400,7 @@ def _lexicon() -> _Lexicon:
         info = _Verb(
             entry["lemma"], entry.get("stance", "neutral"), bool(entry.get("strict", False)),
             frozenset(entry.get("particles", []) or []), bool(entry.get("quoting", False)),
+            bool(entry.get("needs_particle", False)), bool(entry.get("infinitive", False)),
         )
         particles |= info.particles
         for form in entry["forms"]:
@@ -410,7 +431,14 @@ def _lexicon() -> _Lexicon:
     # a closing curly apostrophe is a boundary, except the plural possessive ("Sanders’ manager")
     punct = r"[,;:()\[\]—–\"“”‘«»]|''|(?<!\w)’|(?<![sS])’(?!\w)|(?<=[sS])’(?!\w)(?!\s+[\w$])|\s--?\s|^"
     outlets = "|".join(f"(?:{p})" for p in pat["media_outlets"]["patterns"])
+    noun_cues = {(str(f).lower(), str(p).lower()): (e["kind"], e.get("stance", "neutral"), bool(e.get("possessive")),
+                                                    bool(e.get("clause")) or str(p).lower() in ("that", "whether", "if"))
+                 for e in pat["noun_cues"]["entries"] for f in e["forms"] for p in e["preps"]}
     return _Lexicon(
+        noun_cue=re.compile(
+            rf"(?<![\w'’-])(?P<head>{_trie(f for f, _ in noun_cues)})\s+(?P<prep>{_words({p for _, p in noun_cues})})"
+            r"(?![\w'’-])"),
+        noun_cues=noun_cues,
         verbs=verbs,
         cue=cue,
         cue_lower=cue_lower,
@@ -1142,13 +1170,19 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             bisect.insort(taken, m.span("colon"))
 
     # 3. reporting verbs.
+    low = text.lower()
+    if len(low) != len(text) or _ODD_CASE.search(text):
+        low = text  # (offsets must stay; such texts miss only capitalised noun cues)
     for m in _cue_matches(text, lex):
         verb = m.group("verb").lower()
         info = lex.verbs.get(verb)
         if info is None:
             continue
+        if info.needs_particle and not (m.group("part") and m.group("part").lower() in info.particles):
+            continue  # "pushed the cart", "peace talks": only "pushed for", "talks about" report anything
         cue_s, cue_e = m.span()
         vs, ve = m.span("verb")
+        infinitive = False
         ma = lex.aux.search(text, max(0, vs - 60), vs) if _aux_before(text, vs, lex.aux_words) else None
         if ma:
             cue_s = ma.start()
@@ -1166,7 +1200,7 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
         aux_words = text[cue_s:vs].lower().split()
         verb_aux = [w for w in aux_words if w in _VERB_AUX]
         if (verb_aux and verb_aux[-1] in _PASSIVE and verb.endswith(("ed", "en", "wn", "ld", "id"))
-                and verb not in _BELIEF_ADJECTIVES):
+                and verb not in _BELIEF_ADJECTIVES and not info.needs_particle):
             si_p = sent_of(vs)
             row = _passive_by(text, sents[si_p], (cue_s, cue_e), info, lex, si_p, sents[si_p - 1] if si_p else None)
             if row is None and verb == "asked":
@@ -1212,9 +1246,12 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 continue  # a plural noun before its verb: "Abortion rights advocates said"
         if cue_s == vs and prev_word == "to" and not verb.endswith("ed"):
             cat = lex.catenative.search(text, max(ss, vs - 50), vs)
-            if cat is None:
-                continue  # an infinitive governed by another verb
-            cue_s = cat.start()  # "He went on to say": the catenative verb joins the cue
+            if cat is not None:
+                cue_s = cat.start()
+            elif info.infinitive:
+                infinitive = True  # "She came on the show to talk about ...": the subject is the source
+            else:
+                continue  # an infinitive governed by another verb  # "He went on to say": the catenative verb joins the cue
         if verb == "asked" and (vs == ss or _WHEN_ASKED.search(text, max(ss, vs - 20), vs)):
             row = _question_row(text, (ss, se), (cue_s, cue_e), info, si)
             if row is not None and not overlaps(*row.cue):
@@ -1246,6 +1283,8 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 adjunct = None  # "said in a statement that ...": the clause is the content
         # the source chunk before the cue
         src, suffix = _source_before(text, ss, cue_s, lex, gerund=gerund)
+        if infinitive:
+            src, suffix = _subject(text, ss, cue_s, lex), "-infinitive"
         if gerund and src is not None and _BY_END.search(text, src[0], src[1]):
             # "Obama punctuated his list by saying": the subject of the clause is the source
             by = _BY_END.search(text, src[0], src[1]).start()
@@ -1470,8 +1509,151 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
         if _n_words(text, *content) >= 3:
             rows.append(_Row(si, m.span(), content, None, "neutral", "reportedly-content"))
 
+    # 5. noun and adjective cues with a preposition: "his attacks on X", "X is critical of Y".
+    for m in lex.noun_cue.finditer(low):
+        si = sent_of(m.start())
+        if m.start() >= sents[si][1] or overlaps(*m.span()) or in_quote(m.start()):
+            continue
+        if any(r.content[0] <= m.start() < r.content[1] for r in rows if r.sentence == si):
+            continue  # "He said his attacks on X worked": inside another statement, not one of its own
+        row = _noun_cue_row(text, m, sents[si], si, lex, qpairs)
+        if row is not None and not overlaps(*row.cue):
+            rows.append(row)
+            bisect.insort(taken, row.cue)
+
     _continue_quotes(text, rows, sents, qpairs, lex)
     return _to_columns(text, rows, _tidy_rows(text, rows, sents))
+
+# "his attacks on", "Trump's criticism of": a possessive right before the noun (and up to two modifiers)
+_POSSESSOR = re.compile(
+    r"(?:(?P<pron>(?<![\w'’-])(?:his|her|their|its|my|our|your))|(?P<name>(?:(?:the|The)\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}"
+    r"(?:[A-Z][\w.'’-]*|[a-z]+)['’]s?))\s+(?:(?!(?:and|or|but|of|to|for|on)\s)[a-z-]+\s+){0,2}$")
+# "Cruz raised questions about", "She has stepped up her attacks on": a light verb before the noun
+_LIGHT_VERB = re.compile(
+    r"(?<![\w'’-])(?P<verb>(?:ma[dk]e|makes|making|raised?|raises|raising|voiced?|voices|voicing|expressed|"
+    r"express(?:es|ing)?|dr[ea]w|drawn|draws|drawing|launch(?:ed|es|ing)?|t[ao]ok|takes?|taking|offer(?:ed|s|ing)?|"
+    r"renew(?:ed|s|ing)?|step(?:ped|s)?\s+up|ramp(?:ed|s)?\s+up|level(?:l?ed|s)?|deliver(?:ed|s|ing)?|gave|give|gives|"
+    r"giving|show(?:ed|s|ing)?|reiterat(?:ed|es|ing)|repeat(?:ed|s|ing)?|stat(?:ed|es|ing)|"
+    r"signal(?:l?ed|s)?|pledg(?:ed|es|ing)|throw|threw|thrown|lent|lend|lends|hold|holds|held|holding|"
+    r"has|have|had|is|are|was|were|been))"
+    r"\s+(?:(?:a|an|the|his|her|their|its|no|some|more|new|any|much|little|renewed|fresh|strong|sharp|harsh)\s+)?"
+    r"(?:(?!(?:with|of|for|to|in|on|at|by|from|about|into|over)\s)[a-z-]+\s+){0,2}$")
+_COPULA = re.compile(
+    r"(?:(?<![\w'’-])(?:is|are|was|were|be|been|being|am|remains?|remained|seems?|seemed|appears?|appeared|"
+    r"became|become|becomes|grew|grown|got|gotten|sounded|looked|felt|stayed)|['’](?:s|re|m))"
+    r"\s+(?:(?:not|also|very|deeply|increasingly|so|too|more|most|less|still|already|always|never|often|"
+    r"equally|quite|particularly|especially|openly|publicly|[a-z]+ly)\s+){0,3}$", re.IGNORECASE)
+# where the noun phrase after "attacks on" ends: a clause boundary or the noun phrase's own verb
+_NP_END = re.compile(r"[,;:!?()]|\s[—–-]\s|[—–]|\s(?:but|because|while|when|after|before|as|since|although|"
+                     r"though|who|which|where|whom|if|until|amid|during|and\s+(?:he|she|they|it|we|I|then)|"
+                     r"is|are|was|were|has|have|had|will|would|can|could|may|might|"
+                     r"must|should|did|does|do)\b")
+# a short list of noun phrases: "God, religion or his faith"
+_NP_LIST = re.compile(r"[\w'’.-]+(?:\s+[\w'’.-]+){0,3}(?:,\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,3})+,?\s+(?:and|or)\s+"
+                      r"[\w'’.-]+(?:\s+[\w'’.-]+){0,3}(?=\s*(?:[,;:.!?)]|$))")
+# a content that is a clause of its own ("questions about whether X had ..."): only punctuation ends it
+_CLAUSE_CONTENT = re.compile(r"(?:whether|how|what|why|who|when|where|if)\s", re.IGNORECASE)
+_CLAUSE_CONTENT_END = re.compile(r"[,;:!?()]|\s[—–-]\s|[—–]")
+# the word before a possessive: a preposition or conjunction keeps the possessive as source ("with his
+# comments on"), a verb makes its subject the source ("Cruz reboots his attacks on")
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s,;:\"“(]))([\w'’-]+)(?:\s+(?:up|down|out|off|back))?\s+$")
+_NOT_VERBS = {"of", "in", "on", "at", "for", "with", "by", "from", "to", "about", "over", "against", "and", "or",
+              "but", "because", "after", "before", "despite", "amid", "during", "into", "upon", "than", "as",
+              "like", "that", "while", "through", "under", "toward", "towards", "between", "among", "without",
+              "including"}
+
+
+def _noun_cue_row(text: str, m: re.Match, sent: tuple[int, int], si: int, lex: _Lexicon,
+                  qpairs: dict[int, int]) -> _Row | None:
+    """A noun or adjective cue and its preposition ("Cruz stepped up his attacks on Clinton", "Voters
+    are skeptical of the deal"): the noun phrase after the preposition (to a clause boundary or its
+    own verb) is the content; the source is the subject of the light verb before the noun, or of the
+    verb before its possessive (rule ``noun-cue-subject-source``: "Cruz raised questions about"), or
+    of the copula before the adjective (``adjective-cue-subject-source``: "Voters are skeptical of").
+    Before "that" (or "whether") the clause is the content, to the next punctuation ("Officials were
+    hopeful that ...", "Trump's claim that ...").
+    A participle of kind ``passive`` after a copula ("X is seen as Y") has no source; the subject and
+    the complement are the content (``passive-as-subject-content``).
+    A bare possessive is the source only before the acts marked ``possessive`` ("Trump's attacks
+    on X": ``noun-cue-possessive-source``); a bare noun ("questions about X") gives no row.
+
+    >>> text = "Cruz stepped up his attacks on the senator's record."
+    >>> r = _noun_cue_row(text, _lexicon().noun_cue.search(text), (0, len(text)), 0, _lexicon(), {})
+    >>> text[r.source[0]:r.source[1]], text[r.cue[0]:r.cue[1]], text[r.content[0]:r.content[1]], r.rule
+    ('Cruz', 'stepped up his attacks on', "the senator's record", 'noun-cue-subject-source')
+    """
+    ss, se = sent
+    entry = lex.noun_cues.get((m.group("head").lower(), m.group("prep").lower()))
+    if entry is None:
+        return None  # a form listed with other prepositions ("clear to")
+    kind, stance, possessive, clause = entry
+    hs = m.start("head")
+    c_lo = _strip(text, m.end(), se)[0]
+    if c_lo >= se:
+        return None
+    if clause:  # "She is hopeful that ...", "eager to ...": the clause from the conjunction on
+        c_lo = m.start("prep")
+        stop = _CLAUSE_CONTENT_END.search(text, c_lo, se)
+        end = stop.start() if stop else se
+    elif text[c_lo] in _OPEN_QUOTES and c_lo in qpairs and qpairs[c_lo] <= se:
+        end = qpairs[c_lo]
+    else:
+        stop = (_CLAUSE_CONTENT_END if _CLAUSE_CONTENT.match(text, c_lo) else _NP_END).search(text, c_lo, se)
+        end = stop.start() if stop else se
+        if stop is not None and text[end] == ",":
+            lst = _NP_LIST.match(text, c_lo, se)
+            if lst:  # "made no mention of God, religion or his faith": a list of noun phrases
+                end = lst.end()
+    content = _strip_end_punct(text, c_lo, end)
+    if content[1] <= content[0]:
+        return None
+    win = max(ss, hs - 100)
+    cue_s, src, rule = hs, None, ""
+    cue_e = m.end("head") if clause else m.end()
+    if kind in ("adjective", "passive"):
+        cop = _COPULA.search(text, win, hs)
+        if cop is None:
+            return None
+        cue_s = cop.start()
+        ma = lex.aux.search(text, max(ss, cue_s - 60), cue_s) if _aux_before(text, cue_s, lex.aux_words) else None
+        if ma:
+            cue_s = ma.start()
+        src, _ = _source_before(text, ss, cue_s, lex)
+        rule = "adjective-cue-subject-source"
+        if kind == "passive":
+            # "Sanders is widely seen as the favourite": a view nobody in the text holds; the
+            # subject belongs to the content
+            if src is None:
+                return None
+            return _Row(si, (cue_s, m.end()), (src[0], content[1]), None, stance, "passive-as-subject-content")
+    else:
+        po = _POSSESSOR.search(text, win, hs)
+        if po is not None:
+            # "Cruz reboots his attacks on": the subject of the verb before the possessive is the source;
+            # a bare possessive ("Trump's attacks on", "with his comments on") is right too seldom (train:
+            # 28 of 102 rows), and so is a possessive after a verb without a subject ("has embraced
+            # Mr. Trump's views on": that verb's object)
+            wb = _WORD_BEFORE.search(text, ss, po.start())
+            if (wb is None or wb.group(1).lower() in _NOT_VERBS or wb.group(1).lower() in _PASSIVE
+                    or not wb.group(1)[:1].islower()):
+                if not possessive:
+                    return None
+                src = po.span("pron") if po.group("pron") else po.span("name")
+                return _Row(si, (_strip(text, src[1], hs)[0], cue_e), content, src, stance, "noun-cue-possessive-source")
+            cue_s = wb.start(1)
+        else:
+            lv = _LIGHT_VERB.search(text, win, hs)  # "Cruz raised questions about"
+            if lv is None:
+                return None  # a bare noun ("questions about X"): too seldom a statement
+            cue_s = lv.start()
+        ma = lex.aux.search(text, max(ss, cue_s - 60), cue_s) if _aux_before(text, cue_s, lex.aux_words) else None
+        if ma:
+            cue_s = ma.start()
+        src, _ = _source_before(text, ss, cue_s, lex)
+        rule = "noun-cue-subject-source"
+    if src is None or src[1] <= src[0]:
+        return None
+    return _Row(si, (cue_s, cue_e), content, src, stance, rule)
 
 
 _CLAUSE_START = re.compile(r"(?:that|whether|if|how|why|what|who|whom|when|where|which|to|he|she|they|it|we|i|you|there|this|these|those)\b|[\"“‘'«]",

@@ -849,7 +849,8 @@ def test_noun_of_is_no_cue(text):
 
 def test_a_gerund_after_a_preposition_without_a_source_is_no_attribution():
     text = "The mayor is known for insisting on long meetings."
-    assert find_attribution_spans(text).empty
+    # the gerund gets no row; "is known for" is a cue of its own (passive-as-subject-content)
+    assert find_attribution_spans(text)["cue_text"].tolist() == ["is known for"]
 
 
 # Cue decisions read off PolNeAR train and the war corpora (each rule kept only when train F1 rose).
@@ -1054,3 +1055,104 @@ def test_quantities_shared_nouns_and_coordinated_verbs(text, source, cue):
 def test_a_day_after_a_verb_is_no_particle():
     row = _row(find_attribution_spans("Asked on Monday whether he would run, Smith said no."), "Asked")
     assert row["content_text"].endswith("whether he would run")
+
+
+# Noun and adjective cues with a preposition (``noun_cues`` in attribution_patterns.yaml).
+@pytest.mark.parametrize("text, source, cue, content, rule", [
+    ("The governor raised questions about the new budget.", "The governor", "raised questions about",
+     "the new budget", "noun-cue-subject-source"),
+    ("Smith stepped up his attacks on the council's plan after the vote.", "Smith", "stepped up his attacks on",
+     "the council's plan", "noun-cue-subject-source"),
+    ("Many farmers are deeply skeptical of the trade deal.", "Many farmers", "are deeply skeptical of",
+     "the trade deal", "adjective-cue-subject-source"),
+    ("The mayor's attacks on the union, a new low, angered teachers.", "The mayor's", "attacks on", "the union",
+     "noun-cue-possessive-source"),
+])
+def test_noun_and_adjective_cues(text, source, cue, content, rule):
+    df = find_attribution_spans(text)
+    row = df[df["rule"] == rule].iloc[0]
+    assert [row.source_text, row.cue_text, row.content_text] == [source, cue, content]
+
+
+@pytest.mark.parametrize("text", [
+    "There were questions about the new budget.",              # a bare noun: no statement
+    "Her support for the bill surprised nobody.",               # a bare possessive: too seldom right
+    "The mayor said his attacks on the plan had worked.",       # inside another statement's content
+])
+def test_noun_cues_left_out(text):
+    assert not find_attribution_spans(text)["rule"].str.startswith(("noun-", "adjective-")).any()
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("The senator pushed for a new tax on banks.", ["pushed for"]),     # needs_particle: with its particle
+    ("He pushed the cart into the store.", []),                          # ... and without it no cue
+    ("Most delegates voted against the motion.", ["voted against"]),
+    ("Peace talks resumed in Geneva.", []),
+    ("She talks about her plan in every speech.", ["talks about"]),
+])
+def test_verbs_that_need_a_particle(text, cues):
+    assert find_attribution_spans(text)["cue_text"].tolist() == cues
+
+
+def test_made_it_clear_and_took_a_shot_at():
+    df = find_attribution_spans("The coach made it clear that he would stay.")
+    assert df[["source_text", "cue_text", "content_text"]].values.tolist() == [
+        ["The coach", "made it clear", "that he would stay"]]
+    df = find_attribution_spans("The candidate took a shot at the incumbent's record on taxes.")
+    assert df[["source_text", "cue_text", "content_text", "rule"]].values.tolist() == [
+        ["The candidate", "took a shot at", "the incumbent's record on taxes", "noun-cue-subject-source"]]
+
+
+def test_a_noun_cue_before_a_clause_keeps_the_clause():
+    df = find_attribution_spans("The paper raised questions about whether the mayor had lied.")
+    assert df["content_text"].tolist() == ["whether the mayor had lied"]
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("The senator weighed in on the dispute over the budget.", ["weighed in on"]),
+    ("The actor opened up about his childhood.", ["opened up about"]),
+    ("The win opened up the race.", []),                              # needs its particle
+    ("The council came out against the new stadium.", ["came out against"]),
+    ("She doubled down on her claim that the vote was rigged.", ["doubled down on"]),
+    ("The senator sided with the governor in the dispute.", ["sided with"]),
+    ("The pond reflects the sky.", []),                               # needs its particle
+])
+def test_phrasal_verb_cues(text, cues):
+    assert find_attribution_spans(text)["cue_text"].tolist() == cues
+
+
+def test_passive_as_has_no_source():
+    df = find_attribution_spans("The young senator is widely seen as a rising star.")
+    assert df[["source_text", "cue_text", "content_text", "rule"]].values.tolist() == [
+        [pd.NA, "is widely seen as", "The young senator is widely seen as a rising star", "passive-as-subject-content"]]
+
+
+@pytest.mark.parametrize("text, source, cue, content", [
+    ("Local officials were hopeful that the bridge would reopen soon.", "Local officials", "were hopeful",
+     "that the bridge would reopen soon"),
+    ("The coach's insistence that the team was ready surprised fans.", "The coach's", "insistence",
+     "that the team was ready surprised fans"),
+])
+def test_adjective_and_noun_cues_before_a_that_clause(text, source, cue, content):
+    df = find_attribution_spans(text)
+    assert df[["source_text", "cue_text", "content_text"]].values.tolist()[0] == [source, cue, content]
+
+
+def test_adjective_before_an_infinitive():
+    df = find_attribution_spans("Party leaders are eager to move past the primary.")
+    assert df[["source_text", "cue_text", "content_text"]].values.tolist() == [
+        ["Party leaders", "are eager", "to move past the primary"]]
+
+
+def test_a_noun_cue_content_keeps_a_list_and_a_that_clause():
+    df = find_attribution_spans("The mayor made no mention of taxes, schools or roads.")
+    assert df["content_text"].tolist() == ["taxes, schools or roads"]
+    df = find_attribution_spans("The mayor has made no secret of the fact that he dislikes the plan.")
+    assert df["content_text"].tolist() == ["the fact that he dislikes the plan"]
+
+
+def test_infinitive_cue_takes_the_clause_subject():
+    df = find_attribution_spans("The author will come on the show to talk about her new book.")
+    assert df[["source_text", "cue_text", "content_text", "rule"]].values.tolist() == [
+        ["The author", "talk about", "her new book", "source-cue-content-infinitive"]]
+    assert find_attribution_spans("She went home to say goodbye.").empty   # no option: no row
