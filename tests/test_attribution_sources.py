@@ -1,0 +1,23 @@
+"""Source span boundaries of the rule-based attribution extractor (invented sentences)."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.attribution import find_attribution_spans
+
+
+def _row(df: pd.DataFrame, cue: str) -> pd.Series:
+    hits = df[df["cue_text"] == cue]
+    assert len(hits), f"no row with cue {cue!r}: {df[['source_text', 'cue_text']].values.tolist()}"
+    return hits.iloc[0]
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # a relative clause after an inverted source belongs to the source
+    ('"The gym is full," said Dan Pike, who now runs the club.', "said", "Dan Pike, who now runs the club"),
+    # a participle after it does not
+    ('"The gym is full," said Dan Pike, pointing to the door.', "said", "Dan Pike"),
+])
+def test_inverted_source_boundaries(text, cue, source):
+    assert _row(find_attribution_spans(text), cue)["source_text"] == source
