@@ -21,3 +21,8 @@ def _row(df: pd.DataFrame, cue: str) -> pd.Series:
 ])
 def test_inverted_source_boundaries(text, cue, source):
     assert _row(find_attribution_spans(text), cue)["source_text"] == source
+
+
+def test_a_relative_pronoun_before_the_cue_is_the_source():
+    row = _row(find_attribution_spans("The plan angered farmers who said it was unfair."), "said")
+    assert row["source_text"] == "who"
