@@ -226,6 +226,14 @@ _IN_PART = re.compile(r",?\s*in\s+part\s*[,:]\s*")
 _BELIEF_ADJECTIVES = {"convinced"}
 _SUBORDINATOR_BEFORE = re.compile(r"(?<![\w'’-])(?:although|though|while|whereas|because|if|unless|when|since|as|after|before|until|once)\s+$",
                                   re.IGNORECASE)
+# words in -ing that open a noun phrase, not a participle clause ("acting director of ...")
+_NOUN_INGS = {"including", "acting", "ranking", "managing", "founding", "visiting", "outgoing",
+              "incoming", "retiring", "ruling", "governing", "presiding", "reigning", "becoming"}
+# an aside after the source's head that PolNeAR leaves out: a participle or an adjunct
+_SOURCE_ASIDE = re.compile(r",\s+(?:(?!(?:" + "|".join(sorted(_NOUN_INGS)) + r")\b)[a-z]+ing|in|on|at|during|after|"
+                           r"before|with|from|for instance|in fact|of course|however|meanwhile|too|as(?!\s+well))\b")
+# a name of two words after a later comma: the head comes after the aside ("After the vote, Mrs. Roe")
+_LATER_NAME = re.compile(r",\s+(?:[A-Z][\w'’-]*\.?\s+)+[A-Z]")
 _END_RELATIVE = re.compile(r"(?<=\s)who$")
 _ENDS_RELATIVE = re.compile(r"(?:^|(?<=\s))(?:who|which)$")
 _GERUND_OPENER = re.compile(r"\s*[\"“‘]?\s*(?:(?:after|while|since|before|by|in|on|when|instead\s+of|in\s+addition\s+to)\s+)?",
@@ -745,7 +753,7 @@ def _appositive(text: str, lo: int, bounds: list, last, lex: _Lexicon) -> tuple[
                                          or head_first in _HEAD_DETERMINERS):
         return None, ""
     appos_first = text[as_:ae].split()[0].lower()
-    if appos_first.endswith("ing") or appos_first in lex.openers:
+    if (appos_first.endswith("ing") and appos_first not in _NOUN_INGS - {"including"}) or appos_first in lex.openers:
         return (hs, he), "-appositive"
     return (hs, ae), "-appositive"
 
@@ -1617,7 +1625,9 @@ def _not_an_attribution(text: str, r: _Row, cue: str, sents: list[tuple[int, int
 def _trim_source(text: str, r: _Row) -> None:
     """Trim ``r.source`` in place: "I'm asking" (the contracted auxiliary joins the cue), "which we
     believe" / "Well I mentioned" / "Therefore I" (the pronoun alone), "Nevertheless, others" (the
-    adverb leaves), "which Mr President" (the name), "about which everyone" (the relative leaves)."""
+    adverb leaves), "which Mr President" (the name), "about which everyone" (the relative leaves),
+    "Trump, speaking at a rally," / "Roe, during a town hall," (a participle or adjunct aside leaves,
+    unless a name follows it: "After the vote, Mrs. Roe")."""
     s, e = r.source
     if e - s <= 8:
         m = _CONTRACTED_SOURCE.match(text, s, e)
@@ -1636,6 +1646,10 @@ def _trim_source(text: str, r: _Row) -> None:
     m = _LEAD_PREP_RELATIVE.match(text, *r.source)
     if m and m.end() < r.source[1]:
         r.source = (m.end(), r.source[1])
+    m = _SOURCE_ASIDE.search(text, *r.source)
+    if (m and m.start() > r.source[0] and "dash" not in r.rule
+            and not _LATER_NAME.search(text, m.end(), r.source[1])):
+        r.source = (r.source[0], m.start())  # "Trump, speaking at a rally,": the aside leaves
 
 
 def _bad_source(text: str, r: _Row, cue: str, cue_ends: set[int], cue_spans: list[tuple[int, int]],

@@ -26,3 +26,13 @@ def test_inverted_source_boundaries(text, cue, source):
 def test_a_relative_pronoun_before_the_cue_is_the_source():
     row = _row(find_attribution_spans("The plan angered farmers who said it was unfair."), "said")
     assert row["source_text"] == "who"
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("Jane Roe, speaking at a rally in Ohio, said the plan had failed.", "said", "Jane Roe"),
+    ("Jane Roe, during a town hall in Akron, said the plan had failed.", "said", "Jane Roe"),
+    ("Jane Roe, acting director of the agency, said the plan had failed.", "said",
+     "Jane Roe, acting director of the agency"),
+])
+def test_participle_and_adjunct_asides_leave_the_source(text, cue, source):
+    assert _row(find_attribution_spans(text), cue)["source_text"] == source
