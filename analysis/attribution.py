@@ -758,13 +758,31 @@ def _appositive(text: str, lo: int, bounds: list, last, lex: _Lexicon) -> tuple[
     return (hs, ae), "-appositive"
 
 
+
+# an irregular past tense ends the subject like "-ed" does ("Cruz made an unprompted ...")
+_PAST_VERB = re.compile(r"(?<=\s)(?:" + "|".join(sorted(_IRREGULAR_PAST | {
+    "spent", "shook", "met", "began", "ran", "won", "lost", "led", "stood", "sat", "paid", "brought", "bought",
+    "built", "drew", "fought", "heard", "hit", "let", "set", "struck", "threw", "wore"})) + r")\b")
+_TIME_WORDS = _DAYS.replace("(?:on\\s+)?", "", 1)
+# time words and adverbs at the end of a sentence subject ("Trump on Tuesday", "He also")
+_SUBJECT_TAIL = re.compile(
+    r"(?:\s+(?:also|then|later|earlier|even|just|still|long|now|again|once|only|never|already|"
+    r"(?!(?:ally|rally|family|assembly|supply|belly|bully|july|italy)\b)[a-z]{2,}ly|" + _TIME_WORDS +
+    r"|(?:on|at|in|during|by|over)\s+(?:the\s+)?(?:time|weekend|morning|afternoon|evening|night|" + _TIME_WORDS + r")"
+    r"(?:\s+(?:night|morning|afternoon|evening))?))+$")
+# a participle in a source makes its time words part of it ("A poll released last week")
+_PARTICIPLE_IN = re.compile(r"(?<=\s)(?:[a-z]+ed|[a-z]+en|made|held|put|run|done|published)\b")
+# a subject cut there would end in a preposition or article ("Sanders during a | Sunday")
+_DANGLING_END = re.compile(r"(?<![\w'’-])(?:a|an|the|of|on|in|at|for|during|by|over|to|from|with)$", re.IGNORECASE)
 _SUBJECT = re.compile(
     r"\s*[\"“‘]?\s*(?P<np>(?:he|she|they|we|i|it)\b|(?:(?:the|a|an)\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*)",
 )
 
 
 def _subject(text: str, lo: int, hi: int, lex: _Lexicon) -> tuple[int, int] | None:
-    """The subject of the sentence in ``text[lo:hi]``: the words before its first verb.
+    """The subject of the sentence in ``text[lo:hi]``: the words before its first verb (an
+    irregular past such as *made* counts), without trailing time words or adverbs ("Trump on
+    Tuesday", "He also").
 
     >>> _subject("The famously gruff senator appeared on TV, showing", 0, 43, _lexicon())
     (0, 26)
@@ -774,10 +792,14 @@ def _subject(text: str, lo: int, hi: int, lex: _Lexicon) -> tuple[int, int] | No
     if lead and lead.group(1).lower() in lex.openers:
         s = lead.end()
     s = _strip(text, s, hi, " \t\r\n\"“‘")[0]
-    verbs = [m.start() for m in (_VERBISH.search(text, s, hi), lex.cue.search(text, s, hi)) if m]
+    verbs = [m.start() for m in (_VERBISH.search(text, s, hi), lex.cue.search(text, s, hi),
+                                 _PAST_VERB.search(text, s, hi)) if m]
     if not verbs:
         return _subject_np(text, s, hi, lex)
     e = _strip(text, s, min(verbs))[1]
+    tail = _SUBJECT_TAIL.search(text, s, e)
+    if tail and tail.start() > s and not _DANGLING_END.search(text, s, tail.start()):
+        e = tail.start()  # "Trump on Tuesday | praised", "He also | sent": time words and adverbs leave
     if e <= s or _n_words(text, s, e) > 10:
         return None
     words = text[s:e].split()
@@ -1627,7 +1649,8 @@ def _trim_source(text: str, r: _Row) -> None:
     believe" / "Well I mentioned" / "Therefore I" (the pronoun alone), "Nevertheless, others" (the
     adverb leaves), "which Mr President" (the name), "about which everyone" (the relative leaves),
     "Trump, speaking at a rally," / "Roe, during a town hall," (a participle or adjunct aside leaves,
-    unless a name follows it: "After the vote, Mrs. Roe")."""
+    unless a name follows it: "After the vote, Mrs. Roe"), "Trump on Tuesday | said" (time words
+    right before the cue leave, unless a participle holds them: "A poll released last week")."""
     s, e = r.source
     if e - s <= 8:
         m = _CONTRACTED_SOURCE.match(text, s, e)
@@ -1646,6 +1669,10 @@ def _trim_source(text: str, r: _Row) -> None:
     m = _LEAD_PREP_RELATIVE.match(text, *r.source)
     if m and m.end() < r.source[1]:
         r.source = (m.end(), r.source[1])
+    m = _SUBJECT_TAIL.search(text, *r.source)
+    if (m and m.start() > r.source[0] and r.source[1] <= r.cue[0] and not _PARTICIPLE_IN.search(text, r.source[0], m.start())
+            and not _DANGLING_END.search(text, r.source[0], m.start())):
+        r.source = (r.source[0], m.start())  # "Trump on Tuesday | said": the time words leave
     m = _SOURCE_ASIDE.search(text, *r.source)
     if (m and m.start() > r.source[0] and "dash" not in r.rule
             and not _LATER_NAME.search(text, m.end(), r.source[1])):

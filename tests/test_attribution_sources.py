@@ -36,3 +36,18 @@ def test_a_relative_pronoun_before_the_cue_is_the_source():
 ])
 def test_participle_and_adjunct_asides_leave_the_source(text, cue, source):
     assert _row(find_attribution_spans(text), cue)["source_text"] == source
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # time words and adverbs at the end of a sentence subject
+    ("The mayor on Tuesday praised the plan, saying it would help.", "saying", "The mayor"),
+    ("The mayor also visited the school, saying it would help.", "saying", "The mayor"),
+    # an irregular past tense ends the subject
+    ("The mayor spent an hour at the school, saying it would help.", "saying", "The mayor"),
+    # time words right before the cue leave the source ...
+    ("The mayor on Tuesday said the road is closed.", "said", "The mayor"),
+    # ... unless a participle makes them part of it
+    ("A poll released last week found that most voters agree.", "found", "A poll released last week"),
+])
+def test_time_words_and_adverbs_leave_the_subject(text, cue, source):
+    assert _row(find_attribution_spans(text), cue)["source_text"] == source
