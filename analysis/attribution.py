@@ -185,9 +185,13 @@ _PASSIVE_TAIL = re.compile(r"(?:^|\s|’|')(?:is|are|was|were|be|been|being|s)$"
 _SAID_OF = re.compile(r"\s+of\s+(?:him|her|them|it|(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3})(?=\s*[,.;:!?\"”’]|\s*$)")
 _NOT_SUBJECTS = {"a", "an", "the", "it", "it's", "it’s", "more", "most", "many", "some", "this", "that"}
 _MAX_INVERTED_SOURCE_WORDS = 25
+# words in -ing that open a noun phrase, not a participle clause ("acting director of ...")
+_NOUN_INGS = {"including", "acting", "ranking", "managing", "founding", "visiting", "outgoing",
+              "incoming", "retiring", "ruling", "governing", "presiding", "reigning", "becoming"}
 # where the source after an inverted cue ends ('"...," said Jane Roe, who runs the gym, quoting ...')
-_INVERTED_SOURCE_END = re.compile(r",\s*(?:[a-z]+ing|according)\b|,\s*[\"“‘]|,\s*''|$")
-_INVERTED_SOURCE_WHO = re.compile(r",\s*(?:who|[a-z]+ing|according)\b|,\s*[\"“‘]|,\s*''|$")
+_NOT_NOUN_ING = r"(?!(?:" + "|".join(sorted(_NOUN_INGS)) + r")\b)"
+_INVERTED_SOURCE_END = re.compile(r",\s*(?:" + _NOT_NOUN_ING + r"[a-z]+ing|according)\b|,\s*[\"“‘]|,\s*''|$")
+_INVERTED_SOURCE_WHO = re.compile(r",\s*(?:who|" + _NOT_NOUN_ING + r"[a-z]+ing|according)\b|,\s*[\"“‘]|,\s*''|$")
 # a capitalised name with a relative clause set off by commas, after an optional short opener
 # ("On Friday, Beto Orr, who was a candidate in the primary, | announced"): the sentence's subject
 _NAME_RELATIVE_SUBJECT = re.compile(
@@ -226,12 +230,11 @@ _IN_PART = re.compile(r",?\s*in\s+part\s*[,:]\s*")
 _BELIEF_ADJECTIVES = {"convinced"}
 _SUBORDINATOR_BEFORE = re.compile(r"(?<![\w'’-])(?:although|though|while|whereas|because|if|unless|when|since|as|after|before|until|once)\s+$",
                                   re.IGNORECASE)
-# words in -ing that open a noun phrase, not a participle clause ("acting director of ...")
-_NOUN_INGS = {"including", "acting", "ranking", "managing", "founding", "visiting", "outgoing",
-              "incoming", "retiring", "ruling", "governing", "presiding", "reigning", "becoming"}
 # an aside after the source's head that PolNeAR leaves out: a participle or an adjunct
-_SOURCE_ASIDE = re.compile(r",\s+(?:(?!(?:" + "|".join(sorted(_NOUN_INGS)) + r")\b)[a-z]+ing|in|on|at|during|after|"
+_SOURCE_ASIDE = re.compile(r",\s+(?:" + _NOT_NOUN_ING + r"[a-z]+ing|in|on|at|during|after|"
                            r"before|with|from|for instance|in fact|of course|however|meanwhile|too|as(?!\s+well))\b")
+# adverbs that open a role apposition ("Roe, now a columnist,"): the apposition stays in the source
+_ROLE_ADVERBS = {"now", "then", "also", "formerly", "once"}
 # a name of two words after a later comma: the head comes after the aside ("After the vote, Mrs. Roe")
 _LATER_NAME = re.compile(r",\s+(?:[A-Z][\w'’-]*\.?\s+)+[A-Z]")
 _END_RELATIVE = re.compile(r"(?<=\s)who$")
@@ -753,7 +756,8 @@ def _appositive(text: str, lo: int, bounds: list, last, lex: _Lexicon) -> tuple[
                                          or head_first in _HEAD_DETERMINERS):
         return None, ""
     appos_first = text[as_:ae].split()[0].lower()
-    if (appos_first.endswith("ing") and appos_first not in _NOUN_INGS - {"including"}) or appos_first in lex.openers:
+    if ((appos_first.endswith("ing") and appos_first not in _NOUN_INGS - {"including"})
+            or appos_first in lex.openers and appos_first not in _ROLE_ADVERBS):
         return (hs, he), "-appositive"
     return (hs, ae), "-appositive"
 

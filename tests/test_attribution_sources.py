@@ -51,3 +51,12 @@ def test_participle_and_adjunct_asides_leave_the_source(text, cue, source):
 ])
 def test_time_words_and_adverbs_leave_the_subject(text, cue, source):
     assert _row(find_attribution_spans(text), cue)["source_text"] == source
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ('"The fund is sound," said Dan Pike, managing director of the bank.', "said",
+     "Dan Pike, managing director of the bank"),
+    ("Dan Pike, now a columnist, said the fund is sound.", "said", "Dan Pike, now a columnist"),
+])
+def test_role_appositions_stay_in_the_source(text, cue, source):
+    assert _row(find_attribution_spans(text), cue)["source_text"] == source
