@@ -21,7 +21,9 @@ source carries an apposition set off by commas, "Jane Roe, a teacher, said", and
                                             ends the sentence before)
 ``subject-passive-cue-by-source``           The plan *was criticized* by Democrats.
 ``according-to-source-content``             *According to* police, the road is closed.
-``content-according-to-source``             The road is closed, *according to* police.
+``content-according-to-source``             The road is closed, *according to* police.  (an
+                                            apposition that ends the sentence joins the source:
+                                            "*according to* Jane Roe, a pollster.")
 ``content-according-to-source-content``     The road, *according to* police, is closed.
 ``relay-citing-source``                     ..., according to TASS *citing* police: police is
                                             relayed by TASS (``via``, ``chain_depth``)
@@ -235,6 +237,12 @@ _SOURCE_ASIDE = re.compile(r",\s+(?:" + _NOT_NOUN_ING + r"[a-z]+ing|in|on|at|dur
                            r"before|with|from|for instance|in fact|of course|however|meanwhile|too|as(?!\s+well))\b")
 # adverbs that open a role apposition ("Roe, now a columnist,"): the apposition stays in the source
 _ROLE_ADVERBS = {"now", "then", "also", "formerly", "once"}
+# an apposition after a source ("Jane Roe, a pollster", "Roe, who ran the survey")
+_SOURCE_APPOSITION = re.compile(r"(?:a|an|the|who|which|whose)\s")
+# where the source after "according to" ends; not at the period of "Mr." or an initial ("Dennis B. Ross")
+_ACCORDING_SOURCE_STOP = re.compile(r",|;|\s+(?:citing|quoting)\s|\s[—–-]\s|"
+                                    r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mrs|Rep|Sen|Gov|Gen|Sgt|Col))"
+                                    r"[.!?](?:\s|$)|$")
 # a name of two words after a later comma: the head comes after the aside ("After the vote, Mrs. Roe")
 _LATER_NAME = re.compile(r",\s+(?:[A-Z][\w'’-]*\.?\s+)+[A-Z]")
 _END_RELATIVE = re.compile(r"(?<=\s)who$")
@@ -686,6 +694,19 @@ def _long_appositive(text: str, lo: int, cue_start: int, lex: _Lexicon) -> tuple
     return None, ""
 
 
+def _apposition_has_verb(text: str, s: int, e: int) -> bool:
+    """True when ``text[s:e]`` has a verb before any relative pronoun: a clause, no apposition.
+
+    >>> _apposition_has_verb("a pollster who ran the survey", 0, 29)
+    False
+    >>> _apposition_has_verb("the contractors left for the compound", 0, 37)
+    True
+    """
+    rel = _RELATIVE.search(text, s, e)
+    hi = rel.start() if rel else e
+    return any(p.search(text, s, hi) for p in (_CLAUSE_VERB, _VERBISH, _PAST_VERB))
+
+
 def _dash_appositive(text: str, lo: int, closing: int, lex: _Lexicon) -> tuple[tuple[int, int] | None, str]:
     """``Jason Sims — a teacher from Ohio — says``: the head noun phrase before a dash pair is the
     source, with the aside (rule suffix ``-dash-appositive``); an aside that opens with *who* or
@@ -1083,8 +1104,7 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             cue_e = h.end()
         # the source runs to the next comma / relay / sentence end
         src_lo = cue_e
-        stop = re.compile(r",|;|\s+(?:citing|quoting)\s|\s[—–-]\s|[.!?](?:\s|$)|$")
-        st = stop.search(text, src_lo, se)
+        st = _ACCORDING_SOURCE_STOP.search(text, src_lo, se)
         src_hi = st.start() if st else se
         src = _strip_end_punct(text, src_lo, src_hi)
         if src[1] <= src[0]:
@@ -1094,7 +1114,15 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
         if before[1] > before[0] and _n_words(text, *before) >= 2:
             after_src = src_hi
             rest = _strip_end_punct(text, after_src, se)
-            if rest[1] > rest[0] and _n_words(text, *rest) >= 2 and text[after_src:after_src + 1] == ",":
+            if (rest[1] > rest[0] and text[after_src:after_src + 1] == "," and _SOURCE_APPOSITION.match(text, *rest)
+                    and (text[rest[0]] == "w" or not _apposition_has_verb(text, *rest))
+                    and not _QUOTE_CHARS.search(text, *rest)):
+                # "..., according to Jane Roe, a pollster.": the apposition ends the sentence and
+                # belongs to the source
+                src = (src[0], rest[1])
+                content = _strip(text, ss, cue_s)
+                rule = "content-according-to-source"
+            elif rest[1] > rest[0] and _n_words(text, *rest) >= 2 and text[after_src:after_src + 1] == ",":
                 content = (ss, _strip_end_punct(text, ss, se)[1])
                 rule = "content-according-to-source-content"
             else:
@@ -1115,7 +1143,7 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
         r = lex.relay.match(text, src_hi)
         if r:
             y_lo = r.end()
-            st2 = stop.search(text, y_lo, se)
+            st2 = _ACCORDING_SOURCE_STOP.search(text, y_lo, se)
             y = _strip_end_punct(text, y_lo, st2.start() if st2 else se)
             if y[1] > y[0]:
                 rows.append(_Row(si, r.span("cue"), content, y, "neutral", "relay-citing-source",

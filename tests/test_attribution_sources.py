@@ -60,3 +60,18 @@ def test_time_words_and_adverbs_leave_the_subject(text, cue, source):
 ])
 def test_role_appositions_stay_in_the_source(text, cue, source):
     assert _row(find_attribution_spans(text), cue)["source_text"] == source
+
+
+@pytest.mark.parametrize("text, source, content", [
+    # an apposition that ends the sentence belongs to the source
+    ("The fund lost money last year, according to Jane Roe, a pollster at the bank.",
+     "Jane Roe, a pollster at the bank", "The fund lost money last year"),
+    # a clause after the comma does not
+    ("The fund lost money, according to the report, the bank has sold its shares.",
+     "the report", "The fund lost money, according to the report, the bank has sold its shares"),
+    # the period of a title or an initial does not end the source
+    ("The fund lost money, according to Mr. Roe.", "Mr. Roe", "The fund lost money"),
+])
+def test_according_to_source_boundaries(text, source, content):
+    row = _row(find_attribution_spans(text), "according to")
+    assert (row["source_text"], row["content_text"]) == (source, content)
