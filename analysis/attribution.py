@@ -615,7 +615,9 @@ def _coordinated_start(text: str, lo: int, bounds: list, s: int, e: int, lex: _L
     """Start of a coordinated subject ``X and Y`` whose second half is ``text[s:e]``.
 
     The first conjunct (back to the previous boundary) must be a short noun phrase: no verb,
-    at most six words, opening with a capital, a digit, a determiner or a quantifier.
+    at most six words, opening with a capital, a digit, a determiner or a quantifier, or a lone
+    subject pronoun ("she and her aides"), or up to three words ending in a plural after
+    punctuation ("At the hearing, doctors and nurses").
 
     >>> text = "Dovere and Debenedetti wrote"
     >>> lex = _lexicon()
@@ -631,7 +633,10 @@ def _coordinated_start(text: str, lo: int, bounds: list, s: int, e: int, lex: _L
     words = text[ps:pe].split()
     first = words[0].lower()
     if (len(words) > 6 or _n_words(text, ps, e) > 10 or first in lex.openers
-            or not (text[ps].isupper() or text[ps].isdigit() or first in _HEAD_DETERMINERS | _QUANTIFIERS)
+            or not (text[ps].isupper() or text[ps].isdigit() or first in _HEAD_DETERMINERS | _QUANTIFIERS
+                    or first in _SUBJECT_PRONOUNS and len(words) == 1
+                    or len(words) <= 3 and words[-1].endswith("s") and first not in lex.pronouns
+                    and (len(bounds) < 2 or not bounds[-2].group(0).strip()[:1].isalpha()))
             or _VERBISH.search(" " + text[ps:pe]) or _CLAUSE_VERB.search(" " + text[ps:pe])
             or any(m.group("verb").lower() in lex.verbs for m in lex.cue.finditer(text, ps, pe))):
         return s

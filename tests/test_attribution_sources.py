@@ -75,3 +75,11 @@ def test_role_appositions_stay_in_the_source(text, cue, source):
 def test_according_to_source_boundaries(text, source, content):
     row = _row(find_attribution_spans(text), "according to")
     assert (row["source_text"], row["content_text"]) == (source, content)
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("She and her aides said the plan would pass.", "said", "She and her aides"),
+    ("At the hearing, doctors and nurses said the plan would fail.", "said", "doctors and nurses"),
+])
+def test_coordinated_subjects(text, cue, source):
+    assert _row(find_attribution_spans(text), cue)["source_text"] == source
