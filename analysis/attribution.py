@@ -243,6 +243,9 @@ _SOURCE_APPOSITION = re.compile(r"(?:a|an|the|who|which|whose)\s")
 _ACCORDING_SOURCE_STOP = re.compile(r",|;|\s+(?:citing|quoting)\s|\s[—–-]\s|"
                                     r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mrs|Rep|Sen|Gov|Gen|Sgt|Col))"
                                     r"[.!?](?:\s|$)|$")
+# a relative clause in a source that opens with a reporting verb ("Cruz, who has said ...")
+_WHO_REPORTS = re.compile(r",\s+who\s+(?:(?:has|have|had|also|later|once|previously|repeatedly|recently|often|"
+                          r"first|long|publicly|privately)\s+)*")
 # a name of two words after a later comma: the head comes after the aside ("After the vote, Mrs. Roe")
 _LATER_NAME = re.compile(r",\s+(?:[A-Z][\w'’-]*\.?\s+)+[A-Z]")
 _END_RELATIVE = re.compile(r"(?<=\s)who$")
@@ -1687,7 +1690,9 @@ def _trim_source(text: str, r: _Row) -> None:
     adverb leaves), "which Mr President" (the name), "about which everyone" (the relative leaves),
     "Trump, speaking at a rally," / "Roe, during a town hall," (a participle or adjunct aside leaves,
     unless a name follows it: "After the vote, Mrs. Roe"), "Trump on Tuesday | said" (time words
-    right before the cue leave, unless a participle holds them: "A poll released last week")."""
+    right before the cue leave, unless a participle holds them: "A poll released last week"),
+    "Cruz, who says Trump is scared," (a relative clause that opens with a reporting verb leaves;
+    PolNeAR's annotators leave such clauses out, other relative clauses mostly in)."""
     s, e = r.source
     if e - s <= 8:
         m = _CONTRACTED_SOURCE.match(text, s, e)
@@ -1706,6 +1711,11 @@ def _trim_source(text: str, r: _Row) -> None:
     m = _LEAD_PREP_RELATIVE.match(text, *r.source)
     if m and m.end() < r.source[1]:
         r.source = (m.end(), r.source[1])
+    m = _WHO_REPORTS.search(text, *r.source)
+    if m and m.start() > r.source[0]:
+        cue = _lexicon().cue.match(text, m.end())
+        if cue and cue.group("verb").lower() in _lexicon().verbs:
+            r.source = (r.source[0], m.start())  # "Cruz, who says Trump is scared, | said": the clause leaves
     m = _SUBJECT_TAIL.search(text, *r.source)
     if (m and m.start() > r.source[0] and r.source[1] <= r.cue[0] and not _PARTICIPLE_IN.search(text, r.source[0], m.start())
             and not _DANGLING_END.search(text, r.source[0], m.start())):

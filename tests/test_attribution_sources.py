@@ -83,3 +83,14 @@ def test_according_to_source_boundaries(text, source, content):
 ])
 def test_coordinated_subjects(text, cue, source):
     assert _row(find_attribution_spans(text), cue)["source_text"] == source
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # a relative clause that reports something is no description of the source
+    ("Jane Roe, who has said the plan is dead, warned that it would cost jobs.", "warned", "Jane Roe"),
+    ('"It is dead," said Jane Roe, who says she will vote no.', "said", "Jane Roe"),
+    # other relative clauses stay
+    ('"It is dead," said Jane Roe, who runs the budget office.', "said", "Jane Roe, who runs the budget office"),
+])
+def test_reporting_relative_clauses_leave_the_source(text, cue, source):
+    assert _row(find_attribution_spans(text), cue)["source_text"] == source
