@@ -246,6 +246,11 @@ _ACCORDING_SOURCE_STOP = re.compile(r",|;|\s+(?:citing|quoting)\s|\s[—–-]\s|
 # a relative clause in a source that opens with a reporting verb ("Cruz, who has said ...")
 _WHO_REPORTS = re.compile(r",\s+who\s+(?:(?:has|have|had|also|later|once|previously|repeatedly|recently|often|"
                           r"first|long|publicly|privately)\s+)*")
+# a subordinate clause inside a clause ("The issue came up after Mr. Trump ...")
+_SUBORDINATE_IN = re.compile(r"(?<![\w'’-])(?:after|where|whether|when|though|although|because|while|if|as|that|"
+                             r"than|since|before|until|who|which)(?![\w'’-])", re.IGNORECASE)
+_LATER_CAPITAL = re.compile(r",\s+[\"“‘]?[A-Z]")
+_EXPLETIVE = re.compile(r"(?<![\w'’-])(?:there|what|it)$", re.IGNORECASE)
 # a name of two words after a later comma: the head comes after the aside ("After the vote, Mrs. Roe")
 _LATER_NAME = re.compile(r",\s+(?:[A-Z][\w'’-]*\.?\s+)+[A-Z]")
 _END_RELATIVE = re.compile(r"(?<=\s)who$")
@@ -672,7 +677,10 @@ def _long_appositive(text: str, lo: int, cue_start: int, lex: _Lexicon) -> tuple
     """``But Tom Fitton, the president of X, a group that sued, said``: source from the head noun.
 
     The head is the first comma segment of the sentence that starts with a capital and is not
-    an introductory adverbial (``In a memo on Tuesday, Noah Oppenheim, ...``).
+    an introductory adverbial (``In a memo on Tuesday, Noah Oppenheim, ...``). A head that is a
+    clause (``Kasich jokingly offered the man a job, ..., then says``) gives its subject, unless
+    the clause goes on into a subordinate one or a capitalised segment follows (the source may
+    sit there).
     """
     before = text[lo:cue_start].rstrip()
     if not before.endswith((",", ",''", ',"', ",”", ",’")):
@@ -698,6 +706,14 @@ def _long_appositive(text: str, lo: int, cue_start: int, lex: _Lexicon) -> tuple
         src_end = _strip(text, s, lo + len(before), " \t\r\n,")[1]
         if _reports_outside_relative(text, s, src_end, lex) or lex.phrase.search(text, s, src_end):
             return None, ""
+        if (_apposition_has_verb(text, s, e) and not _SUBORDINATE_IN.search(text, s, e)
+                and not _LATER_CAPITAL.search(text, e, src_end)):
+            # "Kasich jokingly offered the man a job, ..., | says": the head is a clause; its
+            # subject is the source (not when the clause goes on into a subordinate clause,
+            # "... after Mr. Trump, ...", or a name follows it, "..., Hillary Clinton, argue")
+            sub = _subject(text, s, e, lex)
+            if sub and text[sub[0]:sub[1]].lower() not in _NOT_SUBJECTS and not _EXPLETIVE.search(text, *sub):
+                return sub, "-long-appositive"
         return (s, src_end), "-long-appositive"
     return None, ""
 

@@ -94,3 +94,14 @@ def test_coordinated_subjects(text, cue, source):
 ])
 def test_reporting_relative_clauses_leave_the_source(text, cue, source):
     assert _row(find_attribution_spans(text), cue)["source_text"] == source
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # the head of a long appositive is a clause: its subject is the source
+    ("Roe jokingly offered the man a job in the cabinet, then says he would not take it.", "then says", "Roe"),
+    # ... not when a name follows it
+    ("Voters are watching a veteran of the party, Jane Roe, argue that she will win.", "argue",
+     "Voters are watching a veteran of the party, Jane Roe"),
+])
+def test_long_appositive_with_a_clause_head(text, cue, source):
+    assert _row(find_attribution_spans(text), cue)["source_text"] == source
