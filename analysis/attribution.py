@@ -253,6 +253,7 @@ _LATER_CAPITAL = re.compile(r",\s+[\"“‘]?[A-Z]")
 _EXPLETIVE = re.compile(r"(?<![\w'’-])(?:there|what|it)$", re.IGNORECASE)
 # a name of two words after a later comma: the head comes after the aside ("After the vote, Mrs. Roe")
 _LATER_NAME = re.compile(r",\s+(?:[A-Z][\w'’-]*\.?\s+)+[A-Z]")
+_END_PRONOUN = re.compile(r"(?<![\s,]and)(?<![\s,]or)(?<!nor)\s+(?P<pron>he|she|they|we|I|you)$")
 _END_RELATIVE = re.compile(r"(?<=\s)who$")
 _ENDS_RELATIVE = re.compile(r"(?:^|(?<=\s))(?:who|which)$")
 _GERUND_OPENER = re.compile(r"\s*[\"“‘]?\s*(?:(?:after|while|since|before|by|in|on|when|instead\s+of|in\s+addition\s+to)\s+)?",
@@ -1639,7 +1640,8 @@ def _headline_noun(text: str, cue: tuple[int, int], sent: tuple[int, int]) -> bo
 def _tidy_rows(text: str, rows: list[_Row], sents: list[tuple[int, int]] | None = None) -> set[int]:
     """Last look at every row before numbering: which rows to drop (:func:`_not_an_attribution`,
     :func:`_bad_source`), after trimming each source in place (:func:`_trim_source`). A source
-    that ends in "who" right before its cue ("voters who | said") is the relative pronoun alone,
+    that ends in a subject pronoun after a noun phrase ("the things he | wanted") is the pronoun,
+    one that ends in "who" right before its cue ("voters who | said") the relative pronoun alone,
     as PolNeAR's annotators mark it (checked after :func:`_bad_source`, which looks at the head). A content
     that is only "this" ("I said this at the forum") becomes the sentence before (rule suffix
     ``-previous-sentence``): 154 rows of the Kremlin/Ukrainian releases gain the statement they
@@ -1657,6 +1659,10 @@ def _tidy_rows(text: str, rows: list[_Row], sents: list[tuple[int, int]] | None 
             if _bad_source(text, r, cue, cue_ends, cue_spans, openers):
                 drop.add(i)
             elif r.source:
+                m = _END_PRONOUN.search(text, *r.source)
+                first = text[r.source[0]:m.start()].split(None, 1)[0] if m and m.start() > r.source[0] else ""
+                if m and r.source[1] <= r.cue[0] and (first.islower() or first.lower() in _HEAD_DETERMINERS | _QUANTIFIERS):
+                    r.source = m.span("pron")  # "the things he | wanted": the pronoun is the subject
                 m = _END_RELATIVE.search(text, *r.source)
                 if (m and m.start() > r.source[0] and r.source[1] <= r.cue[0]
                         and not text[r.source[1]:r.cue[0]].strip()):

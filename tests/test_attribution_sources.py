@@ -105,3 +105,13 @@ def test_reporting_relative_clauses_leave_the_source(text, cue, source):
 ])
 def test_long_appositive_with_a_clause_head(text, cue, source):
     assert _row(find_attribution_spans(text), cue)["source_text"] == source
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # a noun phrase before a subject pronoun is the head of a reduced relative clause
+    ("One of the things she wanted was a new school.", "wanted", "she"),
+    # a clause before it is not
+    ("Roe packed the books she wrote about the war.", "wrote", "Roe packed the books she"),
+])
+def test_a_pronoun_after_a_noun_phrase_is_the_source(text, cue, source):
+    assert _row(find_attribution_spans(text), cue)["source_text"] == source
