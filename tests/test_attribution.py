@@ -355,9 +355,9 @@ def test_inverted_cue_followed_by_a_preposition_is_not_a_source():
      "Jane Roe", "source-cue-content-dash-appositive"),
     ('"The school will close," the district spokesman, John Doe, said.',
      "the district spokesman, John Doe", "content-comma-source-cue-appositive"),
-    ("Now Roe, who says the budget is too small for the district and its eleven schools, "
+    ("Now Roe, who runs the budget office for the district and its eleven schools, "
      "has warned that the school will close.",
-     "Roe, who says the budget is too small for the district and its eleven schools",
+     "Roe, who runs the budget office for the district and its eleven schools",
      "source-cue-content-long-appositive"),
     ("81-year-old Jane Roe, a retired teacher who taught in the district for forty years, "
      "said the school will close.",

@@ -1,0 +1,117 @@
+"""Source span boundaries of the rule-based attribution extractor (invented sentences)."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.attribution import find_attribution_spans
+
+
+def _row(df: pd.DataFrame, cue: str) -> pd.Series:
+    hits = df[df["cue_text"] == cue]
+    assert len(hits), f"no row with cue {cue!r}: {df[['source_text', 'cue_text']].values.tolist()}"
+    return hits.iloc[0]
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # a relative clause after an inverted source belongs to the source
+    ('"The gym is full," said Dan Pike, who now runs the club.', "said", "Dan Pike, who now runs the club"),
+    # a participle after it does not
+    ('"The gym is full," said Dan Pike, pointing to the door.', "said", "Dan Pike"),
+])
+def test_inverted_source_boundaries(text, cue, source):
+    assert _row(find_attribution_spans(text), cue)["source_text"] == source
+
+
+def test_a_relative_pronoun_before_the_cue_is_the_source():
+    row = _row(find_attribution_spans("The plan angered farmers who said it was unfair."), "said")
+    assert row["source_text"] == "who"
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("Jane Roe, speaking at a rally in Ohio, said the plan had failed.", "said", "Jane Roe"),
+    ("Jane Roe, during a town hall in Akron, said the plan had failed.", "said", "Jane Roe"),
+    ("Jane Roe, acting director of the agency, said the plan had failed.", "said",
+     "Jane Roe, acting director of the agency"),
+])
+def test_participle_and_adjunct_asides_leave_the_source(text, cue, source):
+    assert _row(find_attribution_spans(text), cue)["source_text"] == source
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # time words and adverbs at the end of a sentence subject
+    ("The mayor on Tuesday praised the plan, saying it would help.", "saying", "The mayor"),
+    ("The mayor also visited the school, saying it would help.", "saying", "The mayor"),
+    # an irregular past tense ends the subject
+    ("The mayor spent an hour at the school, saying it would help.", "saying", "The mayor"),
+    # time words right before the cue leave the source ...
+    ("The mayor on Tuesday said the road is closed.", "said", "The mayor"),
+    # ... unless a participle makes them part of it
+    ("A poll released last week found that most voters agree.", "found", "A poll released last week"),
+])
+def test_time_words_and_adverbs_leave_the_subject(text, cue, source):
+    assert _row(find_attribution_spans(text), cue)["source_text"] == source
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ('"The fund is sound," said Dan Pike, managing director of the bank.', "said",
+     "Dan Pike, managing director of the bank"),
+    ("Dan Pike, now a columnist, said the fund is sound.", "said", "Dan Pike, now a columnist"),
+])
+def test_role_appositions_stay_in_the_source(text, cue, source):
+    assert _row(find_attribution_spans(text), cue)["source_text"] == source
+
+
+@pytest.mark.parametrize("text, source, content", [
+    # an apposition that ends the sentence belongs to the source
+    ("The fund lost money last year, according to Jane Roe, a pollster at the bank.",
+     "Jane Roe, a pollster at the bank", "The fund lost money last year"),
+    # a clause after the comma does not
+    ("The fund lost money, according to the report, the bank has sold its shares.",
+     "the report", "The fund lost money, according to the report, the bank has sold its shares"),
+    # the period of a title or an initial does not end the source
+    ("The fund lost money, according to Mr. Roe.", "Mr. Roe", "The fund lost money"),
+])
+def test_according_to_source_boundaries(text, source, content):
+    row = _row(find_attribution_spans(text), "according to")
+    assert (row["source_text"], row["content_text"]) == (source, content)
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("She and her aides said the plan would pass.", "said", "She and her aides"),
+    ("At the hearing, doctors and nurses said the plan would fail.", "said", "doctors and nurses"),
+])
+def test_coordinated_subjects(text, cue, source):
+    assert _row(find_attribution_spans(text), cue)["source_text"] == source
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # a relative clause that reports something is no description of the source
+    ("Jane Roe, who has said the plan is dead, warned that it would cost jobs.", "warned", "Jane Roe"),
+    ('"It is dead," said Jane Roe, who says she will vote no.', "said", "Jane Roe"),
+    # other relative clauses stay
+    ('"It is dead," said Jane Roe, who runs the budget office.', "said", "Jane Roe, who runs the budget office"),
+])
+def test_reporting_relative_clauses_leave_the_source(text, cue, source):
+    assert _row(find_attribution_spans(text), cue)["source_text"] == source
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # the head of a long appositive is a clause: its subject is the source
+    ("Roe jokingly offered the man a job in the cabinet, then says he would not take it.", "then says", "Roe"),
+    # ... not when a name follows it
+    ("Voters are watching a veteran of the party, Jane Roe, argue that she will win.", "argue",
+     "Voters are watching a veteran of the party, Jane Roe"),
+])
+def test_long_appositive_with_a_clause_head(text, cue, source):
+    assert _row(find_attribution_spans(text), cue)["source_text"] == source
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # a noun phrase before a subject pronoun is the head of a reduced relative clause
+    ("One of the things she wanted was a new school.", "wanted", "she"),
+    # a clause before it is not
+    ("Roe packed the books she wrote about the war.", "wrote", "Roe packed the books she"),
+])
+def test_a_pronoun_after_a_noun_phrase_is_the_source(text, cue, source):
+    assert _row(find_attribution_spans(text), cue)["source_text"] == source
