@@ -46,6 +46,9 @@ source carries an apposition set off by commas, "Jane Roe, a teacher, said", and
                                             content).
 ``asked-by-source-question``                Rubio *was asked* by a moderator whether he would
                                             run (the asker is the source).
+``in-poll-source-content``                  *In* a new Post-ABC poll, 18 percent back him (the
+                                            poll or survey that opens the sentence is the
+                                            source).
 ``reportedly-content``                      The rebels *reportedly* seized the town (no source:
                                             a report nobody is named for).
 ``previous-sentence-passive-by-source``     Rain is coming. This *was stated* by the mayor (the
@@ -203,6 +206,9 @@ _ADVERB_AFTER = re.compile(r"\s+(?!(?:only|early|family|rally|ally|supply|apply|
                            r"yearly|quarterly|July|Italy|Sicily)\b)[a-z]{3,}ly(?=\s*(?:[.,;:!?]|$))")
 _RELATIVE_AFTER_NAME = re.compile(r"\s(?:who|whose|which)\s")
 _RESUMED_QUOTE = re.compile(r",\s*(?P<q>[\"“‘]|'')")
+_IN_POLL = re.compile(
+    r"\s*[\"“‘]?(?:(?:But|And|Yet)\s+)?(?P<cue>In)\s+(?P<src>(?:[^,;:.!?\"“”]{0,60}?\s)?(?:poll|polls|survey|surveys|"
+    r"average|averages)\b[^,;:!?\"“”]{0,80}?),\s+(?=\S)")
 _NO_CONTENT_START = re.compile(r"(?:from|with)\s|by\s+[a-z]+ing\b")
 _SEEM_TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
 _NEW_CLAUSE = re.compile(r"[a-z]+ing\b|(?:but|and|although|though|while|because|as)\b")
@@ -1606,6 +1612,16 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
         content = _strip_end_punct(text, subj[0] if subj else m.end(), k if k >= 0 else se)
         if _n_words(text, *content) >= 3:
             rows.append(_Row(si, m.span(), content, None, "neutral", "reportedly-content"))
+
+    # 6. "In a new Post-ABC poll, 18 percent ...": a poll or survey that opens the sentence is the source.
+    for si, (ss, se) in enumerate(sents):
+        m = _IN_POLL.match(text, ss, se)
+        if m is None or overlaps(*m.span("cue")) or in_quote(m.start("cue")):
+            continue
+        content = _strip_end_punct(text, m.end(), se)
+        if _n_words(text, *content) >= 3:
+            rows.append(_Row(si, m.span("cue"), content, m.span("src"), "neutral", "in-poll-source-content"))
+            bisect.insort(taken, m.span("cue"))
 
     # 5. noun and adjective cues with a preposition: "his attacks on X", "X is critical of Y".
     for m in lex.noun_cue.finditer(low):

@@ -1156,3 +1156,11 @@ def test_infinitive_cue_takes_the_clause_subject():
     assert df[["source_text", "cue_text", "content_text", "rule"]].values.tolist() == [
         ["The author", "talk about", "her new book", "source-cue-content-infinitive"]]
     assert find_attribution_spans("She went home to say goodbye.").empty   # no option: no row
+
+
+def test_a_poll_that_opens_the_sentence_is_the_source():
+    df = find_attribution_spans("In a new Post-ABC News poll released Sunday, 18 percent of voters back the plan.")
+    row = _row(df, "In")
+    assert (row["source_text"], row["content_text"], row["rule"]) == (
+        "a new Post-ABC News poll released Sunday", "18 percent of voters back the plan", "in-poll-source-content")
+    assert find_attribution_spans("In the morning, the mayor opened the bridge.").empty
