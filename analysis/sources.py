@@ -336,7 +336,9 @@ def load_source_types() -> SourceTypes:
 _POSTMOD = re.compile(
     r",|\(|\s[-–—]\s|\s(?:of|for|at|from|with|in|on|to|close to|familiar|who|whom|whose|which|that|speaking|"
     r"living (?:in|at)|working (?:in|at|for|on|with)|based (?:in|at|on|near)|"
-    r"citing|according|by|representing|inside|within|near|involved|knowledgeable|briefed|under|said|told)\b",
+    r"citing|according|by|representing|inside|within|near|involved|knowledgeable|briefed|under|said|told|"
+    # a participle after a poll or a report: "a new Post-ABC poll released Sunday"
+    r"released|published|conducted|taken|commissioned|issued|posted)\b",
 )
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*[\w])?\.?")
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",

@@ -827,3 +827,10 @@ def test_a_definite_description_refers_back_to_the_source_it_names_again():
     assert out["resolved_text"].tolist()[:2] == ["A source close to the investigation"] * 2
     assert "refers back to 'A source close to the investigation'" in out["source_evidence"][1]
     assert out["resolved_text"][3] == "The department"  # "a State Department official" is no department
+
+
+def test_a_participle_after_a_poll_is_no_part_of_its_name():
+    from analysis import extract_attributions
+    row = extract_attributions("In a new Post-ABC News poll released Sunday, 18 percent of voters back the plan.").iloc[0]
+    assert (row["identification"], row["kind"]) == ("institutional", "document")
+    assert "Sunday" not in row["source_evidence"]
