@@ -50,12 +50,12 @@ source carries an apposition set off by commas, "Jane Roe, a teacher, said", and
                                             ``noun_cues`` with its preposition after a light verb
                                             or a verb and possessive: the subject is the source,
                                             the noun phrase after the preposition the content).
-``adjective-cue-subject-source``             Farmers *are skeptical of* the deal; officials *were
+``adjective-cue-subject-source``            Farmers *are skeptical of* the deal; officials *were
                                             hopeful* that it works (an adjective of ``noun_cues``
                                             after a copula).
-``noun-cue-possessive-source``               Trump's *attacks on* Clinton (a bare possessive before
+``noun-cue-possessive-source``              Trump's *attacks on* Clinton (a bare possessive before
                                             an act noun marked ``possessive`` in ``noun_cues``).
-``passive-as-subject-content``               Sanders *is widely seen as* the favourite (no source:
+``passive-as-subject-content``              Sanders *is widely seen as* the favourite (no source:
                                             a view nobody is named for; the subject joins the
                                             content; ``noun_cues`` of kind ``passive``).
 ==========================================  =====================================================
