@@ -60,12 +60,12 @@ source carries an apposition set off by commas, "Jane Roe, a teacher, said", and
                                             ``noun_cues`` with its preposition after a light verb
                                             or a verb and possessive: the subject is the source,
                                             the noun phrase after the preposition the content).
-``adjective-cue-subject-source``             Farmers *are skeptical of* the deal; officials *were
+``adjective-cue-subject-source``            Farmers *are skeptical of* the deal; officials *were
                                             hopeful* that it works (an adjective of ``noun_cues``
                                             after a copula).
-``noun-cue-possessive-source``               Trump's *attacks on* Clinton (a bare possessive before
+``noun-cue-possessive-source``              Trump's *attacks on* Clinton (a bare possessive before
                                             an act noun marked ``possessive`` in ``noun_cues``).
-``passive-as-subject-content``               Sanders *is widely seen as* the favourite (no source:
+``passive-as-subject-content``              Sanders *is widely seen as* the favourite (no source:
                                             a view nobody is named for; the subject joins the
                                             content; ``noun_cues`` of kind ``passive``).
 ==========================================  =====================================================
@@ -1662,6 +1662,7 @@ _NP_END = re.compile(r"[,;:!?()]|\s[—–-]\s|[—–]|\s(?:but|because|while|w
                      r"though|who|which|where|whom|if|until|amid|during|and\s+(?:he|she|they|it|we|I|then)|"
                      r"is|are|was|were|has|have|had|will|would|can|could|may|might|"
                      r"must|should|did|does|do)\b")
+_DANGLING_END = re.compile(r"\s+(?:and|or|but|nor)$")
 # a short list of noun phrases: "God, religion or his faith"
 _NP_LIST = re.compile(r"[\w'’.-]+(?:\s+[\w'’.-]+){0,3}(?:,\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,3})+,?\s+(?:and|or)\s+"
                       r"[\w'’.-]+(?:\s+[\w'’.-]+){0,3}(?=\s*(?:[,;:.!?)]|$))")
@@ -1674,7 +1675,7 @@ _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s,;:\"“(]))([\w'’-]+)(?:\s+(?:up|down
 _NOT_VERBS = {"of", "in", "on", "at", "for", "with", "by", "from", "to", "about", "over", "against", "and", "or",
               "but", "because", "after", "before", "despite", "amid", "during", "into", "upon", "than", "as",
               "like", "that", "while", "through", "under", "toward", "towards", "between", "among", "without",
-              "including"}
+              "including", "beyond", "around", "behind", "via", "within", "per"}
 
 
 def _noun_cue_row(text: str, m: re.Match, sent: tuple[int, int], si: int, lex: _Lexicon,
@@ -1719,6 +1720,9 @@ def _noun_cue_row(text: str, m: re.Match, sent: tuple[int, int], si: int, lex: _
             if lst:  # "made no mention of God, religion or his faith": a list of noun phrases
                 end = lst.end()
     content = _strip_end_punct(text, c_lo, end)
+    dangling = _DANGLING_END.search(text, *content)
+    if dangling and dangling.start() > content[0]:
+        content = (content[0], dangling.start())  # "the whole town and | will add": the conjunction leaves
     if content[1] <= content[0]:
         return None
     win = max(ss, hs - 100)
