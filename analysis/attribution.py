@@ -200,7 +200,7 @@ _INVERTED_STOP = re.compile(r",\s*(?:who|which|[a-z]+ing|but|according)\b|\s(?:w
 _THAT = re.compile(r"\bthat\b")
 _NO_SOURCE_VERBS = {"seem", "appear"}
 _BY_END = re.compile(r"(?<=\s)by$")
-_AGENTLESS_NEXT = re.compile(r"\s+(?!(?:in|on|at|by|to|as|for|with|of|about|from|into|after|before|during|"
+_AGENTLESS_NEXT = re.compile(r"\s+(?!(?:in|on|upon|at|by|to|as|for|with|of|about|from|into|after|before|during|"
                              r"and|or|but|because|when|while|if)\b)[A-Za-z]")
 _ADVERB_AFTER = re.compile(r"\s+(?!(?:only|early|family|rally|ally|supply|apply|reply|likely|daily|weekly|monthly|"
                            r"yearly|quarterly|July|Italy|Sicily)\b)[a-z]{3,}ly(?=\s*(?:[.,;:!?]|$))")
@@ -261,6 +261,9 @@ _VERB_AUX = _PASSIVE | {"has", "have", "had", "am", "will", "can", "shall", "mus
 _IN_PART = re.compile(r",?\s*in\s+part\s*[,:]\s*")
 # participles that after "be" are adjectives of belief, not passives: "X is convinced that ..." = X believes
 _BELIEF_ADJECTIVES = {"convinced"}
+# a participle that is a stance of its (pronoun) subject: "We are categorically opposed to ..."
+_STANCE_PARTICIPLES = {"opposed", "committed", "determined", "concerned", "prepared", "disappointed", "pleased",
+                       "surprised", "interested", "worried", "alarmed", "encouraged"}
 _SUBORDINATOR_BEFORE = re.compile(r"(?<![\w'’-])(?:although|though|while|whereas|because|if|unless|when|since|as|after|before|until|once)\s+$",
                                   re.IGNORECASE)
 # an aside after the source's head that PolNeAR leaves out: a participle or an adjunct
@@ -2087,6 +2090,8 @@ def _bad_source(text: str, r: _Row, cue: str, cue_ends: set[int], cue_spans: lis
         return True
     if (r.rule.startswith("source-cue-content") and r.source[1] <= r.cue[0] and _PASSIVE_CUE.fullmatch(cue)
             and cue.rsplit(None, 1)[-1].lower() not in _BELIEF_ADJECTIVES
+            and not (cue.rsplit(None, 1)[-1].lower() in _STANCE_PARTICIPLES
+                     and text[r.source[0]:r.source[1]].lower() in _SUBJECT_PRONOUNS | {"you"})
             and not _BY_AGENT.match(text, r.cue[1])):
         r.content, r.source, r.rule = (r.source[0], r.content[1]), None, "passive-subject-content"
         return False

@@ -1164,3 +1164,9 @@ def test_a_poll_that_opens_the_sentence_is_the_source():
     assert (row["source_text"], row["content_text"], row["rule"]) == (
         "a new Post-ABC News poll released Sunday", "18 percent of voters back the plan", "in-poll-source-content")
     assert find_attribution_spans("In the morning, the mayor opened the bridge.").empty
+
+
+def test_a_stance_participle_keeps_its_pronoun_source_and_agreed_upon_is_none():
+    row = _row(find_attribution_spans("We are categorically opposed to Ukraine joining NATO."), "are categorically opposed")
+    assert (row["source_text"], row["content_text"]) == ("We", "to Ukraine joining NATO")
+    assert find_attribution_spans("A number of corridors have also been agreed upon in the region.").empty
