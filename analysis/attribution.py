@@ -210,6 +210,7 @@ _IN_POLL = re.compile(
     r"\s*[\"“‘]?(?:(?:But|And|Yet)\s+)?(?P<cue>In)\s+(?P<src>(?:[^,;:.!?\"“”]{0,60}?\s)?(?:poll|polls|survey|surveys|"
     r"average|averages)\b[^,;:!?\"“”]{0,80}?),\s+(?=\S)")
 _NO_CONTENT_START = re.compile(r"(?:from|with)\s|by\s+[a-z]+ing\b")
+_SEEM_CUT = re.compile(r"\s*[:;—–]|\s(?:when|as|because|after|while)\s|,\s+(?:and|but|with|who|which|when)\s")
 _SEEM_TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
 _NEW_CLAUSE = re.compile(r"[a-z]+ing\b|(?:but|and|although|though|while|because|as)\b")
 _PASSIVE_TAIL = re.compile(r"(?:^|\s|’|')(?:is|are|was|were|be|been|being|s)$", re.IGNORECASE)
@@ -1600,6 +1601,9 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                     continue  # "Rubio seemed to offer a caveat": the reporting verb is the cue (catenative)
                 # "The economy seemed impervious": an impression nobody in the text holds;
                 # the subject is part of what seems true
+                cut = _SEEM_CUT.search(text, cue_e2, end)
+                if cut and not in_quote(cut.start()):
+                    end = _strip(text, cue_e2, cut.start())[1]  # "he appears uneasy when asked ...": an impression ends
                 content, src, rule = (src[0], end), None, "subject-seems-content"
             row = _Row(si, (cue_s, cue_e2), content, src, info.stance, rule, via_text=via)
         rows.append(row)

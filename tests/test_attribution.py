@@ -1170,3 +1170,13 @@ def test_a_stance_participle_keeps_its_pronoun_source_and_agreed_upon_is_none():
     row = _row(find_attribution_spans("We are categorically opposed to Ukraine joining NATO."), "are categorically opposed")
     assert (row["source_text"], row["content_text"]) == ("We", "to Ukraine joining NATO")
     assert find_attribution_spans("A number of corridors have also been agreed upon in the region.").empty
+
+
+@pytest.mark.parametrize("text, content", [
+    ("He appears somewhat uneasy when asked about his work.", "He appears somewhat uneasy"),
+    ("Clinton seemed irritated: she wanted the email sent.", "Clinton seemed irritated"),
+    ("The two seemed well known in town, and voters were happy.", "The two seemed well known in town"),
+])
+def test_an_impression_ends_at_a_new_clause(text, content):
+    row = find_attribution_spans(text).iloc[0]
+    assert (row["rule"], row["content_text"]) == ("subject-seems-content", content)
