@@ -1180,3 +1180,9 @@ def test_a_stance_participle_keeps_its_pronoun_source_and_agreed_upon_is_none():
 def test_an_impression_ends_at_a_new_clause(text, content):
     row = find_attribution_spans(text).iloc[0]
     assert (row["rule"], row["content_text"]) == ("subject-seems-content", content)
+
+
+def test_report_and_poll_headlines_are_attributions_to_a_document():
+    row = find_attribution_spans("Report: Senator Advised Aides To Use Private Email.").iloc[0]
+    assert (row["source_text"], row["cue_text"], row["rule"]) == ("Report", ":", "source-colon-content")
+    assert find_attribution_spans("Q: How did things go for you?").empty
