@@ -200,6 +200,11 @@ _INVERTED_STOP = re.compile(r",\s*(?:who|which|[a-z]+ing|but|according)\b|\s(?:w
 _THAT = re.compile(r"\bthat\b")
 _NO_SOURCE_VERBS = {"seem", "appear"}
 _BY_END = re.compile(r"(?<=\s)by$")
+# reports and beliefs that an agentless passive attributes to nobody ("it was reported he ..."); not naming
+# ("is called"), showing, issuing, agreeing or proposing
+_AGENTLESS_REPORTS = {"report", "reveal", "announce", "say", "tell", "claim", "allege", "believe", "state", "confirm",
+                      "note", "suggest", "estimate", "predict", "rumor", "rumour", "think", "emphasize", "emphasise",
+                      "stress", "express", "argue", "assert", "warn", "declare", "disclose", "indicate"}
 _AGENTLESS_NEXT = re.compile(r"\s+(?!(?:in|on|upon|at|by|to|as|for|with|of|about|from|into|after|before|during|"
                              r"and|or|but|because|when|while|if)\b)[A-Za-z]")
 _ADVERB_AFTER = re.compile(r"\s+(?!(?:only|early|family|rally|ally|supply|apply|reply|likely|daily|weekly|monthly|"
@@ -1314,7 +1319,8 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 rows.append(row)
                 bisect.insort(taken, row.cue)
             if (row is None and not in_quote(vs) and not overlaps(cue_s, cue_e)
-                    and _AGENTLESS_NEXT.match(text, ve)):
+                    and _AGENTLESS_NEXT.match(text, ve)
+                    and (info.lemma in _AGENTLESS_REPORTS or text.startswith(" that ", ve))):
                 # "It was widely reported that ...", "Sanders was announced the winner": nobody is
                 # named; the subject and the rest of the clause are the content
                 subj, _ = _source_before(text, sents[si_p][0], cue_s, lex)

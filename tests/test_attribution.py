@@ -1186,3 +1186,8 @@ def test_report_and_poll_headlines_are_attributions_to_a_document():
     row = find_attribution_spans("Report: Senator Advised Aides To Use Private Email.").iloc[0]
     assert (row["source_text"], row["cue_text"], row["rule"]) == ("Report", ":", "source-colon-content")
     assert find_attribution_spans("Q: How did things go for you?").empty
+
+
+@pytest.mark.parametrize("text", ["Yellow warnings were issued nationwide.", "The community is called the Khoja."])
+def test_an_agentless_passive_that_names_or_issues_is_no_report(text):
+    assert find_attribution_spans(text).empty
