@@ -1191,3 +1191,8 @@ def test_report_and_poll_headlines_are_attributions_to_a_document():
 @pytest.mark.parametrize("text", ["Yellow warnings were issued nationwide.", "The community is called the Khoja."])
 def test_an_agentless_passive_that_names_or_issues_is_no_report(text):
     assert find_attribution_spans(text).empty
+
+
+def test_a_conference_call_is_no_cue():
+    df = find_attribution_spans("Clinton held a conference call with reporters to discuss the plan.")
+    assert "call with" not in df["cue_text"].tolist()
