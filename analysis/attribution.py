@@ -1354,7 +1354,8 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             continue  # "held a conference call with reporters": a phone call, no cue
         if verb.endswith("s") and not verb.endswith("ss"):
             nxt_verb = _NEXT_WORD.match(text, ve)
-            if nxt_verb and nxt_verb.group(1).lower() in lex.verbs and not nxt_verb.group(1).lower().endswith("ing"):
+            nw = nxt_verb.group(1).lower() if nxt_verb else ""
+            if nw in ("have", "are", "were") or nw in lex.verbs and not nw.endswith("ing"):
                 continue  # a plural noun before its verb: "Abortion rights advocates said"
         if cue_s == vs and prev_word == "to" and not verb.endswith("ed"):
             cat = lex.catenative.search(text, max(ss, vs - 50), vs)

@@ -1196,3 +1196,8 @@ def test_an_agentless_passive_that_names_or_issues_is_no_report(text):
 def test_a_conference_call_is_no_cue():
     df = find_attribution_spans("Clinton held a conference call with reporters to discuss the plan.")
     assert "call with" not in df["cue_text"].tolist()
+
+
+def test_a_plural_noun_before_have_or_are_is_no_cue():
+    assert find_attribution_spans("Antiabortion advocates have pushed laws in 14 states.").empty
+    assert _row(find_attribution_spans("What Trump says is true, aides said."), "says")["source_text"] == "Trump"
