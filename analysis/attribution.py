@@ -203,6 +203,8 @@ _BY_END = re.compile(r"(?<=\s)by$")
 # reports and beliefs that an agentless passive attributes to nobody ("it was reported he ..."); not naming
 # ("is called"), showing, issuing, agreeing or proposing
 _CALL_NOUNS = {"conference", "phone", "telephone", "roll", "video", "curtain", "wake-up", "close", "sales", "radio"}
+_SHOW_NOUNS = {"gun", "news", "reality", "television", "tv", "talk", "game", "radio", "cable", "morning", "trade",
+               "road", "variety", "awards", "award", "comedy", "cooking", "quiz", "late-night", "sunday", "network"}
 _AGENTLESS_REPORTS = {"report", "reveal", "announce", "say", "tell", "claim", "allege", "believe", "state", "confirm",
                       "note", "suggest", "estimate", "predict", "rumor", "rumour", "think", "emphasize", "emphasise",
                       "stress", "express", "argue", "assert", "warn", "declare", "disclose", "indicate"}
@@ -1350,8 +1352,8 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                             and prev_word.replace("’", "'") not in _CONTRACTED_HAS) and not (
                 prev_word in _PRONOUN_QUANTIFIERS and not verb.endswith("s")):
             continue  # a noun: "the report", "his claims", "Trump's comments" (but "Some said", "Many believe")
-        if verb in ("call", "calls") and prev_word in _CALL_NOUNS:
-            continue  # "held a conference call with reporters": a phone call, no cue
+        if verb in ("call", "calls") and prev_word in _CALL_NOUNS or verb in ("show", "shows") and prev_word in _SHOW_NOUNS:
+            continue  # "held a conference call with reporters", "the news show guests": nouns, no cues
         if verb.endswith("s") and not verb.endswith("ss"):
             nxt_verb = _NEXT_WORD.match(text, ve)
             nw = nxt_verb.group(1).lower() if nxt_verb else ""

@@ -1201,3 +1201,9 @@ def test_a_conference_call_is_no_cue():
 def test_a_plural_noun_before_have_or_are_is_no_cue():
     assert find_attribution_spans("Antiabortion advocates have pushed laws in 14 states.").empty
     assert _row(find_attribution_spans("What Trump says is true, aides said."), "says")["source_text"] == "Trump"
+
+
+@pytest.mark.parametrize("text", ["He was a host of the reality show The Apprentice, his staff listed.",
+                                  "Political news show guests were mostly men."])
+def test_a_tv_show_is_no_cue(text):
+    assert "show" not in find_attribution_spans(text)["cue_text"].tolist()
