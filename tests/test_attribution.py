@@ -1207,3 +1207,7 @@ def test_a_plural_noun_before_have_or_are_is_no_cue():
                                   "Political news show guests were mostly men."])
 def test_a_tv_show_is_no_cue(text):
     assert "show" not in find_attribution_spans(text)["cue_text"].tolist()
+
+
+def test_a_think_tank_is_no_cue():
+    assert find_attribution_spans("Dean Baker, a liberal think tank director, said no.")["cue_text"].tolist() == ["said"]
