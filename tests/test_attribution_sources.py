@@ -115,3 +115,8 @@ def test_long_appositive_with_a_clause_head(text, cue, source):
 ])
 def test_a_pronoun_after_a_noun_phrase_is_the_source(text, cue, source):
     assert _row(find_attribution_spans(text), cue)["source_text"] == source
+
+
+def test_a_verb_phrase_before_a_gerund_cue_gives_way_to_the_subject():
+    text = "Senator Roe, angry at the delay, sent a letter urging the board to resign."
+    assert _row(find_attribution_spans(text), "urging")["source_text"] == "Senator Roe"
