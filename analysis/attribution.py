@@ -422,7 +422,7 @@ def _lexicon() -> _Lexicon:
     )
     bnd = _words(pat["boundaries"]["words"])
     gbnd = _words(pat["boundaries"]["words"] + pat["boundaries"]["gerund_words"])
-    punct = r"[,;:()\[\]—–\"“”‘«»]|''|(?<!\w)’|’(?!\w)|\s-\s|^"
+    punct = r"[,;:()\[\]—–\"“”‘«»]|''|(?<!\w)’|(?<!s)’(?!\w)|\s-\s|^"
     outlets = "|".join(f"(?:{p})" for p in pat["media_outlets"]["patterns"])
     return _Lexicon(
         verbs=verbs,

@@ -120,3 +120,8 @@ def test_a_pronoun_after_a_noun_phrase_is_the_source(text, cue, source):
 def test_a_verb_phrase_before_a_gerund_cue_gives_way_to_the_subject():
     text = "Senator Roe, angry at the delay, sent a letter urging the board to resign."
     assert _row(find_attribution_spans(text), "urging")["source_text"] == "Senator Roe"
+
+
+def test_a_plural_possessive_apostrophe_is_no_quote_boundary():
+    row = _row(find_attribution_spans("Earlier, Sanders’ aides said the rally was full."), "said")
+    assert row["source_text"] == "Sanders’ aides"
