@@ -243,6 +243,12 @@ _SOURCE_APPOSITION = re.compile(r"(?:a|an|the|who|which|whose)\s")
 _ACCORDING_SOURCE_STOP = re.compile(r",|;|\s+(?:citing|quoting)\s|\s[—–-]\s|"
                                     r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mrs|Rep|Sen|Gov|Gen|Sgt|Col))"
                                     r"[.!?](?:\s|$)|$")
+# the medium or occasion after a source ("Jane Roe in a statement", "Roe on the campaign trail")
+_SOURCE_ADJUNCT_TAIL = re.compile(
+    r"\s+(?:(?:in|during|on|via|through)\s+(?:a|an|his|her|their|its|the|this|that)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:statement|interview|email|e-mail|speech|tweet|post|letter|op-ed|column|release|video|"
+    r"message|appearance|address|remarks|blog|podcast|broadcast|memo)s?|on\s+the\s+campaign\s+trail)\b.*$",
+    re.DOTALL)
 # a relative clause in a source that opens with a reporting verb ("Cruz, who has said ...")
 _WHO_REPORTS = re.compile(r",\s+who\s+(?:(?:has|have|had|also|later|once|previously|repeatedly|recently|often|"
                           r"first|long|publicly|privately)\s+)*")
@@ -1641,12 +1647,8 @@ def _headline_noun(text: str, cue: tuple[int, int], sent: tuple[int, int]) -> bo
 
 def _tidy_rows(text: str, rows: list[_Row], sents: list[tuple[int, int]] | None = None) -> set[int]:
     """Last look at every row before numbering: which rows to drop (:func:`_not_an_attribution`,
-    :func:`_bad_source`), after trimming each source in place (:func:`_trim_source`). A source
-    that ends in a subject pronoun after a noun phrase ("the things he | wanted") is the pronoun,
-    one that ends in "who" right before its cue ("voters who | said") the relative pronoun alone,
-    as PolNeAR's annotators mark it (checked after :func:`_bad_source`, which looks at the head); a
-    source before an -ing cue that opens with a past-tense verb ("Roe, angry, sent a letter |
-    urging") gives way to the sentence subject. A content
+    :func:`_bad_source`), after trimming each source in place (:func:`_trim_source`); the source
+    of a row that stays is then narrowed (:func:`_narrow_source`: "voters who | said" is "who"). A content
     that is only "this" ("I said this at the forum") becomes the sentence before (rule suffix
     ``-previous-sentence``): 154 rows of the Kremlin/Ukrainian releases gain the statement they
     point to; PolNeAR's annotators mark the anaphor itself, so its train F1 loses 0.0003."""
@@ -1663,18 +1665,7 @@ def _tidy_rows(text: str, rows: list[_Row], sents: list[tuple[int, int]] | None 
             if _bad_source(text, r, cue, cue_ends, cue_spans, openers):
                 drop.add(i)
             elif r.source:
-                if sents and r.rule == "source-cue-content" and cue.endswith("ing"):
-                    # "A coalition sent a letter | urging ...": the verb phrase is no source, its subject is
-                    if _VERB_PHRASE_START.match(text, *r.source):
-                        r.source = _subject(text, sents[r.sentence][0], r.source[0], _lexicon()) or r.source
-                m = _END_PRONOUN.search(text, *r.source)
-                first = text[r.source[0]:m.start()].split(None, 1)[0] if m and m.start() > r.source[0] else ""
-                if m and r.source[1] <= r.cue[0] and (first.islower() or first.lower() in _HEAD_DETERMINERS | _QUANTIFIERS):
-                    r.source = m.span("pron")  # "the things he | wanted": the pronoun is the subject
-                m = _END_RELATIVE.search(text, *r.source)
-                if (m and m.start() > r.source[0] and r.source[1] <= r.cue[0]
-                        and not text[r.source[1]:r.cue[0]].strip()):
-                    r.source = m.span()  # "voters who | said": the relative pronoun is the source
+                _narrow_source(text, r, cue, sents)
         if i not in drop and sents and r.sentence > 0 and _ANAPHORIC_CONTENT.fullmatch(text, *r.content):
             # "I said this at the forum": what "this" stands for is the sentence before
             r.content = _strip_end_punct(text, *sents[r.sentence - 1])
@@ -1754,6 +1745,25 @@ def _trim_source(text: str, r: _Row) -> None:
     if (m and m.start() > r.source[0] and "dash" not in r.rule
             and not _LATER_NAME.search(text, m.end(), r.source[1])):
         r.source = (r.source[0], m.start())  # "Trump, speaking at a rally,": the aside leaves
+
+
+def _narrow_source(text: str, r: _Row, cue: str, sents: list[tuple[int, int]] | None) -> None:
+    """Narrow the source of a row that :func:`_bad_source` kept (so no dropped row comes back):
+    "said Jane Roe in a statement" (the medium leaves), "A coalition sent a letter | urging" (the
+    sentence subject), "the things he | wanted" (the pronoun), "voters who | said" (the relative
+    pronoun: PolNeAR's annotators mark it alone)."""
+    m = _SOURCE_ADJUNCT_TAIL.search(text, *r.source)
+    if m and m.start() > r.source[0]:
+        r.source = _strip(text, r.source[0], m.start())
+    if sents and r.rule == "source-cue-content" and cue.endswith("ing") and _VERB_PHRASE_START.match(text, *r.source):
+        r.source = _subject(text, sents[r.sentence][0], r.source[0], _lexicon()) or r.source
+    m = _END_PRONOUN.search(text, *r.source)
+    first = text[r.source[0]:m.start()].split(None, 1)[0] if m and m.start() > r.source[0] else ""
+    if m and r.source[1] <= r.cue[0] and (first.islower() or first.lower() in _HEAD_DETERMINERS | _QUANTIFIERS):
+        r.source = m.span("pron")
+    m = _END_RELATIVE.search(text, *r.source)
+    if m and m.start() > r.source[0] and r.source[1] <= r.cue[0] and not text[r.source[1]:r.cue[0]].strip():
+        r.source = m.span()
 
 
 def _bad_source(text: str, r: _Row, cue: str, cue_ends: set[int], cue_spans: list[tuple[int, int]],

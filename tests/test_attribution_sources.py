@@ -125,3 +125,11 @@ def test_a_verb_phrase_before_a_gerund_cue_gives_way_to_the_subject():
 def test_a_plural_possessive_apostrophe_is_no_quote_boundary():
     row = _row(find_attribution_spans("Earlier, Sanders’ aides said the rally was full."), "said")
     assert row["source_text"] == "Sanders’ aides"
+
+
+@pytest.mark.parametrize("text, source", [
+    ('"We will win," said Jane Roe in a statement.', "Jane Roe"),
+    ('"We will win," said Jane Roe in a telephone interview.', "Jane Roe"),
+])
+def test_the_medium_leaves_the_source(text, source):
+    assert _row(find_attribution_spans(text), "said")["source_text"] == source
