@@ -821,6 +821,13 @@ _PAST_VERB = re.compile(r"(?<=\s)(?:" + "|".join(sorted(_IRREGULAR_PAST | {
     "built", "drew", "fought", "heard", "hit", "let", "set", "struck", "threw", "wore"})) + r")\b")
 # a chunk that opens with a past-tense verb ("sent a letter | urging"): a verb phrase
 _VERB_PHRASE_START = re.compile(r"(?:[a-z]+ed|" + "|".join(sorted(_IRREGULAR_PAST | {"spent", "kept"})) + r")\b")
+# a past-tense verb with an object or adjunct after it ("sent a letter", "appeared on TV"): a clause
+_VERB_WITH_OBJECT = re.compile(
+    r"(?<=\s)(?P<verb>[a-z]+ed|" + "|".join(sorted(_IRREGULAR_PAST | {"spent", "kept"})) + r")\s+"
+    r"(?=(?:the|a|an|his|her|their|its|this|that|these|those|on|in|for|with|at|from|about|out|off|up|"
+    r"down|him|them|it|us|me)\b|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z\"“])")
+_AGENT_OR_STOP = re.compile(r"\sby\s|[.!?]")
+_BEING_END = re.compile(r"(?<![\w'’-])(?:being|been|own)$")
 _TIME_WORDS = _DAYS.replace("(?:on\\s+)?", "", 1)
 # time words and adverbs at the end of a sentence subject ("Trump on Tuesday", "He also")
 _SUBJECT_TAIL = re.compile(
@@ -1750,13 +1757,22 @@ def _trim_source(text: str, r: _Row) -> None:
 def _narrow_source(text: str, r: _Row, cue: str, sents: list[tuple[int, int]] | None) -> None:
     """Narrow the source of a row that :func:`_bad_source` kept (so no dropped row comes back):
     "said Jane Roe in a statement" (the medium leaves), "A coalition sent a letter | urging" (the
-    sentence subject), "the things he | wanted" (the pronoun), "voters who | said" (the relative
-    pronoun: PolNeAR's annotators mark it alone)."""
+    sentence subject), "Carson appeared on TV and | said" (a clause: its subject; not before an
+    -ing cue, whose source is often the object: "held up a sign | saying", nor with a "by" agent),
+    "the things he | wanted" (the pronoun), "voters who | said" (the relative pronoun: PolNeAR's
+    annotators mark it alone)."""
     m = _SOURCE_ADJUNCT_TAIL.search(text, *r.source)
     if m and m.start() > r.source[0]:
         r.source = _strip(text, r.source[0], m.start())
     if sents and r.rule == "source-cue-content" and cue.endswith("ing") and _VERB_PHRASE_START.match(text, *r.source):
         r.source = _subject(text, sents[r.sentence][0], r.source[0], _lexicon()) or r.source
+    if r.rule == "source-cue-content" and not cue.endswith("ing"):
+        v = _VERB_WITH_OBJECT.search(text, *r.source)
+        if (v and not _CLAUSE_BEFORE.search(text, r.source[0], v.start())
+                and not _AGENT_OR_STOP.search(text, v.start(), r.source[1])):
+            sub = _subject(text, r.source[0], v.end("verb"), _lexicon())
+            if sub and sub[1] <= v.start() and not _DANGLING_END.search(text, *sub) and not _BEING_END.search(text, *sub):
+                r.source = sub  # "The Cruz campaign sent a fundraising email | urging": the subject
     m = _END_PRONOUN.search(text, *r.source)
     first = text[r.source[0]:m.start()].split(None, 1)[0] if m and m.start() > r.source[0] else ""
     if m and r.source[1] <= r.cue[0] and (first.islower() or first.lower() in _HEAD_DETERMINERS | _QUANTIFIERS):

@@ -110,8 +110,8 @@ def test_long_appositive_with_a_clause_head(text, cue, source):
 @pytest.mark.parametrize("text, cue, source", [
     # a noun phrase before a subject pronoun is the head of a reduced relative clause
     ("One of the things she wanted was a new school.", "wanted", "she"),
-    # a clause before it is not
-    ("Roe packed the books she wrote about the war.", "wrote", "Roe packed the books she"),
+    # a clause before it is not: its subject is the source
+    ("Roe packed the books she wrote about the war.", "wrote", "Roe"),
 ])
 def test_a_pronoun_after_a_noun_phrase_is_the_source(text, cue, source):
     assert _row(find_attribution_spans(text), cue)["source_text"] == source
@@ -133,3 +133,14 @@ def test_a_plural_possessive_apostrophe_is_no_quote_boundary():
 ])
 def test_the_medium_leaves_the_source(text, source):
     assert _row(find_attribution_spans(text), "said")["source_text"] == source
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    # a clause before the cue: its subject is the source
+    ("In a memo, the Roe campaign sent a letter to donors claims that taxes will rise.", "claims",
+     "the Roe campaign"),
+    # ... but before an -ing cue the object may be the source, so it stays
+    ("Roe held up a sign saying the tax is theft.", "saying", "Roe held up a sign"),
+])
+def test_a_clause_source_gives_its_subject(text, cue, source):
+    assert _row(find_attribution_spans(text), cue)["source_text"] == source
