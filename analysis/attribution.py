@@ -826,6 +826,8 @@ _VERB_WITH_OBJECT = re.compile(
     r"(?<=\s)(?P<verb>[a-z]+ed|" + "|".join(sorted(_IRREGULAR_PAST | {"spent", "kept"})) + r")\s+"
     r"(?=(?:the|a|an|his|her|their|its|this|that|these|those|on|in|for|with|at|from|about|out|off|up|"
     r"down|him|them|it|us|me)\b|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z\"“])")
+# verbs whose object is no speaker before an -ing cue ("sent an email | saying", "spent the day | praising")
+_SPENDING_VERBS = {"sent", "spent", "started", "went", "made", "issued", "released", "posted", "published", "began"}
 _AGENT_OR_STOP = re.compile(r"\sby\s|[.!?]")
 _BEING_END = re.compile(r"(?<![\w'’-])(?:being|been|own)$")
 _TIME_WORDS = _DAYS.replace("(?:on\\s+)?", "", 1)
@@ -1766,9 +1768,10 @@ def _narrow_source(text: str, r: _Row, cue: str, sents: list[tuple[int, int]] | 
         r.source = _strip(text, r.source[0], m.start())
     if sents and r.rule == "source-cue-content" and cue.endswith("ing") and _VERB_PHRASE_START.match(text, *r.source):
         r.source = _subject(text, sents[r.sentence][0], r.source[0], _lexicon()) or r.source
-    if r.rule == "source-cue-content" and not cue.endswith("ing"):
+    if r.rule == "source-cue-content":
         v = _VERB_WITH_OBJECT.search(text, *r.source)
         if (v and not _CLAUSE_BEFORE.search(text, r.source[0], v.start())
+                and (not cue.endswith("ing") or v.group("verb") in _SPENDING_VERBS)
                 and not _AGENT_OR_STOP.search(text, v.start(), r.source[1])):
             sub = _subject(text, r.source[0], v.end("verb"), _lexicon())
             if sub and sub[1] <= v.start() and not _DANGLING_END.search(text, *sub) and not _BEING_END.search(text, *sub):

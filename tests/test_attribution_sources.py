@@ -144,3 +144,8 @@ def test_the_medium_leaves_the_source(text, source):
 ])
 def test_a_clause_source_gives_its_subject(text, cue, source):
     assert _row(find_attribution_spans(text), cue)["source_text"] == source
+
+
+def test_a_sent_message_before_an_ing_cue_is_no_source():
+    text = "In the morning, the Roe campaign sent out a press release saying that taxes will rise."
+    assert _row(find_attribution_spans(text), "saying")["source_text"] == "the Roe campaign"
