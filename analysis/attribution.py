@@ -841,6 +841,12 @@ _SUBJECT_TAIL = re.compile(
 _PARTICIPLE_IN = re.compile(r"(?<=\s)(?:[a-z]+ed|[a-z]+en|made|held|put|run|done|published)\b")
 # a subject cut there would end in a preposition or article ("Sanders during a | Sunday")
 _DANGLING_END = re.compile(r"(?<![\w'’-])(?:a|an|the|of|on|in|at|for|during|by|over|to|from|with)$", re.IGNORECASE)
+# a short adverbial opener before a comma ("Hours later,", "Ultimately,", "Most recently,")
+_ADVERB_LEAD = re.compile(r"\s*(?:[\w'’-]+\s+){0,3}(?:[a-z]+ly|later|earlier|ago|likewise|instead|meanwhile|too)\s*,\s+",
+                          re.IGNORECASE)
+# a dateline before the subject: "DECATUR, Ill. — ", "New York (AFP) – "
+_DATELINE = re.compile(r"\s*(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?"
+                       r"|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+\([A-Z]+\))\s+[—–-]{1,2}\s+")
 _SUBJECT = re.compile(
     r"\s*[\"“‘]?\s*(?P<np>(?:he|she|they|we|i|it)\b|(?:(?:the|a|an)\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*)",
 )
@@ -856,8 +862,11 @@ def _subject(text: str, lo: int, hi: int, lex: _Lexicon) -> tuple[int, int] | No
     """
     s = lo
     lead = _LEAD_ADVERBIAL.match(text, lo, hi)
-    if lead and lead.group(1).lower() in lex.openers:
+    if lead and (lead.group(1).lower() in lex.openers or _ADVERB_LEAD.match(text, lo, lead.end())):
         s = lead.end()
+    dateline = _DATELINE.match(text, s, hi)
+    if dateline:
+        s = dateline.end()  # "DECATUR, Ill. — Sen. Ted Cruz", "New York (AFP) – Joe Biden"
     s = _strip(text, s, hi, " \t\r\n\"“‘")[0]
     verbs = [m.start() for m in (_VERBISH.search(text, s, hi), lex.cue.search(text, s, hi),
                                  _PAST_VERB.search(text, s, hi)) if m]

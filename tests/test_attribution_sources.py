@@ -149,3 +149,11 @@ def test_a_clause_source_gives_its_subject(text, cue, source):
 def test_a_sent_message_before_an_ing_cue_is_no_source():
     text = "In the morning, the Roe campaign sent out a press release saying that taxes will rise."
     assert _row(find_attribution_spans(text), "saying")["source_text"] == "the Roe campaign"
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("Hours later, Roe left the stage, telling reporters that she would win.", "telling", "Roe"),
+    ("DAYTON, Ohio — Jane Roe left the stage, telling reporters that she would win.", "telling", "Jane Roe"),
+])
+def test_openers_and_datelines_leave_the_subject(text, cue, source):
+    assert _row(find_attribution_spans(text), cue)["source_text"] == source
