@@ -257,6 +257,9 @@ _SUBORDINATE_IN = re.compile(r"(?<![\w'’-])(?:after|where|whether|when|though|
                              r"than|since|before|until|who|which)(?![\w'’-])", re.IGNORECASE)
 _LATER_CAPITAL = re.compile(r",\s+[\"“‘]?[A-Z]")
 _EXPLETIVE = re.compile(r"(?<![\w'’-])(?:there|what|it)$", re.IGNORECASE)
+# the first word of an adjunct aside between dashes ("— to his credit —", "— buoyed by ... —")
+_DASH_ADJUNCT = re.compile(r"(?:to|after|before|as|in|on|at|during|with|from|by|while|when|"
+                           r"(?!including)[a-z]+ing|[a-z]+ed)$", re.IGNORECASE)
 # a name of two words after a later comma: the head comes after the aside ("After the vote, Mrs. Roe")
 _LATER_NAME = re.compile(r",\s+(?:[A-Z][\w'’-]*\.?\s+)+[A-Z]")
 _END_PRONOUN = re.compile(r"(?<![\s,]and)(?<![\s,]or)(?<!nor)\s+(?P<pron>he|she|they|we|I|you)$")
@@ -741,7 +744,7 @@ def _apposition_has_verb(text: str, s: int, e: int) -> bool:
 def _dash_appositive(text: str, lo: int, closing: int, lex: _Lexicon) -> tuple[tuple[int, int] | None, str]:
     """``Jason Sims — a teacher from Ohio — says``: the head noun phrase before a dash pair is the
     source, with the aside (rule suffix ``-dash-appositive``); an aside that opens with *who* or
-    *which* stays out of the source.
+    *which*, a preposition or a participle ("— after a long pause —") stays out of the source.
 
     >>> text = "Jason Sims — a teacher from Ohio — says"
     >>> src, suffix = _dash_appositive(text, 0, text.rindex("—"), _lexicon())
@@ -767,8 +770,8 @@ def _dash_appositive(text: str, lo: int, closing: int, lex: _Lexicon) -> tuple[t
     if _CLAUSE_VERB.search(text, hs, he) or _NEGATION.search(text, hs, he) or _reports_outside_relative(text, hs, he, lex):
         return None, ""
     aside = text[opening + 1:closing].split()
-    if aside and aside[0].lower() in {"who", "which", "whose"}:
-        return (hs, he), "-dash-appositive"
+    if aside and (aside[0].lower() in {"who", "which", "whose"} or _DASH_ADJUNCT.match(aside[0])):
+        return (hs, he), "-dash-appositive"  # "Jane Roe — after a pause — said": an adjunct, no apposition
     return (hs, closing + 1), "-dash-appositive"
 
 

@@ -157,3 +157,11 @@ def test_a_sent_message_before_an_ing_cue_is_no_source():
 ])
 def test_openers_and_datelines_leave_the_subject(text, cue, source):
     assert _row(find_attribution_spans(text), cue)["source_text"] == source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Jane Roe — after a long pause — said the school will close.", "Jane Roe"),
+    ("Jane Roe — a teacher from Ohio — said the school will close.", "Jane Roe — a teacher from Ohio —"),
+])
+def test_dash_asides(text, source):
+    assert _row(find_attribution_spans(text), "said")["source_text"] == source
