@@ -260,6 +260,9 @@ _EXPLETIVE = re.compile(r"(?<![\w'’-])(?:there|what|it)$", re.IGNORECASE)
 # the first word of an adjunct aside between dashes ("— to his credit —", "— buoyed by ... —")
 _DASH_ADJUNCT = re.compile(r"(?:to|after|before|as|in|on|at|during|with|from|by|while|when|"
                            r"(?!including)[a-z]+ing|[a-z]+ed)$", re.IGNORECASE)
+# a capitalised name of one to five words (with titles): "Dean Roe", "Sen. Jane Roe"
+_AGE = re.compile(r"\d{1,3}")
+_NAME_HEAD = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*")
 # a name of two words after a later comma: the head comes after the aside ("After the vote, Mrs. Roe")
 _LATER_NAME = re.compile(r",\s+(?:[A-Z][\w'’-]*\.?\s+)+[A-Z]")
 _END_PRONOUN = re.compile(r"(?<![\s,]and)(?<![\s,]or)(?<!nor)\s+(?P<pron>he|she|they|we|I|you)$")
@@ -814,6 +817,16 @@ def _appositive(text: str, lo: int, bounds: list, last, lex: _Lexicon) -> tuple[
     if ((appos_first.endswith("ing") and appos_first not in _NOUN_INGS - {"including"})
             or appos_first in lex.openers and appos_first not in _ROLE_ADVERBS):
         return (hs, he), "-appositive"
+    if head_first in ("a", "an") and len(prev) > 1 and text[prev[-2].start():prev[-2].end()] == ",":
+        # "Dean Roe, a salesman from Sumter, South Carolina, said": the "head" is the apposition
+        # and the name before it heads the source
+        k = len(prev) - 2
+        ns, ne = _strip(text, prev[k - 1].end() if k > 0 else lo, prev[k].start(), " \t\r\n")
+        if _AGE.fullmatch(text, ns, ne) and k > 0 and text[prev[k - 1].start():prev[k - 1].end()] == ",":
+            k -= 1  # "Jane Roe, 67, a retired nurse in Allentown, Pa., said"
+            ns, ne = _strip(text, prev[k - 1].end() if k > 0 else lo, prev[k].start(), " \t\r\n")
+        if ne > ns and _NAME_HEAD.fullmatch(text, ns, ne):
+            return (ns, ae), "-appositive"
     return (hs, ae), "-appositive"
 
 

@@ -165,3 +165,13 @@ def test_openers_and_datelines_leave_the_subject(text, cue, source):
 ])
 def test_dash_asides(text, source):
     assert _row(find_attribution_spans(text), "said")["source_text"] == source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Dean Roe, a salesman from Sumter, South Carolina, said the plant will close.",
+     "Dean Roe, a salesman from Sumter, South Carolina"),
+    ('"It will close," Jane Roe, 67, a retired nurse in Allentown, Pa., said.',
+     "Jane Roe, 67, a retired nurse in Allentown, Pa."),
+])
+def test_an_apposition_with_a_place_keeps_the_name(text, source):
+    assert _row(find_attribution_spans(text), "said")["source_text"] == source
