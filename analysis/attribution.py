@@ -193,6 +193,7 @@ _NOUN_INGS = {"including", "acting", "ranking", "managing", "founding", "visitin
 # where the source after an inverted cue ends ('"...," said Jane Roe, who runs the gym, quoting ...')
 _NOT_NOUN_ING = r"(?!(?:" + "|".join(sorted(_NOUN_INGS)) + r")\b)"
 _INVERTED_SOURCE_END = re.compile(r",\s*(?:" + _NOT_NOUN_ING + r"[a-z]+ing|according)\b|,\s*[\"“‘]|,\s*''|$")
+_CLAUSE_STOP = re.compile(r"[,;]|\s[—–-]\s")
 _INVERTED_SOURCE_WHO = re.compile(r",\s*(?:who|" + _NOT_NOUN_ING + r"[a-z]+ing|according)\b|,\s*[\"“‘]|,\s*''|$")
 # a capitalised name with a relative clause set off by commas, after an optional short opener
 # ("On Friday, Beto Orr, who was a candidate in the primary, | announced"): the sentence's subject
@@ -1402,6 +1403,12 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             if _n_words(text, *s2) > _MAX_INVERTED_SOURCE_WORDS:
                 st = _INVERTED_SOURCE_WHO.search(text, cue_e2, se)
                 s2 = _strip_end_punct(text, cue_e2, st.start() if st else se)
+                if st and st.group(0).lstrip(", ").startswith("who"):
+                    # a long relative clause: up to its first comma or dash
+                    k = _CLAUSE_STOP.search(text, st.end(), se)
+                    s3 = _strip_end_punct(text, cue_e2, k.start() if k else se)
+                    if _n_words(text, *s3) <= _MAX_INVERTED_SOURCE_WORDS:
+                        s2 = s3
             c_hi = _strip(text, ss, cue_s)[1]
             c_lo = ss
             if c_hi - 1 in closers and closers[c_hi - 1] < ss:

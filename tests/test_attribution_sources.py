@@ -175,3 +175,11 @@ def test_dash_asides(text, source):
 ])
 def test_an_apposition_with_a_place_keeps_the_name(text, source):
     assert _row(find_attribution_spans(text), "said")["source_text"] == source
+
+
+def test_a_long_relative_clause_after_an_inverted_source_ends_at_its_dash():
+    text = ('"The gym is full," said Dan Pike, who now runs the old gym on Fifth Street in Miami Beach — '
+            "which to this day hosts a boxing class named after the champion and draws fighters from all "
+            "over the city.")
+    assert _row(find_attribution_spans(text), "said")["source_text"] == (
+        "Dan Pike, who now runs the old gym on Fifth Street in Miami Beach")
