@@ -250,6 +250,11 @@ _SOURCE_ADJUNCT_TAIL = re.compile(
     r"(?:statement|interview|email|e-mail|speech|tweet|post|letter|op-ed|column|release|video|"
     r"message|appearance|address|remarks|blog|podcast|broadcast|memo)s?|on\s+the\s+campaign\s+trail)\b.*$",
     re.DOTALL)
+# lemmas of speech and belief whose relative clause stays out of a source ("Cruz, who says ...");
+# others describe the source and stay in ("King, who endorsed Rubio", "Roe, who writes about ...")
+_SPEECH_LEMMAS = {"say", "tell", "add", "note", "estimate", "recall", "call", "argue", "claim", "insist",
+                  "explain", "acknowledge", "suggest", "predict", "warn", "believe", "think", "hope",
+                  "want", "complain", "admit", "describe", "request", "decline", "speak", "ask"}
 # a relative clause in a source that opens with a reporting verb ("Cruz, who has said ...")
 _WHO_REPORTS = re.compile(r",\s+who\s+(?:(?:has|have|had|also|later|once|previously|repeatedly|recently|often|"
                           r"first|long|publicly|privately)\s+)*")
@@ -1753,8 +1758,9 @@ def _trim_source(text: str, r: _Row) -> None:
     "Trump, speaking at a rally," / "Roe, during a town hall," (a participle or adjunct aside leaves,
     unless a name follows it: "After the vote, Mrs. Roe"), "Trump on Tuesday | said" (time words
     right before the cue leave, unless a participle holds them: "A poll released last week"),
-    "Cruz, who says Trump is scared," (a relative clause that opens with a reporting verb leaves;
-    PolNeAR's annotators leave such clauses out, other relative clauses mostly in)."""
+    "Cruz, who says Trump is scared," (a relative clause that opens with a verb of speech or
+    belief leaves; PolNeAR's annotators leave such clauses out, other relative clauses, "who
+    endorsed Rubio", mostly in)."""
     s, e = r.source
     if e - s <= 8:
         m = _CONTRACTED_SOURCE.match(text, s, e)
@@ -1776,7 +1782,8 @@ def _trim_source(text: str, r: _Row) -> None:
     m = _WHO_REPORTS.search(text, *r.source)
     if m and m.start() > r.source[0]:
         cue = _lexicon().cue.match(text, m.end())
-        if cue and cue.group("verb").lower() in _lexicon().verbs:
+        verb = _lexicon().verbs.get(cue.group("verb").lower()) if cue else None
+        if verb is not None and verb.lemma in _SPEECH_LEMMAS:
             r.source = (r.source[0], m.start())  # "Cruz, who says Trump is scared, | said": the clause leaves
     m = _SUBJECT_TAIL.search(text, *r.source)
     if (m and m.start() > r.source[0] and r.source[1] <= r.cue[0] and not _PARTICIPLE_IN.search(text, r.source[0], m.start())

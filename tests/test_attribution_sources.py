@@ -183,3 +183,8 @@ def test_a_long_relative_clause_after_an_inverted_source_ends_at_its_dash():
             "over the city.")
     assert _row(find_attribution_spans(text), "said")["source_text"] == (
         "Dan Pike, who now runs the old gym on Fifth Street in Miami Beach")
+
+
+def test_a_relative_clause_with_a_deed_stays_in_the_source():
+    text = '"It is dead," said Jane Roe, who endorsed the mayor in May.'
+    assert _row(find_attribution_spans(text), "said")["source_text"] == "Jane Roe, who endorsed the mayor in May"
