@@ -20,7 +20,9 @@ source carries an apposition set off by commas, "Jane Roe, a teacher, said", and
 ``quote-before-source-cue``                 "Is it closed?" the mayor *said*.  (the quotation
                                             ends the sentence before)
 ``subject-passive-cue-by-source``           The plan *was criticized* by Democrats.
-``according-to-source-content``             *According to* police, the road is closed.
+``according-to-source-content``             *According to* police, the road is closed.  (an
+                                            apposition after the source joins it: "*According
+                                            to* Jane Roe, a pollster, the road ...")
 ``content-according-to-source``             The road is closed, *according to* police.  (an
                                             apposition that ends the sentence joins the source:
                                             "*according to* Jane Roe, a pollster.")
@@ -269,6 +271,8 @@ _DASH_ADJUNCT = re.compile(r"(?:to|after|before|as|in|on|at|during|with|from|by|
 # a capitalised name of one to five words (with titles): "Dean Roe", "Sen. Jane Roe"
 _AGE = re.compile(r"\d{1,3}")
 _NAME_HEAD = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*")
+# an apposition set off by commas right after an opening "according to" source
+_OPENING_APPOSITION = re.compile(r",\s+(?P<np>(?:a|an)\s(?:[^,;:.!?\"“”]|\.(?=\s+[A-Z])){1,120}?(?:,\s+[A-Z][\w.]*)?),\s+")
 # a name of two words after a later comma: the head comes after the aside ("After the vote, Mrs. Roe")
 _LATER_NAME = re.compile(r",\s+(?:[A-Z][\w'’-]*\.?\s+)+[A-Z]")
 _END_PRONOUN = re.compile(r"(?<![\s,]and)(?<![\s,]or)(?<!nor)\s+(?P<pron>he|she|they|we|I|you)$")
@@ -1203,6 +1207,10 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 rule = "content-according-to-source"
         else:
             rest_lo = src_hi
+            ap = _OPENING_APPOSITION.match(text, src_hi, se)
+            if ap and not _apposition_has_verb(text, ap.start("np"), ap.end("np")):
+                # "According to Jane Roe, a pollster at the bank, the fund ...": the apposition
+                src, rest_lo = (src[0], ap.end("np")), ap.end()
             rest = _strip_end_punct(text, rest_lo, se)
             if rest[1] <= rest[0]:
                 continue

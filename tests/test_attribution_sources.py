@@ -188,3 +188,9 @@ def test_a_long_relative_clause_after_an_inverted_source_ends_at_its_dash():
 def test_a_relative_clause_with_a_deed_stays_in_the_source():
     text = '"It is dead," said Jane Roe, who endorsed the mayor in May.'
     assert _row(find_attribution_spans(text), "said")["source_text"] == "Jane Roe, who endorsed the mayor in May"
+
+
+def test_an_apposition_after_an_opening_according_to_source():
+    row = _row(find_attribution_spans("According to Jane Roe, a pollster at the bank, the fund lost money."),
+               "According to")
+    assert (row["source_text"], row["content_text"]) == ("Jane Roe, a pollster at the bank", "the fund lost money")
