@@ -241,7 +241,9 @@ _SOURCE_ASIDE = re.compile(r",\s+(?:" + _NOT_NOUN_ING + r"[a-z]+ing|in|on|at|dur
 # adverbs that open a role apposition ("Roe, now a columnist,"): the apposition stays in the source
 _ROLE_ADVERBS = {"now", "then", "also", "formerly", "once"}
 # an apposition after a source ("Jane Roe, a pollster", "Roe, who ran the survey")
-_SOURCE_APPOSITION = re.compile(r"(?:a|an|the|who|which|whose)\s")
+_SOURCE_APPOSITION = re.compile(r"(?:a|an|the|who|which|whose|director|president|chairman|chairwoman|spokesman|"
+                                r"spokeswoman|professor|editor|founder|co-founder|author|head|chief|leader|"
+                                r"member|analyst|senior|former|deputy|manager|secretary|executive)\s")
 # where the source after "according to" ends; not at the period of "Mr." or an initial ("Dennis B. Ross")
 _ACCORDING_SOURCE_STOP = re.compile(r",|;|\s+(?:citing|quoting)\s|\s[—–-]\s|"
                                     r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mrs|Rep|Sen|Gov|Gen|Sgt|Col))"

@@ -194,3 +194,9 @@ def test_an_apposition_after_an_opening_according_to_source():
     row = _row(find_attribution_spans("According to Jane Roe, a pollster at the bank, the fund lost money."),
                "According to")
     assert (row["source_text"], row["content_text"]) == ("Jane Roe, a pollster at the bank", "the fund lost money")
+
+
+def test_a_role_apposition_after_a_closing_according_to_source():
+    row = _row(find_attribution_spans("The fund lost money, according to Jane Roe, director of the bank."),
+               "according to")
+    assert (row["source_text"], row["content_text"]) == ("Jane Roe, director of the bank", "The fund lost money")
