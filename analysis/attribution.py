@@ -287,8 +287,9 @@ _QUANTIFIERS = {"some", "many", "most", "several", "all", "few", "those", "these
 _SUBJECT_PRONOUNS = {"he", "she", "they", "we", "i"}
 _PREP_WHICH = re.compile(r"\b(?:in|at|on|during|for|with|by|from|under|after|through|to)\s+(?:which|whom)\s+", re.IGNORECASE)
 _BY_AGENT = re.compile(r"(?:\s+[a-z]+ly)?\s+by\s+")
-_AGENT_END = re.compile(r",|;|\s(?:after|before|during|because|when|while|as|in|on|over|at|who|that|which)\s|"
-                        r"\s(?:to|for)\s(?!(?:the\s+)?[A-Z])|[.!?](?:\s|$)|"
+_AGENT_END = re.compile(r",|;|\s(?:after|before|during|because|when|while|as|(?<!\d\s)in(?!\s+\d)|on|over|at|who|that|which)\s|"
+                        r"\s(?:to|for)\s(?!(?:the\s+)?[A-Z])|"
+                        r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr))(?<!\b(?:Mrs|Rep|Sen|Gov|Gen|Sgt|Col))[.!?](?:\s|$)|"
                         r"\s(?:commenting|speaking|addressing|answering|responding|referring|talking)\b")
 # ("Adviser to the President X", "Minister for Reintegration Y" are one agent; "Yermak commenting" is not)
 _DASHES = {"—", "–", "-"}

@@ -200,3 +200,11 @@ def test_a_role_apposition_after_a_closing_according_to_source():
     row = _row(find_attribution_spans("The fund lost money, according to Jane Roe, director of the bank."),
                "according to")
     assert (row["source_text"], row["content_text"]) == ("Jane Roe, director of the bank", "The fund lost money")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The plan was backed by nearly 6 in 10 voters in the state.", "nearly 6 in 10 voters"),
+    ("The plan was criticized by Gov. Jane Roe on Monday.", "Gov. Jane Roe"),
+])
+def test_passive_agents_with_numbers_and_titles(text, source):
+    assert find_attribution_spans(text).loc[0, "source_text"] == source
