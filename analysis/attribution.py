@@ -827,7 +827,7 @@ def _appositive(text: str, lo: int, bounds: list, last, lex: _Lexicon) -> tuple[
                                          or head_first in _HEAD_DETERMINERS):
         return None, ""
     appos_first = text[as_:ae].split()[0].lower()
-    if ((appos_first.endswith("ing") and appos_first not in _NOUN_INGS - {"including"})
+    if ((appos_first.endswith("ing") and appos_first not in _NOUN_INGS)
             or appos_first in lex.openers and appos_first not in _ROLE_ADVERBS):
         return (hs, he), "-appositive"
     if head_first in ("a", "an") and len(prev) > 1 and text[prev[-2].start():prev[-2].end()] == ",":

@@ -208,3 +208,8 @@ def test_a_role_apposition_after_a_closing_according_to_source():
 ])
 def test_passive_agents_with_numbers_and_titles(text, source):
     assert find_attribution_spans(text).loc[0, "source_text"] == source
+
+
+def test_an_including_apposition_stays_in_the_source():
+    row = _row(find_attribution_spans("Several mayors, including Jane Roe, said the plan would fail."), "said")
+    assert row["source_text"] == "Several mayors, including Jane Roe"
