@@ -237,7 +237,8 @@ _SUBORDINATOR_BEFORE = re.compile(r"(?<![\w'’-])(?:although|though|while|where
                                   re.IGNORECASE)
 # an aside after the source's head that PolNeAR leaves out: a participle or an adjunct
 _SOURCE_ASIDE = re.compile(r",\s+(?:" + _NOT_NOUN_ING + r"[a-z]+ing|in|on|at|during|after|"
-                           r"before|with|from|for instance|in fact|of course|however|meanwhile|too|as(?!\s+well))\b")
+                           r"before|with|from|for instance|in fact|of course|however|meanwhile|too|as(?!\s+well)|"
+                           r"also\s+[a-z]+ing|himself|herself|themselves|albeit|again|eager|clad)\b")
 # adverbs that open a role apposition ("Roe, now a columnist,"): the apposition stays in the source
 _ROLE_ADVERBS = {"now", "then", "also", "formerly", "once"}
 # an apposition after a source ("Jane Roe, a pollster", "Roe, who ran the survey")

@@ -213,3 +213,11 @@ def test_passive_agents_with_numbers_and_titles(text, source):
 def test_an_including_apposition_stays_in_the_source():
     row = _row(find_attribution_spans("Several mayors, including Jane Roe, said the plan would fail."), "said")
     assert row["source_text"] == "Several mayors, including Jane Roe"
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe, also campaigning in Ohio, said the plan had failed.",
+    "Jane Roe, herself up for reelection, said the plan had failed.",
+])
+def test_more_asides_leave_the_source(text):
+    assert _row(find_attribution_spans(text), "said")["source_text"] == "Jane Roe"
