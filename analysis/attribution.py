@@ -831,7 +831,7 @@ def _appositive(text: str, lo: int, bounds: list, last, lex: _Lexicon) -> tuple[
     if ((appos_first.endswith("ing") and appos_first not in _NOUN_INGS)
             or appos_first in lex.openers and appos_first not in _ROLE_ADVERBS):
         return (hs, he), "-appositive"
-    if head_first in ("a", "an") and len(prev) > 1 and text[prev[-2].start():prev[-2].end()] == ",":
+    if head_first in ("a", "an", "the") and len(prev) > 1 and text[prev[-2].start():prev[-2].end()] == ",":
         # "Dean Roe, a salesman from Sumter, South Carolina, said": the "head" is the apposition
         # and the name before it heads the source
         k = len(prev) - 2

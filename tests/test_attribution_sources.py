@@ -221,3 +221,8 @@ def test_an_including_apposition_stays_in_the_source():
 ])
 def test_more_asides_leave_the_source(text):
     assert _row(find_attribution_spans(text), "said")["source_text"] == "Jane Roe"
+
+
+def test_a_the_apposition_after_a_name_keeps_the_name():
+    text = "Jane Roe, the head of the union, which backed the mayor, said the strike is over."
+    assert _row(find_attribution_spans(text), "said")["source_text"].startswith("Jane Roe, the head of the union")
