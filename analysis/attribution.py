@@ -600,7 +600,7 @@ def _source_before(text: str, lo: int, cue_start: int, lex: _Lexicon, gerund: bo
     last = bounds[-1] if bounds else None
     start = last.end() if last else lo
     s, e = _strip(text, start, cue_start, " \t\r\n")
-    if e > s and last is not None and last.group(0).lower() in ("and", "or"):
+    if e > s and last is not None and last.group(0).lower() in ("and", "or", "nor"):
         s = _coordinated_start(text, lo, bounds, s, e, lex)  # "Dovere and Debenedetti wrote"
     if e > s:
         if _reported_pronoun(text, s, e, lex):
@@ -666,6 +666,8 @@ def _coordinated_start(text: str, lo: int, bounds: list, s: int, e: int, lex: _L
     if pe <= ps:
         return s
     words = text[ps:pe].split()
+    if len(words) > 1 and words[0].lower() in ("neither", "both", "either"):
+        words = words[1:]  # "Neither Cruz nor Christie", "Both Roe and Doe"
     first = words[0].lower()
     if (len(words) > 6 or _n_words(text, ps, e) > 10 or first in lex.openers
             or not (text[ps].isupper() or text[ps].isdigit() or first in _HEAD_DETERMINERS | _QUANTIFIERS

@@ -226,3 +226,8 @@ def test_more_asides_leave_the_source(text):
 def test_a_the_apposition_after_a_name_keeps_the_name():
     text = "Jane Roe, the head of the union, which backed the mayor, said the strike is over."
     assert _row(find_attribution_spans(text), "said")["source_text"].startswith("Jane Roe, the head of the union")
+
+
+def test_neither_nor_subjects():
+    row = _row(find_attribution_spans("Neither Roe nor Doe said the plan would pass."), "said")
+    assert row["source_text"] == "Neither Roe nor Doe"
