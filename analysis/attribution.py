@@ -276,6 +276,7 @@ _AGE = re.compile(r"\d{1,3}")
 _NAME_HEAD = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’-]*")
 # an apposition set off by commas right after an opening "according to" source
 _OPENING_APPOSITION = re.compile(r",\s+(?P<np>(?:a|an)\s(?:[^,;:.!?\"“”]|\.(?=\s+[A-Z])){1,120}?(?:,\s+[A-Z][\w.]*)?),\s+")
+_MORE_THAN = re.compile(r"(?<![\w'’-])(?:[Mm]ore|[Ll]ess|[Ff]ewer)\s+than$")
 # a name of two words after a later comma: the head comes after the aside ("After the vote, Mrs. Roe")
 _LATER_NAME = re.compile(r",\s+(?:[A-Z][\w'’-]*\.?\s+)+[A-Z]")
 _END_PRONOUN = re.compile(r"(?<![\s,]and)(?<![\s,]or)(?<!nor)\s+(?P<pron>he|she|they|we|I|you)$")
@@ -602,6 +603,10 @@ def _source_before(text: str, lo: int, cue_start: int, lex: _Lexicon, gerund: bo
     s, e = _strip(text, start, cue_start, " \t\r\n")
     if e > s and last is not None and last.group(0).lower() in ("and", "or", "nor"):
         s = _coordinated_start(text, lo, bounds, s, e, lex)  # "Dovere and Debenedetti wrote"
+    elif e > s and last is not None and last.group(0).lower() == "than":
+        more = _MORE_THAN.search(text, max(lo, last.start() - 20), last.end())
+        if more:
+            s = more.start()  # "More than half of the voters said": the quantity is part of the source
     if e > s:
         if _reported_pronoun(text, s, e, lex):
             return None, ""  # "Rubio says he believes": nested in the content of "says"

@@ -231,3 +231,8 @@ def test_a_the_apposition_after_a_name_keeps_the_name():
 def test_neither_nor_subjects():
     row = _row(find_attribution_spans("Neither Roe nor Doe said the plan would pass."), "said")
     assert row["source_text"] == "Neither Roe nor Doe"
+
+
+def test_more_than_is_part_of_the_source():
+    row = _row(find_attribution_spans("In the poll, more than half of the voters said the plan would fail."), "said")
+    assert row["source_text"] == "more than half of the voters"
