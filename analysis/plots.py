@@ -199,17 +199,31 @@ def barh(data: pd.DataFrame, label: str, value: str, ax=None, *, title: str | No
          annotate: bool = True, fmt: str = "{:,.0f}", note: str | None = None):
     """Horizontal bars of ``data[value]`` labelled by ``data[label]``, first row on top.
 
-    ``colors`` names a column whose values pick house colours (e.g. an identification class).
+    ``colors`` names a column whose values pick house colours (e.g. an identification class): one
+    colour per value, and a legend (beside the plot) naming each value drawn.
     A percent ``fmt`` ("{:.0%}") labels the axis in percent as well.
+
+    >>> ax = barh(pd.DataFrame({"s": ["A", "B", "C"], "n": [3, 2, 1],
+    ...                         "how": ["named", "pronoun", "named"]}), "s", "n", colors="how")
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['named', 'pronoun']
     """
     ax = new_axes(ax)
     d = data.reset_index(drop=True)
     ys = range(len(d))[::-1]
     if colors:
-        cs = [color_for(v, i) for i, v in enumerate(d[colors])]
+        keys = d[colors].astype(object).where(d[colors].notna(), "unknown").astype(str)
+        values = list(dict.fromkeys(keys))
+        palette = dict(zip(values, part_colors(values)))
+        cs = [palette[k] for k in keys]
     else:
         cs = color or _CYCLE[0]
     ax.barh(list(ys), d[value], color=cs)
+    if colors and len(d):
+        from matplotlib.patches import Patch
+
+        ax.legend(handles=[Patch(color=palette[v], label=v) for v in values], loc="upper left",
+                  bbox_to_anchor=(1.0, 1.0), fontsize=8, title=colors, title_fontsize=8)
     ax.set_yticks(list(ys), [str(v) for v in d[label]])
     ax.grid(axis="y", visible=False)
     if annotate and len(d):
@@ -350,6 +364,8 @@ def save_figure(fig, name: str, data: pd.DataFrame, out_dir: Path | str | None =
     png, svg, csv = (out / f"{name}.{ext}" for ext in ("png", "svg", "csv"))
     fig.savefig(png, metadata={"Software": None})
     fig.savefig(svg, metadata={"Date": None, "Creator": None})
-    index = not isinstance(data.index, pd.RangeIndex)
+    # the index is data when it is named or not plain row numbers (a sorted table keeps its
+    # shuffled row numbers: those were never drawn, so they stay out of the CSV)
+    index = any(n is not None for n in data.index.names) or not pd.api.types.is_integer_dtype(data.index)
     data.to_csv(csv, index=index)
     return [png, svg, csv]

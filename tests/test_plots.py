@@ -124,6 +124,24 @@ def test_save_figure_keeps_a_meaningful_index_and_is_reproducible(tmp_path):
     assert pd.read_csv(first[2], index_col="outlet").equals(wide)
 
 
+def test_save_figure_leaves_out_the_row_numbers_of_a_sorted_table(tmp_path):
+    # fig22, fig35, fig44, fig46: a sorted table kept shuffled row numbers, written as an unnamed column
+    data = pd.DataFrame({"outlet": ["A", "B", "C"], "share": [0.1, 0.5, 0.3]}).sort_values("share")
+    ax = plots.barh(data, "outlet", "share")
+    csv = plots.save_figure(ax, "fig03-demo", data, tmp_path)[2]
+    assert csv.read_text().splitlines()[0] == "outlet,share"
+    pd.testing.assert_frame_equal(pd.read_csv(csv), data.reset_index(drop=True))
+
+
+def test_barh_colours_one_value_one_colour_with_a_legend():
+    # fig24: colours by identification had only a note naming two of them ("blue named, ...")
+    data = pd.DataFrame({"s": list("ABCD"), "n": [4, 3, 2, 1], "how": ["named", "self", "named", "gov"]})
+    ax = plots.barh(data, "s", "n", colors="how")
+    faces = [matplotlib.colors.to_hex(p.get_facecolor()) for p in ax.patches]
+    assert faces[0] == faces[2] == plots.color_for("named").lower() and len(set(faces)) == 3
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["named", "self", "gov"]
+
+
 @pytest.mark.parametrize("bad", ["fig1-x", "Fig01-x", "fig01_x", "fig01-", "figure01-x", "fig01-Upper"])
 def test_save_figure_rejects_badly_named_figures(bad, tmp_path):
     with pytest.raises(ValueError, match="must look like"):
