@@ -792,6 +792,29 @@ def test_top_sources_counts_spellings_of_one_actor_together():
     assert len(top) == 1 and top["n"].item() == 2 and top["n_articles"].item() == 2
 
 
+def test_top_sources_use_the_runs_actor_dictionary_and_drop_appositives():
+    # examples notebook: "Brevik" and "Foreign Minister Tomas Brevik" were two rows, and
+    # "Mira Holt, the director of ..." a third row for Mira Holt, as the run's extra actors were unused
+    extra = {"actors": [
+        {"name": "Tomas Brevik", "aliases": ["Tomas Brevik", "Brevik"], "side": "ostrel", "type": "person"},
+        {"name": "Mira Holt", "aliases": ["Mira Holt", "Holt"], "side": "varnia", "type": "person"},
+        {"name": "Water Authority", "aliases": ["Varnian Water Authority"], "side": "varnia",
+         "type": "organization"}]}
+    texts = {"a1": "Foreign Minister Tomas Brevik said the gate failed. Brevik said it was old.",
+             "a2": "Mira Holt, the director of the Varnian Water Authority, said it held. "
+                   "Its director, Mira Holt, said it held. Holt said it held.",
+             "a3": "Colonel Mira Holt of the Varnian Water Authority said it held."}
+    articles = pd.DataFrame({"article_id": list(texts), "outlet": ["wire"] * 3, "text": list(texts.values())})
+    srcs = {"a1": ["Foreign Minister Tomas Brevik", "Brevik"],
+            "a2": ["Mira Holt, the director of the Varnian Water Authority", "Its director, Mira Holt", "Holt"],
+            "a3": ["Colonel Mira Holt of the Varnian Water Authority"]}
+    att = pd.concat([spans(texts[a], s).assign(article_id=a) for a, s in srcs.items()], ignore_index=True)
+    res = Results(articles=articles, tables={"attributions": att})
+    top = top_sources(res, actors=extra).set_index("source")["n"].to_dict()
+    assert top == {"Mira Holt": 4, "Tomas Brevik": 2}
+    assert len(top_sources(res)) > 2  # without the dictionary the names stay apart
+
+
 def test_a_joint_source_of_two_sides_has_no_single_side():
     text = ("Vladimir Putin and Emmanuel Macron said the talks were useful. "
             "Putin and Dmitry Peskov said the talks were useful. "
