@@ -196,11 +196,12 @@ def _percent_axis(axis, top: float = 1.0) -> None:
 
 def barh(data: pd.DataFrame, label: str, value: str, ax=None, *, title: str | None = None,
          xlabel: str | None = None, color: str | None = None, colors: str | None = None,
-         annotate: bool = True, fmt: str = "{:,.0f}", note: str | None = None):
+         annotate: bool = True, fmt: str = "{:,.0f}", note: str | None = None, legend: bool = True):
     """Horizontal bars of ``data[value]`` labelled by ``data[label]``, first row on top.
 
     ``colors`` names a column whose values pick house colours (e.g. an identification class): one
-    colour per value, and a legend (beside the plot) naming each value drawn.
+    colour per value, and a legend (beside the plot) naming each value drawn, unless ``legend`` is
+    False (when the bar labels name the values already).
     A percent ``fmt`` ("{:.0%}") labels the axis in percent as well.
 
     >>> ax = barh(pd.DataFrame({"s": ["A", "B", "C"], "n": [3, 2, 1],
@@ -219,7 +220,7 @@ def barh(data: pd.DataFrame, label: str, value: str, ax=None, *, title: str | No
     else:
         cs = color or _CYCLE[0]
     ax.barh(list(ys), d[value], color=cs)
-    if colors and len(d):
+    if colors and legend and colors != label and len(d):
         from matplotlib.patches import Patch
 
         ax.legend(handles=[Patch(color=palette[v], label=v) for v in values], loc="upper left",

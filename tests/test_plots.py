@@ -140,6 +140,9 @@ def test_barh_colours_one_value_one_colour_with_a_legend():
     faces = [matplotlib.colors.to_hex(p.get_facecolor()) for p in ax.patches]
     assert faces[0] == faces[2] == plots.color_for("named").lower() and len(set(faces)) == 3
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["named", "self", "gov"]
+    # no legend when the bar labels already name the values (fig44), or when asked not to
+    assert plots.barh(data, "how", "n", colors="how").get_legend() is None
+    assert plots.barh(data, "s", "n", colors="how", legend=False).get_legend() is None
 
 
 @pytest.mark.parametrize("bad", ["fig1-x", "Fig01-x", "fig01_x", "fig01-", "figure01-x", "fig01-Upper"])
