@@ -201,7 +201,7 @@ def barh(data: pd.DataFrame, label: str, value: str, ax=None, *, title: str | No
 
     ``colors`` names a column whose values pick house colours (e.g. an identification class): one
     colour per value, and a legend (beside the plot) naming each value drawn, unless ``legend`` is
-    False (when the bar labels name the values already).
+    False or the bar labels name the values already.
     A percent ``fmt`` ("{:.0%}") labels the axis in percent as well.
 
     >>> ax = barh(pd.DataFrame({"s": ["A", "B", "C"], "n": [3, 2, 1],
@@ -215,12 +215,16 @@ def barh(data: pd.DataFrame, label: str, value: str, ax=None, *, title: str | No
     if colors:
         keys = d[colors].astype(object).where(d[colors].notna(), "unknown").astype(str)
         values = list(dict.fromkeys(keys))
-        palette = dict(zip(values, part_colors(values)))
+        # the house colour of a value, else a cycle colour no house colour here uses; one colour
+        # per value (bars of different kinds, as in fig51, may share a house colour: no warning)
+        free = iter([c for c in _CYCLE if c not in {COLORS.get(v) for v in values}])
+        palette = {v: COLORS.get(v) or next(free, None) or _CYCLE[i % len(_CYCLE)] for i, v in enumerate(values)}
         cs = [palette[k] for k in keys]
     else:
         cs = color or _CYCLE[0]
     ax.barh(list(ys), d[value], color=cs)
-    if colors and legend and colors != label and len(d):
+    named_by_labels = all(k in str(lab) for k, lab in zip(keys, d[label])) if colors else False
+    if colors and legend and not named_by_labels and len(d):
         from matplotlib.patches import Patch
 
         ax.legend(handles=[Patch(color=palette[v], label=v) for v in values], loc="upper left",

@@ -143,6 +143,16 @@ def test_barh_colours_one_value_one_colour_with_a_legend():
     # no legend when the bar labels already name the values (fig44), or when asked not to
     assert plots.barh(data, "how", "n", colors="how").get_legend() is None
     assert plots.barh(data, "s", "n", colors="how", legend=False).get_legend() is None
+    labelled = data.assign(label=data.s + ": " + data.how)
+    assert plots.barh(labelled, "label", "n", colors="how").get_legend() is None
+
+
+def test_barh_colours_many_values_without_a_warning(recwarn):
+    # fig51: eleven kinds (identifications, hedge categories) in one chart, house colours shared
+    kinds = ["anonymous", "institutional", "none", "vague", "named", "pronoun", "hedge", "conditional",
+             "weasel", "unverified", "no comment"]
+    plots.barh(pd.DataFrame({"k": kinds, "n": range(len(kinds))}), "k", "n", colors="k")
+    assert not [w for w in recwarn if "share" in str(w.message)]
 
 
 @pytest.mark.parametrize("bad", ["fig1-x", "Fig01-x", "fig01_x", "fig01-", "figure01-x", "fig01-Upper"])

@@ -350,3 +350,21 @@ def test_every_example_renders_with_the_registered_stages(examples):
     assert "no-comment" in labels or "no_comment" not in wanted
     assert any(lab.startswith("hedge-") for lab in labels) or "hedges" not in wanted
     assert any(lab.startswith("source-") for lab in labels) and any(lab.startswith("cue-") for lab in labels)
+
+
+def test_shipped_hedge_categories_have_fixed_styles_and_legend_text():
+    # the lexicon's categories (hedge, conditional, unverified, weasel, booster) had no rule in the
+    # CSS, so each article page gave them styles in order of appearance (hedge dashed blue on one
+    # page, dotted red on another) and the legend named them without saying what they mark
+    import yaml
+
+    from analysis import paths, plots
+
+    lexicon = yaml.safe_load((paths.LEXICONS / "hedges.yaml").read_text(encoding="utf-8"))
+    categories = sorted({e["category"] for e in lexicon["entries"]})
+    labels = [f"hedge-{c}" for c in categories]
+    assert view._extra_css(labels) == ""
+    for c in categories:  # the colour of the category in the figures (fig43, fig51)
+        assert re.search(rf"\.sl-hedge-{c} {{[^}}]*{plots.COLORS[c]}", view._CSS, re.IGNORECASE)
+    legend = view._legend(pd.DataFrame({"label": labels}))
+    assert "could not be independently verified" in legend and "analysts suggest" in legend
