@@ -201,3 +201,16 @@ def test_shorten_cuts_at_a_word_and_marks_only_cut_labels():
     assert out[1] == "a" * 10 + "…" and out[2] == ""
     assert plots.shorten("Short claim.", 40) == "Short claim."
     assert all(len(t) <= 40 for t in out)
+
+
+def test_a_note_never_overlaps_a_long_title():
+    # fig43: the right-aligned note ran over the left-aligned title
+    wide = pd.DataFrame({"hedge": [3.0, 1.0], "booster": [1.0, 2.0]}, index=pd.Index(["A", "B"], name="outlet"))
+    ax = plots.stacked_barh(wide, title="Hedges and boosters per 1,000 words, by outlet",
+                            note="booster = a marker of certainty (clearly, undoubtedly), not of doubt")
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    note = next(t for t in ax.texts if t.get_text().startswith("booster"))
+    assert not ax.title.get_window_extent(renderer).overlaps(note.get_window_extent(renderer))
+    plt.close(fig)
