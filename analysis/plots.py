@@ -283,8 +283,17 @@ def stacked_barh(data: pd.DataFrame, ax=None, *, title: str | None = None,
 
 def stacked_columns(data: pd.DataFrame, ax=None, *, title: str | None = None,
                     xlabel: str | None = None, ylabel: str | None = None,
-                    normalize: bool = False, note: str | None = None, date_format: str = "%b %d"):
-    """Stacked vertical bars of a wide table: index = x positions (e.g. days), columns = parts."""
+                    normalize: bool = False, note: str | None = None, date_format: str | None = None):
+    """Stacked vertical bars of a wide table: index = x positions (e.g. days), columns = parts.
+
+    Dates are labelled "Mar 02"; with the year when the periods span more than one ("Jan 10 2022"),
+    and as "Mar 2022" when every period starts a month (``freq="MS"``), unless ``date_format``.
+
+    >>> idx = pd.to_datetime(["2021-12-27", "2022-01-03"])
+    >>> ax = stacked_columns(pd.DataFrame({"a": [1, 2]}, index=idx))
+    >>> [t.get_text() for t in ax.get_xticklabels()]
+    ['Dec 27 2021', 'Jan 03 2022']
+    """
     ax = new_axes(ax)
     d = data.fillna(0)
     if normalize:
@@ -295,6 +304,10 @@ def stacked_columns(data: pd.DataFrame, ax=None, *, title: str | None = None,
         ax.bar(xs, d[col], bottom=bottom, color=color, label=str(col), width=0.8)
         bottom = bottom + d[col]
     if pd.api.types.is_datetime64_any_dtype(d.index):
+        if date_format is None:
+            monthly = len(d) > 1 and all(t.day == 1 for t in d.index)
+            date_format = ("%b %Y" if monthly else
+                           "%b %d %Y" if d.index.min().year != d.index.max().year else "%b %d")
         labels = [t.strftime(date_format) for t in d.index]
     else:
         labels = [str(v) for v in d.index]
