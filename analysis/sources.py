@@ -91,6 +91,7 @@ from typing import Iterable, Mapping
 import pandas as pd
 
 from . import paths, segment
+from .corpus import period_freq
 from .actors import (  # noqa: F401  (re-exported: the actor dictionary lived here)
     ACTORS_FILE, Actor, ActorDictionary, ActorMatch, _as_actors, _read_yaml, find_actors,
     load_actors,
@@ -2028,11 +2029,11 @@ def identification_over_time(results, freq: str = "D") -> pd.DataFrame:
     if not len(att):
         return pd.DataFrame(index=pd.DatetimeIndex([], name="period"))
     period = (pd.to_datetime(att["published"], utc=True).dt.tz_localize(None)
-              .dt.to_period(freq).dt.start_time.rename("period"))
+              .dt.to_period(period_freq(freq)).dt.start_time.rename("period"))
     ident = att["identification"].astype(_STRING).fillna("none").rename("identification")
     wide = (att.groupby([period, ident]).size().unstack(fill_value=0)
             .reindex(columns=[i for i in IDENTIFICATIONS if i in set(ident)], fill_value=0))
-    full = pd.period_range(wide.index.min(), wide.index.max(), freq=freq).start_time
+    full = pd.period_range(wide.index.min(), wide.index.max(), freq=period_freq(freq)).start_time
     wide = wide.reindex(full, fill_value=0)
     wide.index.name, wide.columns.name = "period", None
     return wide

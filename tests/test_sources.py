@@ -857,3 +857,20 @@ def test_a_participle_after_a_poll_is_no_part_of_its_name():
     row = extract_attributions("In a new Post-ABC News poll released Sunday, 18 percent of voters back the plan.").iloc[0]
     assert (row["identification"], row["kind"]) == ("institutional", "document")
     assert "Sunday" not in row["source_evidence"]
+
+
+def test_time_charts_take_a_month_start_frequency():
+    # notebooks 02 and 03 pick freq "MS" for corpora over 400 days (us-gov-ukraine): pandas Periods
+    # reject "MS", so notebook 02 stopped with "for Period, please use 'M' instead of 'MS'"
+    from analysis import analyze
+    from analysis.corpus import articles_per_day
+    from analysis.sentiment import tone_over_time
+    from analysis.sources import identification_over_time
+
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["wire", "wire"],
+                         "published": pd.to_datetime(["2022-01-15", "2022-03-02"], utc=True),
+                         "text": ["Police said the road was closed.", "The mayor said it reopened."]})
+    res = analyze(arts, stages=["sentences", "attributions", "sentiment"])
+    for table in (identification_over_time(res, freq="MS"), tone_over_time(res, freq="MS"),
+                  articles_per_day(arts, freq="MS")):
+        assert [str(d.date()) for d in table.index] == ["2022-01-01", "2022-02-01", "2022-03-01"]
