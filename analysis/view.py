@@ -545,9 +545,11 @@ def _body(results, article_id) -> str:
         if fragment.startswith(opening) and sep:
             heading = f'<h2 class="sl-title">{head}</h2>'
             fragment = f"{opening}{rest}{closing}"
+    # tex2jax_ignore: MathJax (JupyterLab, the HTML reports) would typeset the text between two
+    # dollar amounts ("$1.85 billion ... $45 billion") as a formula
     return (
         f"<style>{_CSS}\n{_extra_css(spans['label'].dropna().astype(str))}</style>"
-        f'<div class="sl-view">{heading}{_meta(article)}{_legend(spans)}'
+        f'<div class="sl-view tex2jax_ignore">{heading}{_meta(article)}{_legend(spans)}'
         f'<div class="sl-page"><main>{fragment}</main>'
         f'<aside><h3 class="sl-aside-title">Who says so</h3>'
         f"{_attribution_table(results, article_id)}</aside></div></div>"

@@ -368,3 +368,14 @@ def test_shipped_hedge_categories_have_fixed_styles_and_legend_text():
         assert re.search(rf"\.sl-hedge-{c} {{[^}}]*{plots.COLORS[c]}", view._CSS, re.IGNORECASE)
     legend = view._legend(pd.DataFrame({"label": labels}))
     assert "could not be independently verified" in legend and "analysts suggest" in legend
+
+
+def test_dollar_amounts_are_not_typeset_as_maths():
+    # us-gov-ukraine: "$1.85 billion ... almost $45 billion" between two dollar signs is a formula to
+    # MathJax in JupyterLab and in the HTML reports, unless the view opts out
+    from analysis import analyze
+
+    res = analyze(["The White House said the $1.85 billion package follows $45 billion in aid."])
+    page = show_article(res, res.articles.article_id[0])
+    out = page._repr_html_() if hasattr(page, "_repr_html_") else page.data
+    assert re.search(r'<div class="[^"]*\bsl-view\b[^"]*\btex2jax_ignore\b', out)
