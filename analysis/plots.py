@@ -322,7 +322,7 @@ def stacked_columns(data: pd.DataFrame, ax=None, *, title: str | None = None,
         from matplotlib.ticker import MaxNLocator
 
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    if len(d.columns) > 1:
+    if len(d.columns):  # also one part: a one-outlet corpus names its outlet (fig12)
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
     return _finish(ax, title, xlabel, ylabel if ylabel is not None else
                    ("share" if normalize else ""), note)
@@ -336,7 +336,7 @@ def lines(data: pd.DataFrame, ax=None, *, title: str | None = None, xlabel: str 
         ax.plot(data.index, data[col], marker=marker, markersize=3, label=str(col),
                 color=color_for(col, i))
     ax.grid(axis="y", visible=True)
-    if len(data.columns) > 1:
+    if len(data.columns):  # also one line: a one-outlet corpus names its outlet (fig32)
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
     if pd.api.types.is_datetime64_any_dtype(data.index):
         ax.figure.autofmt_xdate()

@@ -214,3 +214,12 @@ def test_a_note_never_overlaps_a_long_title():
     note = next(t for t in ax.texts if t.get_text().startswith("booster"))
     assert not ax.title.get_window_extent(renderer).overlaps(note.get_window_extent(renderer))
     plt.close(fig)
+
+
+def test_a_single_part_or_line_is_named_in_a_legend():
+    # fig12 and fig32 on wikinews (one outlet): "Articles per week and outlet" never named the outlet
+    idx = pd.to_datetime(["2020-01-06", "2020-01-13"])
+    one = pd.DataFrame({"en.wikinews.org": [3, 4]}, index=idx)
+    for ax in (plots.stacked_columns(one), plots.lines(one)):
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == ["en.wikinews.org"]
+        plt.close(ax.figure)
