@@ -37,7 +37,7 @@ benchmarks: $(STAMP) ## speed and memory, as ratios against a baseline in the sa
 	$(PY) benchmarks/run.py
 
 notebooks-strip: $(STAMP)
-	$(PY) -m nbstripout notebooks/*.ipynb
+	$(PY) -m nbstripout --keep-id notebooks/*.ipynb  # keep the cell ids (c00, c01, ...): no diff churn
 
 clean:
 	rm -rf reports/*.html reports/executed reports/figures/fig* data/processed/*.parquet

@@ -530,6 +530,23 @@ def articles_per_outlet(articles: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+# offset aliases that name a period's start ("MS": month start) have no Period equivalent in
+# pandas 2+ ("for Period, please use 'M' instead of 'MS'"); a Period's start_time is its start anyway
+_PERIOD_ALIASES = {"MS": "M", "QS": "Q", "YS": "Y", "AS": "Y", "BMS": "M", "BQS": "Q", "BYS": "Y"}
+
+
+def period_freq(freq: str) -> str:
+    """The Period frequency for a time-chart ``freq`` ("D", "W", "MS", ...): "MS" -> "M".
+
+    >>> [period_freq(f) for f in ["D", "W", "MS", "2MS", "QS"]]
+    ['D', 'W', 'M', '2M', 'Q']
+    """
+    m = re.fullmatch(r"(\d*)([A-Za-z]+)(-\w+)?", str(freq))
+    if not m or m.group(2).upper() not in _PERIOD_ALIASES:
+        return freq
+    return m.group(1) + _PERIOD_ALIASES[m.group(2).upper()] + (m.group(3) or "")
+
+
 def articles_per_day(articles: pd.DataFrame, by: str | None = "outlet",
                      freq: str = "D") -> pd.DataFrame:
     """Articles per period (``freq``: "D", "W", "MS" ...), one column per ``by`` value (wide,
@@ -540,14 +557,14 @@ def articles_per_day(articles: pd.DataFrame, by: str | None = "outlet",
     {'X': {Timestamp('2026-03-02 00:00:00'): 1}}
     """
     dated = articles[articles["published"].notna()]
-    period = dated["published"].dt.tz_convert("UTC").dt.tz_localize(None).dt.to_period(freq)
+    period = dated["published"].dt.tz_convert("UTC").dt.tz_localize(None).dt.to_period(period_freq(freq))
     keys = [period.dt.start_time.rename("period")]
     if by:
         keys.append(dated[by].astype(str).rename(by))
     counts = dated.groupby(keys).size()
     wide = counts.unstack(fill_value=0) if by else counts.to_frame("articles")
     if len(wide):
-        full = pd.period_range(wide.index.min(), wide.index.max(), freq=freq).start_time
+        full = pd.period_range(wide.index.min(), wide.index.max(), freq=period_freq(freq)).start_time
         wide = wide.reindex(full, fill_value=0)
     wide.index.name = "period"
     wide.columns.name = None

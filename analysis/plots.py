@@ -175,8 +175,8 @@ def new_axes(ax=None, figsize=None):
 
 
 def _finish(ax, title, xlabel, ylabel, note=None):
-    if title:
-        ax.set_title(title)
+    if title:  # with a note, the title moves up a line so the two never overlap (fig43)
+        ax.set_title(title, pad=plt.rcParams["axes.titlepad"] + (12 if note else 0))
     if xlabel is not None:
         ax.set_xlabel(xlabel)
     if ylabel is not None:
@@ -196,20 +196,39 @@ def _percent_axis(axis, top: float = 1.0) -> None:
 
 def barh(data: pd.DataFrame, label: str, value: str, ax=None, *, title: str | None = None,
          xlabel: str | None = None, color: str | None = None, colors: str | None = None,
-         annotate: bool = True, fmt: str = "{:,.0f}", note: str | None = None):
+         annotate: bool = True, fmt: str = "{:,.0f}", note: str | None = None, legend: bool = True):
     """Horizontal bars of ``data[value]`` labelled by ``data[label]``, first row on top.
 
-    ``colors`` names a column whose values pick house colours (e.g. an identification class).
+    ``colors`` names a column whose values pick house colours (e.g. an identification class): one
+    colour per value, and a legend (beside the plot) naming each value drawn, unless ``legend`` is
+    False or the bar labels name the values already.
     A percent ``fmt`` ("{:.0%}") labels the axis in percent as well.
+
+    >>> ax = barh(pd.DataFrame({"s": ["A", "B", "C"], "n": [3, 2, 1],
+    ...                         "how": ["named", "pronoun", "named"]}), "s", "n", colors="how")
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['named', 'pronoun']
     """
     ax = new_axes(ax)
     d = data.reset_index(drop=True)
     ys = range(len(d))[::-1]
     if colors:
-        cs = [color_for(v, i) for i, v in enumerate(d[colors])]
+        keys = d[colors].astype(object).where(d[colors].notna(), "unknown").astype(str)
+        values = list(dict.fromkeys(keys))
+        # the house colour of a value, else a cycle colour no house colour here uses; one colour
+        # per value (bars of different kinds, as in fig51, may share a house colour: no warning)
+        free = iter([c for c in _CYCLE if c not in {COLORS.get(v) for v in values}])
+        palette = {v: COLORS.get(v) or next(free, None) or _CYCLE[i % len(_CYCLE)] for i, v in enumerate(values)}
+        cs = [palette[k] for k in keys]
     else:
         cs = color or _CYCLE[0]
     ax.barh(list(ys), d[value], color=cs)
+    named_by_labels = all(k in str(lab) for k, lab in zip(keys, d[label])) if colors else False
+    if colors and legend and not named_by_labels and len(d):
+        from matplotlib.patches import Patch
+
+        ax.legend(handles=[Patch(color=palette[v], label=v) for v in values], loc="upper left",
+                  bbox_to_anchor=(1.0, 1.0), fontsize=8, title=colors, title_fontsize=8)
     ax.set_yticks(list(ys), [str(v) for v in d[label]])
     ax.grid(axis="y", visible=False)
     if annotate and len(d):
@@ -264,8 +283,17 @@ def stacked_barh(data: pd.DataFrame, ax=None, *, title: str | None = None,
 
 def stacked_columns(data: pd.DataFrame, ax=None, *, title: str | None = None,
                     xlabel: str | None = None, ylabel: str | None = None,
-                    normalize: bool = False, note: str | None = None, date_format: str = "%b %d"):
-    """Stacked vertical bars of a wide table: index = x positions (e.g. days), columns = parts."""
+                    normalize: bool = False, note: str | None = None, date_format: str | None = None):
+    """Stacked vertical bars of a wide table: index = x positions (e.g. days), columns = parts.
+
+    Dates are labelled "Mar 02"; with the year when the periods span more than one ("Jan 10 2022"),
+    and as "Mar 2022" when every period starts a month (``freq="MS"``), unless ``date_format``.
+
+    >>> idx = pd.to_datetime(["2021-12-27", "2022-01-03"])
+    >>> ax = stacked_columns(pd.DataFrame({"a": [1, 2]}, index=idx))
+    >>> [t.get_text() for t in ax.get_xticklabels()]
+    ['Dec 27 2021', 'Jan 03 2022']
+    """
     ax = new_axes(ax)
     d = data.fillna(0)
     if normalize:
@@ -276,6 +304,10 @@ def stacked_columns(data: pd.DataFrame, ax=None, *, title: str | None = None,
         ax.bar(xs, d[col], bottom=bottom, color=color, label=str(col), width=0.8)
         bottom = bottom + d[col]
     if pd.api.types.is_datetime64_any_dtype(d.index):
+        if date_format is None:
+            monthly = len(d) > 1 and all(t.day == 1 for t in d.index)
+            date_format = ("%b %Y" if monthly else
+                           "%b %d %Y" if d.index.min().year != d.index.max().year else "%b %d")
         labels = [t.strftime(date_format) for t in d.index]
     else:
         labels = [str(v) for v in d.index]
@@ -290,7 +322,7 @@ def stacked_columns(data: pd.DataFrame, ax=None, *, title: str | None = None,
         from matplotlib.ticker import MaxNLocator
 
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    if len(d.columns) > 1:
+    if len(d.columns):  # also one part: a one-outlet corpus names its outlet (fig12)
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
     return _finish(ax, title, xlabel, ylabel if ylabel is not None else
                    ("share" if normalize else ""), note)
@@ -304,7 +336,7 @@ def lines(data: pd.DataFrame, ax=None, *, title: str | None = None, xlabel: str 
         ax.plot(data.index, data[col], marker=marker, markersize=3, label=str(col),
                 color=color_for(col, i))
     ax.grid(axis="y", visible=True)
-    if len(data.columns) > 1:
+    if len(data.columns):  # also one line: a one-outlet corpus names its outlet (fig32)
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8)
     if pd.api.types.is_datetime64_any_dtype(data.index):
         ax.figure.autofmt_xdate()
@@ -314,8 +346,14 @@ def lines(data: pd.DataFrame, ax=None, *, title: str | None = None, xlabel: str 
 def hist(values: Sequence[float] | pd.Series, ax=None, *, bins: int | Sequence[float] = 30,
          title: str | None = None, xlabel: str | None = None, ylabel: str = "count",
          log: bool = False, note: str | None = None):
-    """Histogram of ``values`` (log-spaced bins when ``log``)."""
+    """Histogram of ``values`` (log-spaced bins when ``log``); the count axis has whole-number ticks.
+
+    >>> ax = hist([180, 215, 216, 217, 300], bins=10)
+    >>> all(float(t).is_integer() for t in ax.get_yticks())
+    True
+    """
     import numpy as np
+    from matplotlib.ticker import MaxNLocator
 
     ax = new_axes(ax)
     v = pd.Series(values).dropna().astype(float)
@@ -324,6 +362,7 @@ def hist(values: Sequence[float] | pd.Series, ax=None, *, bins: int | Sequence[f
         bins = np.logspace(np.log10(lo), np.log10(hi), bins)
         ax.set_xscale("log")
     ax.hist(v, bins=bins, color=_CYCLE[0], edgecolor="white")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no "1.5 articles"
     ax.grid(axis="y", visible=True)
     return _finish(ax, title, xlabel, ylabel, note)
 
@@ -350,6 +389,8 @@ def save_figure(fig, name: str, data: pd.DataFrame, out_dir: Path | str | None =
     png, svg, csv = (out / f"{name}.{ext}" for ext in ("png", "svg", "csv"))
     fig.savefig(png, metadata={"Software": None})
     fig.savefig(svg, metadata={"Date": None, "Creator": None})
-    index = not isinstance(data.index, pd.RangeIndex)
+    # the index is data when it is named or not plain row numbers (a sorted table keeps its
+    # shuffled row numbers: those were never drawn, so they stay out of the CSV)
+    index = any(n is not None for n in data.index.names) or not pd.api.types.is_integer_dtype(data.index)
     data.to_csv(csv, index=index)
     return [png, svg, csv]

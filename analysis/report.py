@@ -32,6 +32,12 @@ def _kernel_env() -> None:
     bindir = str(Path(sys.executable).parent)
     if not os.environ.get("PATH", "").startswith(bindir + os.pathsep):
         os.environ["PATH"] = bindir + os.pathsep + os.environ.get("PATH", "")
+    # ... and must import THIS checkout's analysis: the kernel runs in notebooks/, so a relative
+    # PYTHONPATH ("PYTHONPATH=.") would point there, and an editable install of another checkout
+    # (a git worktree sharing the .venv) would win and write its figures into that checkout.
+    entries = [str(Path(e).resolve()) for e in os.environ.get("PYTHONPATH", "").split(os.pathsep) if e]
+    root = str(paths.ROOT)
+    os.environ["PYTHONPATH"] = os.pathsep.join([root] + [e for e in entries if e != root])
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
 

@@ -38,6 +38,7 @@ import pandas as pd
 import yaml
 
 from . import paths, segment
+from .corpus import period_freq
 from .pipeline import Rows, column_list
 
 __all__ = [
@@ -1118,9 +1119,9 @@ def tone_over_time(results, freq: str = "D", by: str = "outlet") -> pd.DataFrame
     if not len(keyed):
         return pd.DataFrame(index=pd.DatetimeIndex([], name="period"))
     period = (pd.to_datetime(keyed["published"], utc=True).dt.tz_localize(None)
-              .dt.to_period(freq).dt.start_time.rename("period"))
+              .dt.to_period(period_freq(freq)).dt.start_time.rename("period"))
     wide = keyed.groupby([period, keyed[by].astype(str).rename(by)])["polarity"].mean().unstack()
-    full = pd.period_range(wide.index.min(), wide.index.max(), freq=freq).start_time
+    full = pd.period_range(wide.index.min(), wide.index.max(), freq=period_freq(freq)).start_time
     wide = wide.reindex(full)
     wide.index.name, wide.columns.name = "period", None
     return wide

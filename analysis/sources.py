@@ -91,6 +91,7 @@ from typing import Iterable, Mapping
 import pandas as pd
 
 from . import paths, segment
+from .corpus import period_freq
 from .actors import (  # noqa: F401  (re-exported: the actor dictionary lived here)
     ACTORS_FILE, Actor, ActorDictionary, ActorMatch, _as_actors, _read_yaml, find_actors,
     load_actors,
@@ -1896,6 +1897,17 @@ def _normalise_name(name: str, actors: ActorDictionary) -> tuple[str, str]:
     tidy = re.sub(r"['’]s$", "", _NAME_DETERMINER.sub("", tidy))
     untitled = _NAME_TITLE.sub("", tidy)
     tidy = untitled if untitled[:1].isupper() else tidy
+    # an appositive or a post-modifier names the source's office or employer, not the source:
+    # "Mira Holt, the director of the Water Authority" and "Colonel Ivo Radek of the Directorate"
+    # are Mira Holt and Ivo Radek; "Its director, Mira Holt" is Mira Holt
+    for part in tidy.split(", ") if ", " in tidy or " of " in tidy else []:
+        head = re.split(r" (?:of|for|at|from) ", part, maxsplit=1)[0]
+        head = _NAME_TITLE.sub("", _NAME_DETERMINER.sub("", head))
+        hit = [m for m in actors.find(head) if m.alias]
+        if hit and hit[-1].end == len(head):
+            last = hit[-1].surface.split()[-1]
+            shown = next((a for a in hit[-1].actor.aliases if a.split()[-1] == last), hit[-1].surface)
+            return shown, "actor:" + hit[-1].actor.name
     found = [m for m in actors.find(tidy) if m.alias]
     if found and found[-1].end == len(tidy):
         last = found[-1].surface.split()[-1]
@@ -1905,8 +1917,11 @@ def _normalise_name(name: str, actors: ActorDictionary) -> tuple[str, str]:
     return tidy, tidy.casefold()
 
 
-def top_sources(results, n: int = 20) -> pd.DataFrame:
+def top_sources(results, n: int = 20, actors=None) -> pd.DataFrame:
     """The ``n`` most frequent sources, names normalised (pronouns count for their antecedent).
+
+    ``actors`` is the extra actor dictionary the run was analysed with (``analyze(actors=...)``),
+    so that its people count together too ("Brevik", "Foreign Minister Tomas Brevik").
 
     Columns ``source`` (canonical actor name when the dictionary knows it, "Mr. Trump" -> "Donald
     Trump"; else the text without leading article), ``n``, ``n_articles``, and the most frequent
@@ -1921,7 +1936,7 @@ def top_sources(results, n: int = 20) -> pd.DataFrame:
     cols = ["source", "n", "n_articles", "identification", "kind", "side"]
     if not len(att):
         return pd.DataFrame({c: pd.Series(dtype="int64" if c.startswith("n") else _STRING) for c in cols})
-    actors = load_actors()
+    actors = load_actors(actors) if not isinstance(actors, ActorDictionary) else actors
     names = att["resolved_text"].astype(object).where(att["resolved_text"].notna(), None)
     cache: dict[str, tuple[str, str]] = {}
     normalised = [cache.setdefault(x, _normalise_name(x, actors)) if isinstance(x, str) and x.strip() else (None, None)
@@ -2014,11 +2029,11 @@ def identification_over_time(results, freq: str = "D") -> pd.DataFrame:
     if not len(att):
         return pd.DataFrame(index=pd.DatetimeIndex([], name="period"))
     period = (pd.to_datetime(att["published"], utc=True).dt.tz_localize(None)
-              .dt.to_period(freq).dt.start_time.rename("period"))
+              .dt.to_period(period_freq(freq)).dt.start_time.rename("period"))
     ident = att["identification"].astype(_STRING).fillna("none").rename("identification")
     wide = (att.groupby([period, ident]).size().unstack(fill_value=0)
             .reindex(columns=[i for i in IDENTIFICATIONS if i in set(ident)], fill_value=0))
-    full = pd.period_range(wide.index.min(), wide.index.max(), freq=freq).start_time
+    full = pd.period_range(wide.index.min(), wide.index.max(), freq=period_freq(freq)).start_time
     wide = wide.reindex(full, fill_value=0)
     wide.index.name, wide.columns.name = "period", None
     return wide

@@ -55,6 +55,11 @@ _LEGEND = {
     "cue-opinion": "cue verb, opinion (argued, suggested, believes)",
     "cue-argumentative": "cue verb, argumentative (argued, suggested)",
     "content": "what the source said (attributed content)",
+    "hedge-hedge": "doubt (allegedly, reportedly, may)",
+    "hedge-conditional": "(if verified, if true)",
+    "hedge-unverified": "(could not be independently verified)",
+    "hedge-weasel": "(analysts suggest, critics say)",
+    "hedge-booster": "certainty (clearly, undoubtedly)",
     "no-comment": "a party that declined or failed to comment",
 }
 
@@ -78,9 +83,13 @@ _CSS = """
 .sl-cue-opinion, .sl-cue-argumentative { color: #7a3d63; font-style: oblique; }
 .sl-hedge { text-decoration-line: underline; text-decoration-thickness: 2px;
   text-underline-offset: 3px; text-decoration-color: #000000; text-decoration-style: wavy; }
+.sl-hedge-hedge { text-decoration-style: wavy; text-decoration-color: #E69F00; }
+.sl-hedge-conditional { text-decoration-style: double; text-decoration-color: #56B4E9; }
+.sl-hedge-unverified { text-decoration-style: solid; text-decoration-color: #D55E00; }
+.sl-hedge-weasel { text-decoration-style: dotted; text-decoration-color: #CC79A7; }
+.sl-hedge-booster { text-decoration-style: dashed; text-decoration-color: #009E73; }
 .sl-hedge-modal { text-decoration-style: wavy; text-decoration-color: #0072B2; }
 .sl-hedge-reporting { text-decoration-style: dashed; text-decoration-color: #D55E00; }
-.sl-hedge-conditional { text-decoration-style: double; text-decoration-color: #009E73; }
 .sl-hedge-approximator { text-decoration-style: dotted; text-decoration-color: #CC79A7; }
 .sl-hedge-verification { text-decoration-style: solid; text-decoration-color: #E69F00; }
 .sl-hedge-uncertainty { text-decoration-style: wavy; text-decoration-color: #56B4E9; }
@@ -452,7 +461,7 @@ def _legend(spans: pd.DataFrame) -> str:
         for lab in members:
             rest = lab.split("-", 1)[1] if "-" in lab else lab
             if family == "hedge":  # the category name itself, underlined in its style
-                sample, desc = rest.replace("-", " "), ""
+                sample, desc = rest.replace("-", " "), _LEGEND.get(lab, "")
             elif family == "cue":
                 sample, desc = "said", _LEGEND.get(lab, rest).replace("cue verb, ", "")
             else:
@@ -536,9 +545,11 @@ def _body(results, article_id) -> str:
         if fragment.startswith(opening) and sep:
             heading = f'<h2 class="sl-title">{head}</h2>'
             fragment = f"{opening}{rest}{closing}"
+    # tex2jax_ignore: MathJax (JupyterLab, the HTML reports) would typeset the text between two
+    # dollar amounts ("$1.85 billion ... $45 billion") as a formula
     return (
         f"<style>{_CSS}\n{_extra_css(spans['label'].dropna().astype(str))}</style>"
-        f'<div class="sl-view">{heading}{_meta(article)}{_legend(spans)}'
+        f'<div class="sl-view tex2jax_ignore">{heading}{_meta(article)}{_legend(spans)}'
         f'<div class="sl-page"><main>{fragment}</main>'
         f'<aside><h3 class="sl-aside-title">Who says so</h3>'
         f"{_attribution_table(results, article_id)}</aside></div></div>"

@@ -124,6 +124,37 @@ def test_save_figure_keeps_a_meaningful_index_and_is_reproducible(tmp_path):
     assert pd.read_csv(first[2], index_col="outlet").equals(wide)
 
 
+def test_save_figure_leaves_out_the_row_numbers_of_a_sorted_table(tmp_path):
+    # fig22, fig35, fig44, fig46: a sorted table kept shuffled row numbers, written as an unnamed column
+    data = pd.DataFrame({"outlet": ["A", "B", "C"], "share": [0.1, 0.5, 0.3]}).sort_values("share")
+    ax = plots.barh(data, "outlet", "share")
+    csv = plots.save_figure(ax, "fig03-demo", data, tmp_path)[2]
+    assert csv.read_text().splitlines()[0] == "outlet,share"
+    pd.testing.assert_frame_equal(pd.read_csv(csv), data.reset_index(drop=True))
+
+
+def test_barh_colours_one_value_one_colour_with_a_legend():
+    # fig24: colours by identification had only a note naming two of them ("blue named, ...")
+    data = pd.DataFrame({"s": list("ABCD"), "n": [4, 3, 2, 1], "how": ["named", "self", "named", "gov"]})
+    ax = plots.barh(data, "s", "n", colors="how")
+    faces = [matplotlib.colors.to_hex(p.get_facecolor()) for p in ax.patches]
+    assert faces[0] == faces[2] == plots.color_for("named").lower() and len(set(faces)) == 3
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["named", "self", "gov"]
+    # no legend when the bar labels already name the values (fig44), or when asked not to
+    assert plots.barh(data, "how", "n", colors="how").get_legend() is None
+    assert plots.barh(data, "s", "n", colors="how", legend=False).get_legend() is None
+    labelled = data.assign(label=data.s + ": " + data.how)
+    assert plots.barh(labelled, "label", "n", colors="how").get_legend() is None
+
+
+def test_barh_colours_many_values_without_a_warning(recwarn):
+    # fig51: eleven kinds (identifications, hedge categories) in one chart, house colours shared
+    kinds = ["anonymous", "institutional", "none", "vague", "named", "pronoun", "hedge", "conditional",
+             "weasel", "unverified", "no comment"]
+    plots.barh(pd.DataFrame({"k": kinds, "n": range(len(kinds))}), "k", "n", colors="k")
+    assert not [w for w in recwarn if "share" in str(w.message)]
+
+
 @pytest.mark.parametrize("bad", ["fig1-x", "Fig01-x", "fig01_x", "fig01-", "figure01-x", "fig01-Upper"])
 def test_save_figure_rejects_badly_named_figures(bad, tmp_path):
     with pytest.raises(ValueError, match="must look like"):
@@ -170,3 +201,25 @@ def test_shorten_cuts_at_a_word_and_marks_only_cut_labels():
     assert out[1] == "a" * 10 + "…" and out[2] == ""
     assert plots.shorten("Short claim.", 40) == "Short claim."
     assert all(len(t) <= 40 for t in out)
+
+
+def test_a_note_never_overlaps_a_long_title():
+    # fig43: the right-aligned note ran over the left-aligned title
+    wide = pd.DataFrame({"hedge": [3.0, 1.0], "booster": [1.0, 2.0]}, index=pd.Index(["A", "B"], name="outlet"))
+    ax = plots.stacked_barh(wide, title="Hedges and boosters per 1,000 words, by outlet",
+                            note="booster = a marker of certainty (clearly, undoubtedly), not of doubt")
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    note = next(t for t in ax.texts if t.get_text().startswith("booster"))
+    assert not ax.title.get_window_extent(renderer).overlaps(note.get_window_extent(renderer))
+    plt.close(fig)
+
+
+def test_a_single_part_or_line_is_named_in_a_legend():
+    # fig12 and fig32 on wikinews (one outlet): "Articles per week and outlet" never named the outlet
+    idx = pd.to_datetime(["2020-01-06", "2020-01-13"])
+    one = pd.DataFrame({"en.wikinews.org": [3, 4]}, index=idx)
+    for ax in (plots.stacked_columns(one), plots.lines(one)):
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == ["en.wikinews.org"]
+        plt.close(ax.figure)

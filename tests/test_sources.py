@@ -792,6 +792,29 @@ def test_top_sources_counts_spellings_of_one_actor_together():
     assert len(top) == 1 and top["n"].item() == 2 and top["n_articles"].item() == 2
 
 
+def test_top_sources_use_the_runs_actor_dictionary_and_drop_appositives():
+    # examples notebook: "Brevik" and "Foreign Minister Tomas Brevik" were two rows, and
+    # "Mira Holt, the director of ..." a third row for Mira Holt, as the run's extra actors were unused
+    extra = {"actors": [
+        {"name": "Tomas Brevik", "aliases": ["Tomas Brevik", "Brevik"], "side": "ostrel", "type": "person"},
+        {"name": "Mira Holt", "aliases": ["Mira Holt", "Holt"], "side": "varnia", "type": "person"},
+        {"name": "Water Authority", "aliases": ["Varnian Water Authority"], "side": "varnia",
+         "type": "organization"}]}
+    texts = {"a1": "Foreign Minister Tomas Brevik said the gate failed. Brevik said it was old.",
+             "a2": "Mira Holt, the director of the Varnian Water Authority, said it held. "
+                   "Its director, Mira Holt, said it held. Holt said it held.",
+             "a3": "Colonel Mira Holt of the Varnian Water Authority said it held."}
+    articles = pd.DataFrame({"article_id": list(texts), "outlet": ["wire"] * 3, "text": list(texts.values())})
+    srcs = {"a1": ["Foreign Minister Tomas Brevik", "Brevik"],
+            "a2": ["Mira Holt, the director of the Varnian Water Authority", "Its director, Mira Holt", "Holt"],
+            "a3": ["Colonel Mira Holt of the Varnian Water Authority"]}
+    att = pd.concat([spans(texts[a], s).assign(article_id=a) for a, s in srcs.items()], ignore_index=True)
+    res = Results(articles=articles, tables={"attributions": att})
+    top = top_sources(res, actors=extra).set_index("source")["n"].to_dict()
+    assert top == {"Mira Holt": 4, "Tomas Brevik": 2}
+    assert len(top_sources(res)) > 2  # without the dictionary the names stay apart
+
+
 def test_a_joint_source_of_two_sides_has_no_single_side():
     text = ("Vladimir Putin and Emmanuel Macron said the talks were useful. "
             "Putin and Dmitry Peskov said the talks were useful. "
@@ -834,3 +857,20 @@ def test_a_participle_after_a_poll_is_no_part_of_its_name():
     row = extract_attributions("In a new Post-ABC News poll released Sunday, 18 percent of voters back the plan.").iloc[0]
     assert (row["identification"], row["kind"]) == ("institutional", "document")
     assert "Sunday" not in row["source_evidence"]
+
+
+def test_time_charts_take_a_month_start_frequency():
+    # notebooks 02 and 03 pick freq "MS" for corpora over 400 days (us-gov-ukraine): pandas Periods
+    # reject "MS", so notebook 02 stopped with "for Period, please use 'M' instead of 'MS'"
+    from analysis import analyze
+    from analysis.corpus import articles_per_day
+    from analysis.sentiment import tone_over_time
+    from analysis.sources import identification_over_time
+
+    arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["wire", "wire"],
+                         "published": pd.to_datetime(["2022-01-15", "2022-03-02"], utc=True),
+                         "text": ["Police said the road was closed.", "The mayor said it reopened."]})
+    res = analyze(arts, stages=["sentences", "attributions", "sentiment"])
+    for table in (identification_over_time(res, freq="MS"), tone_over_time(res, freq="MS"),
+                  articles_per_day(arts, freq="MS")):
+        assert [str(d.date()) for d in table.index] == ["2022-01-01", "2022-02-01", "2022-03-01"]

@@ -350,3 +350,32 @@ def test_every_example_renders_with_the_registered_stages(examples):
     assert "no-comment" in labels or "no_comment" not in wanted
     assert any(lab.startswith("hedge-") for lab in labels) or "hedges" not in wanted
     assert any(lab.startswith("source-") for lab in labels) and any(lab.startswith("cue-") for lab in labels)
+
+
+def test_shipped_hedge_categories_have_fixed_styles_and_legend_text():
+    # the lexicon's categories (hedge, conditional, unverified, weasel, booster) had no rule in the
+    # CSS, so each article page gave them styles in order of appearance (hedge dashed blue on one
+    # page, dotted red on another) and the legend named them without saying what they mark
+    import yaml
+
+    from analysis import paths, plots
+
+    lexicon = yaml.safe_load((paths.LEXICONS / "hedges.yaml").read_text(encoding="utf-8"))
+    categories = sorted({e["category"] for e in lexicon["entries"]})
+    labels = [f"hedge-{c}" for c in categories]
+    assert view._extra_css(labels) == ""
+    for c in categories:  # the colour of the category in the figures (fig43, fig51)
+        assert re.search(rf"\.sl-hedge-{c} {{[^}}]*{plots.COLORS[c]}", view._CSS, re.IGNORECASE)
+    legend = view._legend(pd.DataFrame({"label": labels}))
+    assert "could not be independently verified" in legend and "analysts suggest" in legend
+
+
+def test_dollar_amounts_are_not_typeset_as_maths():
+    # us-gov-ukraine: "$1.85 billion ... almost $45 billion" between two dollar signs is a formula to
+    # MathJax in JupyterLab and in the HTML reports, unless the view opts out
+    from analysis import analyze
+
+    res = analyze(["The White House said the $1.85 billion package follows $45 billion in aid."])
+    page = show_article(res, res.articles.article_id[0])
+    out = page._repr_html_() if hasattr(page, "_repr_html_") else page.data
+    assert re.search(r'<div class="[^"]*\bsl-view\b[^"]*\btex2jax_ignore\b', out)

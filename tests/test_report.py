@@ -1,0 +1,26 @@
+"""analysis.report: the notebook kernel imports this checkout's ``analysis``."""
+from __future__ import annotations
+
+import json
+import os
+
+import nbformat
+import pytest
+
+from analysis import paths
+from analysis.report import execute_notebook
+
+
+@pytest.mark.notebooks
+def test_kernel_imports_this_checkout(tmp_path, monkeypatch):
+    # a relative PYTHONPATH (as in `PYTHONPATH=. python -m analysis report`) must not leave the
+    # kernel, which runs in the notebook's folder, with another checkout's editable install
+    monkeypatch.chdir(paths.ROOT)
+    monkeypatch.setenv("PYTHONPATH", ".")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("import analysis; print(analysis.__file__)")]
+    src = tmp_path / "probe.ipynb"
+    nbformat.write(nb, str(src))
+    out = execute_notebook(src, tmp_path / "probe-out.ipynb")
+    text = "".join("".join(o.get("text", "")) for o in json.loads(out.read_text())["cells"][0]["outputs"])
+    assert os.path.dirname(text.strip()) == str(paths.PACKAGE)
