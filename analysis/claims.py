@@ -994,8 +994,13 @@ def _root_sources(attributions: pd.DataFrame | None) -> pd.DataFrame:
 
 
 def _carriers(claim_clusters: pd.DataFrame, claims: pd.DataFrame, articles: pd.DataFrame | None,
-              attributions: pd.DataFrame | None, duplicates: pd.DataFrame | None) -> pd.DataFrame:
-    """One row per clustered claim with its article's outlet/date, hedging and origin."""
+              attributions: pd.DataFrame | None, duplicates: pd.DataFrame | None, actors=None) -> pd.DataFrame:
+    """One row per clustered claim with its article's outlet/date, hedging and origin.
+
+    The origin is a grouping key: spellings of one actor count once ("VNA", "Varnia's state news
+    agency, VNA"; :func:`analysis.sources.top_sources` groups the same way), and a claim attributed
+    to an outlet that itself carries the claim traces back to that outlet's earliest origin ("..., VNA
+    reported" -> the source VNA's own story names)."""
     c = claims.assign(article_id=claims["article_id"].astype("string"))
     cc = claim_clusters.assign(article_id=claim_clusters["article_id"].astype("string"))
     m = cc.merge(c[["article_id", "claim_id", "text", "hedged", "attributed", "attribution_id"]],
@@ -1026,22 +1031,59 @@ def _carriers(claim_clusters: pd.DataFrame, claims: pd.DataFrame, articles: pd.D
         return a
 
     m["independent_article"] = [root_article(str(a)) for a in m["article_id"]]
-    m["origin"] = [str(o).strip().lower() if isinstance(o, str) and o.strip() else f"article:{ia}"
-                   for o, ia in zip(m["origin_source"], m["independent_article"])]
-    return m.sort_values(["cluster_id", "published", "article_id", "claim_id"], kind="stable", na_position="last")
+    from .actors import ActorDictionary, load_actors
+    from .sources import _normalise_name
+
+    actor_dict = actors if isinstance(actors, ActorDictionary) else load_actors(actors)
+    cache: dict[str, str] = {}
+
+    def key(name) -> str | None:
+        if not isinstance(name, str) or not name.strip():
+            return None
+        if name not in cache:
+            cache[name] = _normalise_name(name.strip(), actor_dict)[1]
+        return cache[name]
+
+    m["origin"] = [key(o) or f"article:{ia}" for o, ia in zip(m["origin_source"], m["independent_article"])]
+    m = m.sort_values(["cluster_id", "published", "article_id", "claim_id"], kind="stable", na_position="last")
+    outlet_key = [key(o) for o in m["outlet"]]
+    origins = m["origin"].tolist()
+    clusters = m["cluster_id"].tolist()
+    start = 0
+    while start < len(m):  # per cluster: an origin that is a carrying outlet takes that outlet's origin
+        end = start
+        while end < len(m) and clusters[end] == clusters[start]:
+            end += 1
+        for _ in range(3):  # (chains of outlets citing outlets)
+            first = {}
+            for i in range(start, end):
+                if outlet_key[i] and outlet_key[i] not in first and origins[i] != outlet_key[i]:
+                    first[outlet_key[i]] = origins[i]
+            changed = False
+            for i in range(start, end):
+                new = first.get(origins[i])
+                if new is not None and origins[i] != outlet_key[i] and new != origins[i]:
+                    origins[i], changed = new, True
+            if not changed:
+                break
+        start = end
+    return m.assign(origin=origins)
 
 
 def claim_cluster_summary(claim_clusters: pd.DataFrame, claims: pd.DataFrame,
                           articles: pd.DataFrame | None = None, attributions: pd.DataFrame | None = None,
-                          duplicates: pd.DataFrame | None = None) -> pd.DataFrame:
+                          duplicates: pd.DataFrame | None = None, actors=None) -> pd.DataFrame:
     """One row per cluster (columns :data:`SUMMARY_COLUMNS`).
 
     ``n_independent_articles`` counts near-duplicate copies (``duplicates`` from
     :func:`analysis.duplicates.find_near_duplicates`) once; ``origin_source`` is the earliest
     attributed source, following ``via`` relays to the root (TASS for "... citing agencies,
     according to TASS"); an article's origin is that root source, else its original article.
-    ``n_origins`` counts distinct origins; ``circular`` is True when two or more independent
-    articles carry the claim and all trace back to one origin.
+    Spellings of one actor are one origin, and an origin that is itself a carrying outlet is
+    replaced by that outlet's own origin (``actors``: the extra actor dictionary the run used, as
+    for :func:`analysis.sources.top_sources`). ``n_origins`` counts distinct origins (an article
+    that asserts the claim without attribution counts as its own reporting); ``circular`` is True
+    when two or more independent articles carry the claim and all trace back to one origin.
 
     >>> cc = pd.DataFrame({"cluster_id": [0, 0], "article_id": ["a", "b"], "claim_id": [0, 0],
     ...                    "similarity": [1.0, 0.8], "representative": [True, False]})
@@ -1055,14 +1097,17 @@ def claim_cluster_summary(claim_clusters: pd.DataFrame, claims: pd.DataFrame,
     """
     if claim_clusters is None or claim_clusters.empty or claims is None or claims.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in SUMMARY_COLUMNS})
-    m = _carriers(claim_clusters, claims, articles, attributions, duplicates)
+    m = _carriers(claim_clusters, claims, articles, attributions, duplicates, actors)
     rep_text = m[m["representative"]].drop_duplicates("cluster_id").set_index("cluster_id")["text"]
 
     def one(g: pd.DataFrame) -> pd.Series:
         first = g.iloc[0]
         attributed = g[g["origin_source"].notna()]
         n_ind = g["independent_article"].nunique()
-        n_origins = g.drop_duplicates("independent_article")["origin"].nunique()
+        # an article's origin: its first attributed claim's, else its own reporting
+        per_article = g.assign(_unattr=g["origin_source"].isna()).sort_values(
+            "_unattr", kind="stable").drop_duplicates("independent_article")
+        n_origins = per_article["origin"].nunique()
         return pd.Series({
             "n_claims": len(g), "n_articles": g["article_id"].nunique(), "n_independent_articles": n_ind,
             "n_outlets": g["outlet"].nunique(), "n_origins": n_origins,

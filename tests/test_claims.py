@@ -529,3 +529,20 @@ def test_requests_are_not_claims():
     out = claims.extract_claims(text, attributions=att)
     assert not any(t.startswith("the European Union to impose") for t in out["text"]), out["text"].tolist()
     assert any(t.startswith("12 new sanctions on the regime were imposed") for t in out["text"]), out["text"].tolist()
+
+
+def test_origins_count_one_actor_once_and_follow_a_carrying_outlet_to_its_source():
+    articles = pd.DataFrame({
+        "article_id": ["b1", "b2", "b3"], "outlet": ["TASS", "wire", "paper"],
+        "published": pd.to_datetime(["2024-05-01", "2024-05-02", "2024-05-03"], utc=True), "text": ["x"] * 3,
+    })
+    text = "Troops seized the northern bridge at dawn"
+    cl = pd.DataFrame({"article_id": ["b1", "b2", "b3"], "claim_id": [0, 0, 0], "text": [text] * 3,
+                       "hedged": [True, False, False], "attributed": [True, True, True],
+                       "attribution_id": pd.array([0, 0, 0], dtype="Int64")})
+    # TASS's own story names an anonymous source; the others cite TASS, spelled two ways
+    att = pd.DataFrame({"article_id": ["b1", "b2", "b3"], "attribution_id": [0, 0, 0],
+                        "source_text": ["a source close to the investigation", "TASS", "Russia's news agency TASS"],
+                        "via": pd.array([None, None, None], dtype="Int64")})
+    s = claims.claim_cluster_summary(claims.cluster_claims(cl), cl, articles, att).iloc[0]
+    assert s.n_independent_articles == 3 and s.n_origins == 1 and s.circular
