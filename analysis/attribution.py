@@ -1826,17 +1826,7 @@ def _noun_cue_row(text: str, m: re.Match, sent: tuple[int, int], si: int, lex: _
         if cop is None:
             return None
         cue_s = cop.start()
-        ma = lex.aux.search(text, max(ss, cue_s - 60), cue_s) if _aux_before(text, cue_s, lex.aux_words) else None
-        if ma:
-            cue_s = ma.start()
-        src, _ = _source_before(text, ss, cue_s, lex)
         rule = "adjective-cue-subject-source"
-        if kind == "passive":
-            # "Sanders is widely seen as the favourite": a view nobody in the text holds; the
-            # subject belongs to the content
-            if src is None:
-                return None
-            return _Row(si, (cue_s, m.end()), (src[0], content[1]), None, stance, "passive-as-subject-content")
     else:
         po = _POSSESSOR.search(text, win, hs)
         if po is not None:
@@ -1857,11 +1847,17 @@ def _noun_cue_row(text: str, m: re.Match, sent: tuple[int, int], si: int, lex: _
             if lv is None:
                 return None  # a bare noun ("questions about X"): too seldom a statement
             cue_s = lv.start()
-        ma = lex.aux.search(text, max(ss, cue_s - 60), cue_s) if _aux_before(text, cue_s, lex.aux_words) else None
-        if ma:
-            cue_s = ma.start()
-        src, _ = _source_before(text, ss, cue_s, lex)
         rule = "noun-cue-subject-source"
+    ma = lex.aux.search(text, max(ss, cue_s - 60), cue_s) if _aux_before(text, cue_s, lex.aux_words) else None
+    if ma:
+        cue_s = ma.start()
+    src, _ = _source_before(text, ss, cue_s, lex)
+    if kind == "passive":
+        # "Sanders is widely seen as the favourite": a view nobody in the text holds; the
+        # subject belongs to the content
+        if src is None:
+            return None
+        return _Row(si, (cue_s, m.end()), (src[0], content[1]), None, stance, "passive-as-subject-content")
     if src is None or src[1] <= src[0]:
         return None
     return _Row(si, (cue_s, cue_e), content, src, stance, rule)
