@@ -1107,6 +1107,14 @@ def describe_columns(
 _DEFINITE_ANAPHOR = re.compile(r"(?:the|this|that)\s+(?P<noun>[a-z][a-z-]+)", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1024)
+def _intro_pattern(noun: str) -> re.Pattern:
+    """The indefinite phrase that introduces ``noun`` ("a source close to", "an official who")."""
+    return re.compile(r"(?:a|an|one|another)\s+(?:[\w-]+\s+){0,2}" + re.escape(noun)
+                      + r"(?:$|,|\s+(?:[a-z]+ed|[a-z]+ing|of|at|in|on|from|for|with|by|close|near|who|that|which|"
+                        r"familiar|speaking|to|inside|within)\b)", re.IGNORECASE)
+
+
 def _definite_antecedents(text: str, spans: list, src_texts: list, profiles: list) -> dict[int, int]:
     """{row: earlier row} for a definite description that names an earlier source again by its noun
     ("the source" after "A source close to the investigation", "the official" after "a senior
@@ -1124,9 +1132,7 @@ def _definite_antecedents(text: str, spans: list, src_texts: list, profiles: lis
             continue
         # the noun heads the earlier phrase: nothing after it, or a modifier ("of", "close to", "who",
         # "interviewed by"), not another noun ("a State Department | official" is no department)
-        intro = re.compile(r"(?:a|an|one|another)\s+(?:[\w-]+\s+){0,2}" + re.escape(m.group("noun"))
-                           + r"(?:$|,|\s+(?:[a-z]+ed|[a-z]+ing|of|at|in|on|from|for|with|by|close|near|who|that|which|"
-                             r"familiar|speaking|to|inside|within)\b)", re.IGNORECASE)
+        intro = _intro_pattern(m.group("noun").lower())
         for j in reversed(order[:k]):
             earlier = (_str_or_none(src_texts[j]) or text[spans[j][0]:spans[j][1]])
             if profiles[j].identification != "pronoun" and intro.match(earlier.strip()):
