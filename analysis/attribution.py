@@ -332,6 +332,10 @@ _DAY_NEXT = re.compile(r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday
 _LEAD_CONJUNCTION = re.compile(r"\s*(?:And|But|So|Yet|Then|And then|But then)\s+(?=[A-Z]|(?:the|a|an)\s)")
 # a participle clause before the subject: "Asked on Monday whether ..., Mrs. Clinton shook her head and said"
 _LEAD_PARTICIPLE = re.compile(r"\s*(?:[A-Z][a-z]+(?:ed|ing))\b[^.;:!?\"“”]{0,120}?,\s+(?=[A-Z])")
+_QUANTITY_SOURCE = re.compile(r"(?:(?i:at\s+least\s+|about\s+|nearly\s+|almost\s+|more\s+than\s+|only\s+|just\s+)?"
+                              r"(?:\d[\d,.]*\s*(?:%|percent|per\s+cent)|(?i:one|two|three|four|five|six|seven|eight|nine|"
+                              r"\d+)\s+(?:in|of)\s+(?:\w+)|(?i:half|a\s+third|a\s+quarter|a\s+majority|majorities|most|"
+                              r"a\s+plurality)|(?i:large|small|narrow|wide|slim)\s+majorities)\b)")
 _AT_LEAST = re.compile(r"(?i:at\s+(?:least|most))\s")  # "At least half of voters say": a quantity, no opener
 _TO_OR_BY = re.compile(r"\s+(?:to|by)\b")
 _CONTRACTED_HAS = {"he's", "she's", "it's", "that's", "who's", "there's", "what's"}  # "He's said": has, no possessive
@@ -691,8 +695,8 @@ def _source_before(text: str, lo: int, cue_start: int, lex: _Lexicon, gerund: bo
                     and len(head) <= 6 and not _VERBISH.search(text, s, rel.start())
                     and not any(m.group("verb").lower() in lex.verbs for m in lex.cue.finditer(text, s, e))):
                 return (s, e), "-relative-clause"  # "Republicans who have praised him warned"
-        if _n_words(text, s, e) > 10:
-            return None, ""
+        if _n_words(text, s, e) > (16 if _QUANTITY_SOURCE.match(text, s, e) else 10):
+            return None, ""  # (a share of voters may run long: "One in four voters in a Times poll last year")
         words = text[s:e].split()
         first = words[0].lower().strip("'’")
         if first in lex.openers and first not in lex.pronouns and not _AT_LEAST.match(text, s, e):

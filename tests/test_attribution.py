@@ -1211,3 +1211,8 @@ def test_a_tv_show_is_no_cue(text):
 
 def test_a_think_tank_is_no_cue():
     assert find_attribution_spans("Dean Baker, a liberal think tank director, said no.")["cue_text"].tolist() == ["said"]
+
+
+def test_a_share_of_voters_may_be_a_long_source():
+    row = _row(find_attribution_spans("One in four voters in a New York Times poll last year said the plan failed."), "said")
+    assert row["source_text"] == "One in four voters in a New York Times poll"
