@@ -1031,6 +1031,9 @@ def _carriers(claim_clusters: pd.DataFrame, claims: pd.DataFrame, articles: pd.D
         return a
 
     m["independent_article"] = [root_article(str(a)) for a in m["article_id"]]
+    if attributions is None:  # (hedging_trajectory): every origin is the article's own reporting
+        m["origin"] = "article:" + m["independent_article"].astype(str)
+        return m.sort_values(["cluster_id", "published", "article_id", "claim_id"], kind="stable", na_position="last")
     from .actors import ActorDictionary, load_actors
     from .sources import _normalise_name
 
