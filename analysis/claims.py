@@ -39,7 +39,7 @@ from .segment import split_sentences
 
 __all__ = [
     "extract_claims", "claims_stage", "claims_rows", "cluster_claims", "claim_cluster_summary", "claim_clusters_stage",
-    "claim_travel", "hedging_trajectory", "corroboration", "circular_sourcing", "CLAIM_COLUMNS",
+    "claim_carriers", "claim_travel", "hedging_trajectory", "corroboration", "circular_sourcing", "CLAIM_COLUMNS",
     "CLUSTER_COLUMNS", "SUMMARY_COLUMNS",
 ]
 
@@ -49,8 +49,8 @@ CLAIM_COLUMNS = [
 ]
 CLUSTER_COLUMNS = ["cluster_id", "article_id", "claim_id", "similarity", "representative"]
 SUMMARY_COLUMNS = [
-    "cluster_id", "n_claims", "n_articles", "n_independent_articles", "n_outlets", "n_origins",
-    "first_seen", "first_outlet", "origin_source", "hedged_share", "circular", "text",
+    "cluster_id", "n_claims", "n_articles", "n_independent_articles", "n_outlets", "n_origins", "n_untraced",
+    "first_seen", "first_outlet", "origin_source", "origin_sides", "hedged_share", "circular", "support", "text",
 ]
 
 # Signals of a checkable statement: data in lexicons/claims.yaml (each names a reason).
@@ -974,23 +974,69 @@ def cluster_claims(claims: pd.DataFrame, articles: pd.DataFrame | None = None, t
 
 # --- summaries ----------------------------------------------------------------------------------
 def _root_sources(attributions: pd.DataFrame | None) -> pd.DataFrame:
-    """(article_id, attribution_id) -> root source text, following ``via`` to a row without one."""
-    cols = ["article_id", "attribution_id", "origin_source"]
+    """(article_id, attribution_id) -> root source text, following ``via`` to a row without one; with the
+    root's ``identification`` and ``side`` and the row's own ``cue_text`` (a denial is no origin)."""
+    cols = ["article_id", "attribution_id", "origin_source", "origin_identification", "origin_side", "cue"]
     if attributions is None or attributions.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
     a = attributions.assign(article_id=attributions["article_id"].astype("string"))
     name_col = "resolved_text" if "resolved_text" in a else "source_text"
-    name = {(r.article_id, int(r.attribution_id)): (getattr(r, name_col) if pd.notna(getattr(r, name_col))
-                                                     else r.source_text) for r in a.itertuples(index=False)}
-    via = {} if "via" not in a else {(r.article_id, int(r.attribution_id)): r.via for r in a.itertuples(index=False)}
+    keys = [(aid, int(i)) for aid, i in zip(a["article_id"], a["attribution_id"])]
+
+    def col(c):
+        return a[c].tolist() if c in a else [None] * len(a)
+
+    name = {k: (r if isinstance(r, str) else s) for k, r, s in zip(keys, col(name_col), col("source_text"))}
+    ident = dict(zip(keys, col("identification")))
+    side = dict(zip(keys, col("side")))
+    cue = dict(zip(keys, col("cue_text")))
+    via = dict(zip(keys, col("via")))
     rows = []
     for key in name:
         cur, seen = key, set()
-        while cur in via and pd.notna(via[cur]) and (cur[0], int(via[cur])) in name and cur not in seen:
+        while pd.notna(via[cur]) and (cur[0], int(via[cur])) in name and cur not in seen:
             seen.add(cur)
             cur = (cur[0], int(via[cur]))
-        rows.append((key[0], key[1], name[cur]))
+        rows.append((key[0], key[1], name[cur], ident[cur], side[cur], cue[key]))
     return pd.DataFrame(rows, columns=cols)
+
+
+_DENIAL = re.compile(r"\b(?:" + "|".join(_SIGNALS.get("denial_cues", []) or ["(?!)"]) + r")\b", re.I)
+_UNSPECIFIED = re.compile(r"(?:(?:a|an|the|some|several|many|other|unnamed|anonymous|\d+|one|two|three|four"
+                          r"|five|various|multiple)\s+)*(?:" + "|".join(_SIGNALS.get("unspecified_sources", [])
+                                                                   or ["(?!)"]) + r")", re.I)
+
+
+def _trace(origin_source, identification, cue, first: bool) -> str:
+    """How a carrier's claim traces back: ``attributed`` (to an identifiable source), ``own`` (the
+    outlet's own reporting: the first carrier asserting it, or "The Ledger has learned"), or, when it
+    cannot count as an origin, ``denied`` (the content of a denial), ``unsourced`` (a later flat repeat,
+    "reportedly", an unspecified crowd or "sources say")."""
+    if isinstance(cue, str) and _DENIAL.search(cue):
+        return "denied"
+    if identification == "self":
+        return "own"
+    named = isinstance(origin_source, str) and bool(origin_source.strip())
+    unspecified = (not named or identification in ("vague", "none")
+                   or (identification == "pronoun" and origin_source.strip().lower() in _PRONOUN_SOURCES)
+                   or (identification == "anonymous" and _UNSPECIFIED.fullmatch(origin_source.strip()) is not None))
+    if not unspecified:
+        return "attributed"
+    return "own" if first else "unsourced"
+
+
+_PRONOUN_SOURCES = frozenset({"he", "she", "they", "it", "we", "i", "you", "which", "who", "that"})
+
+
+def _outlet_side(actor_dict, outlet, published) -> str | None:
+    """The side of an outlet: its ``outlet_homes`` entry, else the actor it names ("VNA" -> varnia)."""
+    if not isinstance(outlet, str) or not outlet.strip():
+        return None
+    side = actor_dict.homes.get(outlet.strip().lower())
+    if side:
+        return side
+    hit = actor_dict.find(outlet.strip())
+    return hit[-1].actor.side_on(published) if hit and hit[-1].end == len(outlet.strip()) and hit[-1].start == 0 else None
 
 
 def _carriers(claim_clusters: pd.DataFrame, claims: pd.DataFrame, articles: pd.DataFrame | None,
@@ -1047,10 +1093,29 @@ def _carriers(claim_clusters: pd.DataFrame, claims: pd.DataFrame, articles: pd.D
             cache[name] = _normalise_name(name.strip(), actor_dict)[1]
         return cache[name]
 
-    m["origin"] = [key(o) or f"article:{ia}" for o, ia in zip(m["origin_source"], m["independent_article"])]
     m = m.sort_values(["cluster_id", "published", "article_id", "claim_id"], kind="stable", na_position="last")
+    # the first carrier(s) of each cluster: an unattributed claim there is the outlet's own reporting
+    # (undated carriers too: nothing says they came later)
+    # (a wire copy is as early as its original)
+    when = dict(zip(m["article_id"].astype(str), m["published"]))
+    published = pd.Series([when.get(ia, p) for ia, p in zip(m["independent_article"], m["published"])],
+                          index=m.index, dtype=m["published"].dtype)
+    first_time = published.groupby(m["cluster_id"]).transform("min")
+    first = (published.isna() | first_time.isna() | (published <= first_time)).tolist()
+    trace = [_trace(o, i, c, f) for o, i, c, f in
+             zip(m["origin_source"], m["origin_identification"], m["cue"], first)]
+    origins = [key(o) if t == "attributed" else (f"article:{ia}" if t == "own" else None)
+               for o, t, ia in zip(m["origin_source"], trace, m["independent_article"])]
+    sides = [s if isinstance(s, str) and s else None for s in m["origin_side"]]
+    # an anonymous source or the outlet's own reporting is only as independent as the outlet that vouches for it
+    outlet_sides = {}
+    for i, (t, ident) in enumerate(zip(trace, m["origin_identification"])):
+        if sides[i] is None and origins[i] is not None and (t == "own" or ident == "anonymous"):
+            o, p = m["outlet"].iat[i], m["published"].iat[i]
+            if (o, p) not in outlet_sides:
+                outlet_sides[(o, p)] = _outlet_side(actor_dict, o, p)
+            sides[i] = outlet_sides[(o, p)]
     outlet_key = [key(o) for o in m["outlet"]]
-    origins = m["origin"].tolist()
     clusters = m["cluster_id"].tolist()
     start = 0
     while start < len(m):  # per cluster: an origin that is a carrying outlet takes that outlet's origin
@@ -1058,19 +1123,24 @@ def _carriers(claim_clusters: pd.DataFrame, claims: pd.DataFrame, articles: pd.D
         while end < len(m) and clusters[end] == clusters[start]:
             end += 1
         for _ in range(3):  # (chains of outlets citing outlets)
-            first = {}
+            first_of = {}
             for i in range(start, end):
-                if outlet_key[i] and outlet_key[i] not in first and origins[i] != outlet_key[i]:
-                    first[outlet_key[i]] = origins[i]
+                if outlet_key[i] and outlet_key[i] not in first_of and origins[i] != outlet_key[i]:
+                    first_of[outlet_key[i]] = (origins[i], sides[i])
             changed = False
             for i in range(start, end):
-                new = first.get(origins[i])
-                if new is not None and origins[i] != outlet_key[i] and new != origins[i]:
-                    origins[i], changed = new, True
+                if origins[i] is None or origins[i] == outlet_key[i] or origins[i] not in first_of:
+                    continue
+                new, new_side = first_of[origins[i]]
+                if new != origins[i]:
+                    origins[i], sides[i], changed = new, new_side, True
+                    if new is None:  # the cited outlet only repeats the claim without a traceable origin
+                        trace[i] = "unsourced"
             if not changed:
                 break
         start = end
-    return m.assign(origin=origins)
+    return m.assign(origin=origins, origin_side=[sd if o is not None else None for o, sd in zip(origins, sides)],
+                    trace=trace)
 
 
 def claim_cluster_summary(claim_clusters: pd.DataFrame, claims: pd.DataFrame,
@@ -1081,12 +1151,28 @@ def claim_cluster_summary(claim_clusters: pd.DataFrame, claims: pd.DataFrame,
     ``n_independent_articles`` counts near-duplicate copies (``duplicates`` from
     :func:`analysis.duplicates.find_near_duplicates`) once; ``origin_source`` is the earliest
     attributed source, following ``via`` relays to the root (TASS for "... citing agencies,
-    according to TASS"); an article's origin is that root source, else its original article.
-    Spellings of one actor are one origin, and an origin that is itself a carrying outlet is
-    replaced by that outlet's own origin (``actors``: the extra actor dictionary the run used, as
-    for :func:`analysis.sources.top_sources`). ``n_origins`` counts distinct origins (an article
-    that asserts the claim without attribution counts as its own reporting); ``circular`` is True
-    when two or more independent articles carry the claim and all trace back to one origin.
+    according to TASS"). Spellings of one actor are one origin, and an origin that is itself a carrying
+    outlet is replaced by that outlet's own origin (``actors``: the extra actor dictionary the run used,
+    as for :func:`analysis.sources.top_sources`).
+
+    Which carriers count as an origin (the source-criticism rules; data in ``lexicons/claims.yaml``):
+
+    * an identifiable source (named, institutional, a described anonymous source such as "a source close
+      to the investigation", a resolved pronoun) is an origin;
+    * the outlet's own reporting is an origin: "The Ledger has learned", or the claim asserted without
+      attribution (or with an unspecified one) by the FIRST carrier (undated carriers count as first);
+    * a later carrier that repeats the claim flatly, says "reportedly", or cites an unspecified crowd
+      ("sources say", "analysts", ``unspecified_sources``) is *untraced*: it carries the claim but
+      cannot corroborate it; so is the content of a denial ("rejected a report that ...",
+      ``denial_cues``), and a citation of an outlet whose own carrier was untraced.
+
+    Per independent article the first traceable origin counts. ``n_origins`` counts distinct origins,
+    ``n_untraced`` independent articles without one; ``origin_sides`` lists the origins' sides (an
+    anonymous source or own reporting takes the side of the outlet that vouches for it; ``unknown``
+    otherwise). ``circular`` is True when two or more independent articles trace back to one origin.
+    ``support``: ``untraced`` (no origin), ``circular``, ``single-sourced`` (one origin), ``one-sided``
+    (two or more origins, all on one known side), ``corroborated`` (origins on different or unknown
+    sides).
 
     >>> cc = pd.DataFrame({"cluster_id": [0, 0], "article_id": ["a", "b"], "claim_id": [0, 0],
     ...                    "similarity": [1.0, 0.8], "representative": [True, False]})
@@ -1095,8 +1181,8 @@ def claim_cluster_summary(claim_clusters: pd.DataFrame, claims: pd.DataFrame,
     >>> att = pd.DataFrame({"article_id": ["a", "b"], "attribution_id": [0, 0], "source_text": ["TASS", "TASS"],
     ...                     "via": [None, None]})
     >>> s = claim_cluster_summary(cc, cl, None, att)
-    >>> s[["n_articles", "n_origins", "origin_source", "hedged_share", "circular"]].values.tolist()
-    [[2, 1, 'TASS', 0.5, True]]
+    >>> s[["n_articles", "n_origins", "origin_source", "hedged_share", "circular", "support"]].values.tolist()
+    [[2, 1, 'TASS', 0.5, True, 'circular']]
     """
     if claim_clusters is None or claim_clusters.empty or claims is None or claims.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in SUMMARY_COLUMNS})
@@ -1105,27 +1191,80 @@ def claim_cluster_summary(claim_clusters: pd.DataFrame, claims: pd.DataFrame,
 
     def one(g: pd.DataFrame) -> pd.Series:
         first = g.iloc[0]
-        attributed = g[g["origin_source"].notna()]
+        attributed = g[g["trace"] == "attributed"] if "trace" in g else g[g["origin_source"].notna()]
         n_ind = g["independent_article"].nunique()
-        # an article's origin: its first attributed claim's, else its own reporting
-        per_article = g.assign(_unattr=g["origin_source"].isna()).sort_values(
-            "_unattr", kind="stable").drop_duplicates("independent_article")
-        n_origins = per_article["origin"].nunique()
+        # an article's origin: its first traceable claim's (attributed, or its own reporting), else none
+        per_article = g.assign(_none=g["origin"].isna()).sort_values(
+            "_none", kind="stable").drop_duplicates("independent_article")
+        traced = per_article[per_article["origin"].notna()]
+        n_origins = traced["origin"].nunique()
+        n_traced = len(traced)
+        side_of = traced.drop_duplicates("origin")["origin_side"] if "origin_side" in traced else pd.Series([], dtype=object)
+        sides = sorted({s if isinstance(s, str) and s else "unknown" for s in side_of})
+        circular = bool(n_ind >= 2 and n_origins == 1 and n_traced >= 2)
         return pd.Series({
             "n_claims": len(g), "n_articles": g["article_id"].nunique(), "n_independent_articles": n_ind,
-            "n_outlets": g["outlet"].nunique(), "n_origins": n_origins,
+            "n_outlets": g["outlet"].nunique(), "n_origins": n_origins, "n_untraced": n_ind - n_traced,
             "first_seen": first["published"].date() if pd.notna(first["published"]) else None,
             "first_outlet": first["outlet"],
             "origin_source": attributed["origin_source"].iloc[0] if len(attributed) else None,
+            "origin_sides": ", ".join(sides) if sides else None,
             "hedged_share": float(g["hedged"].fillna(False).astype(bool).mean()),
-            "circular": bool(n_ind >= 2 and n_origins == 1),
+            "circular": circular, "support": _support(n_origins, circular, sides),
         })
 
     out = (m.groupby("cluster_id", sort=True)[m.columns.drop("cluster_id")].apply(one).reset_index()
            .assign(text=lambda d: d["cluster_id"].map(rep_text)))
     return out[SUMMARY_COLUMNS].astype({"n_claims": "int64", "n_articles": "int64", "n_independent_articles": "int64",
-                                        "n_outlets": "int64", "n_origins": "int64", "hedged_share": "float64",
-                                        "circular": "bool"})
+                                        "n_outlets": "int64", "n_origins": "int64", "n_untraced": "int64",
+                                        "hedged_share": "float64", "circular": "bool"})
+
+
+def _support(n_origins: int, circular: bool, sides: list[str]) -> str:
+    """The cluster's ``support`` label (see :func:`claim_cluster_summary`)."""
+    if n_origins == 0:
+        return "untraced"
+    if circular:
+        return "circular"
+    if n_origins == 1:
+        return "single-sourced"
+    if len(sides) == 1 and sides[0] != "unknown":
+        return "one-sided"
+    return "corroborated"
+
+
+CARRIER_COLUMNS = ["cluster_id", "article_id", "outlet", "published", "claim_id", "hedged", "origin_source",
+                   "trace", "origin", "origin_side", "text"]
+
+
+def claim_carriers(claim_clusters: pd.DataFrame, claims: pd.DataFrame, articles: pd.DataFrame | None = None,
+                   attributions: pd.DataFrame | None = None, duplicates: pd.DataFrame | None = None,
+                   actors=None, cluster_id: int | None = None) -> pd.DataFrame:
+    """Every carrier of a claim, in publication order, with how it traces back (the evidence behind
+    :func:`claim_cluster_summary`): ``origin_source`` (the cited source, followed through relays),
+    ``trace`` (``attributed``, ``own``, ``denied`` or ``unsourced``; rules in
+    :func:`claim_cluster_summary`), the ``origin`` it counts for (None when it cannot corroborate)
+    and that origin's side. ``cluster_id`` keeps one cluster.
+
+    >>> cc = pd.DataFrame({"cluster_id": [0, 0], "article_id": ["a", "b"], "claim_id": [0, 0],
+    ...                    "similarity": [1.0, 0.8], "representative": [True, False]})
+    >>> cl = pd.DataFrame({"article_id": ["a", "b"], "claim_id": [0, 0], "text": ["X fell.", "X fell!"],
+    ...                    "hedged": [True, False], "attributed": [True, False], "attribution_id": [0, None]})
+    >>> att = pd.DataFrame({"article_id": ["a"], "attribution_id": [0], "source_text": ["TASS"], "via": [None]})
+    >>> arts = pd.DataFrame({"article_id": ["a", "b"], "outlet": ["Wire", "Blog"],
+    ...                      "published": pd.to_datetime(["2024-01-01", "2024-01-02"], utc=True)})
+    >>> claim_carriers(cc, cl, arts, att)[["outlet", "origin_source", "trace"]].values.tolist()
+    [['Wire', 'TASS', 'attributed'], ['Blog', None, 'unsourced']]
+    """
+    if claim_clusters is None or claim_clusters.empty or claims is None or claims.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in CARRIER_COLUMNS})
+    cc = claim_clusters if cluster_id is None else claim_clusters[claim_clusters["cluster_id"] == cluster_id]
+    if cc.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in CARRIER_COLUMNS})
+    m = _carriers(cc, claims, articles, attributions if attributions is not None else claims.iloc[:0].assign(
+        attribution_id=[], source_text=[], via=[]), duplicates, actors)
+    out = m[CARRIER_COLUMNS].reset_index(drop=True)
+    return out.astype({"origin_source": "object"}).where(out.notna(), None) if len(out) else out
 
 
 def claim_clusters_stage(results) -> pd.DataFrame:
@@ -1188,11 +1327,14 @@ def hedging_trajectory(claim_clusters: pd.DataFrame, claims: pd.DataFrame, artic
 
 
 def corroboration(summary: pd.DataFrame) -> pd.DataFrame:
-    """Label each cluster ``single-sourced`` (one origin) or ``corroborated`` (two or more origins).
+    """The ``support`` label of each cluster (see :func:`claim_cluster_summary`): kept when the summary
+    has it, else ``single-sourced`` (one origin) or ``corroborated`` (two or more origins).
 
     >>> corroboration(pd.DataFrame({"cluster_id": [0, 1], "n_origins": [1, 3]}))["support"].tolist()
     ['single-sourced', 'corroborated']
     """
+    if "support" in summary:
+        return summary
     return summary.assign(support=np.where(summary["n_origins"] >= 2, "corroborated", "single-sourced"))
 
 

@@ -337,15 +337,86 @@ def test_summary_follows_via_to_root_and_flags_circular_sourcing():
     assert row.hedged_share == pytest.approx(1 / 3)
 
 
-def test_summary_own_reporting_breaks_circularity_unless_it_is_a_wire_copy():
+def test_a_later_flat_repeat_is_no_new_origin_but_the_first_carriers_own_reporting_is():
     articles, cl, att = _corpus()
     cc = claims.cluster_claims(cl)
     s = claims.claim_cluster_summary(cc, cl, articles, att).iloc[0]
-    assert s.n_origins == 2 and not s.circular  # a4 asserts it without attribution
+    # a4 (two days later) asserts it without attribution: it carries the claim but cannot corroborate it
+    assert s.n_origins == 1 and s.n_untraced == 1 and s.circular and s.support == "circular"
     dup = pd.DataFrame({"article_id": ["a4"], "duplicate_of": ["a1"], "similarity": [0.9], "rule": ["x"]})
     s2 = claims.claim_cluster_summary(cc, cl, articles, att, dup).iloc[0]
     assert s2.n_independent_articles == 3 and s2.n_articles == 4
-    assert s2.n_origins == 1 and s2.circular
+    assert s2.n_origins == 1 and s2.n_untraced == 0 and s2.circular
+    # the same unattributed sentence published FIRST is that outlet's own reporting: a second origin
+    early = articles.assign(published=articles["published"].where(articles.article_id != "a4",
+                                                                  pd.Timestamp("2024-04-30", tz="UTC")))
+    s3 = claims.claim_cluster_summary(cc, cl, early, att).iloc[0]
+    assert s3.n_origins == 2 and s3.n_untraced == 0 and not s3.circular and s3.support == "corroborated"
+
+
+def _carrier_corpus(source_texts, identifications, cues, sides=None):
+    """b1 (first) cites a named minister; b2 and b3 carry the same claim later with the given sources."""
+    n = len(source_texts)
+    ids = [f"b{i + 1}" for i in range(n)]
+    articles = pd.DataFrame({"article_id": ids, "outlet": [f"outlet{i}" for i in range(n)],
+                             "published": pd.to_datetime([f"2024-05-0{i + 1}" for i in range(n)], utc=True),
+                             "text": ["x"] * n})
+    text = "Troops seized the northern bridge at dawn"
+    cl = pd.DataFrame({"article_id": ids, "claim_id": [0] * n, "text": [text] * n, "hedged": [False] * n,
+                       "attributed": [s is not None for s in source_texts],
+                       "attribution_id": pd.array([0 if s is not None else None for s in source_texts], dtype="Int64")})
+    keep = [i for i, s in enumerate(source_texts) if s is not None]
+    att = pd.DataFrame({"article_id": [ids[i] for i in keep], "attribution_id": [0] * len(keep),
+                        "source_text": [source_texts[i] for i in keep],
+                        "identification": [identifications[i] for i in keep], "cue_text": [cues[i] for i in keep],
+                        "side": [(sides or [None] * n)[i] for i in keep],
+                        "via": pd.array([None] * len(keep), dtype="Int64")})
+    return claims.claim_cluster_summary(claims.cluster_claims(cl), cl, articles, att).iloc[0]
+
+
+@pytest.mark.parametrize("source, identification, cue", [
+    ("sources", "anonymous", "say"),             # an unspecified crowd
+    ("two insiders", "anonymous", "said"),
+    ("analysts", "vague", "suggest"),
+    (None, "none", "reportedly"),                 # agentless
+    ("he", "pronoun", "said"),                    # unresolved pronoun
+    ("Foreign Minister Jan Ek", "named", "denied"),  # a denial carries the claim but does not originate it
+    ("Foreign Minister Jan Ek", "named", "flatly rejected"),
+])
+def test_later_carriers_that_cannot_corroborate_are_untraced(source, identification, cue):
+    first = ("Defence Minister Ola Berg", "named", "said")
+    s = _carrier_corpus([first[0], source if source else ""], [first[1], identification], [first[2], cue])
+    assert s.n_origins == 1 and s.n_untraced == 1 and not s.circular and s.support == "single-sourced", s.to_dict()
+
+
+def test_described_anonymous_and_self_sourced_carriers_are_origins_and_sides_label_one_sided_support():
+    s = _carrier_corpus(["Defence Minister Ola Berg", "a source close to the investigation", "The Ledger"],
+                        ["named", "anonymous", "self"], ["said", "told", "has learned"])
+    assert s.n_origins == 3 and s.n_untraced == 0 and s.support == "corroborated"
+    assert s.origin_sides == "unknown"
+    one_side = _carrier_corpus(["Defence Minister Ola Berg", "the army's press office"], ["named", "institutional"],
+                               ["said", "confirmed"], sides=["north", "north"])
+    assert one_side.n_origins == 2 and one_side.origin_sides == "north" and one_side.support == "one-sided"
+    two_sides = _carrier_corpus(["Defence Minister Ola Berg", "the army's press office"], ["named", "institutional"],
+                                ["said", "confirmed"], sides=["north", "south"])
+    assert two_sides.origin_sides == "north, south" and two_sides.support == "corroborated"
+
+
+def test_an_outlet_cited_for_a_claim_it_only_repeated_flatly_gives_no_origin():
+    # b2 (a tabloid) repeats b1's claim flatly; b3 cites the tabloid: both trace back to nothing new
+    articles = pd.DataFrame({"article_id": ["b1", "b2", "b3"], "outlet": ["Wire", "The Clarion", "Ledger"],
+                             "published": pd.to_datetime(["2024-05-01", "2024-05-02", "2024-05-03"], utc=True),
+                             "text": ["x"] * 3})
+    text = "Troops seized the northern bridge at dawn"
+    cl = pd.DataFrame({"article_id": ["b1", "b2", "b3"], "claim_id": [0, 0, 0], "text": [text] * 3,
+                       "hedged": [True, False, False], "attributed": [True, False, True],
+                       "attribution_id": pd.array([0, None, 0], dtype="Int64")})
+    att = pd.DataFrame({"article_id": ["b1", "b3"], "attribution_id": [0, 0],
+                        "source_text": ["a source close to the investigation", "The Clarion"],
+                        "identification": ["anonymous", "named"], "cue_text": ["told", "reported"],
+                        "via": pd.array([None, None], dtype="Int64")})
+    s = claims.claim_cluster_summary(claims.cluster_claims(cl), cl, articles, att).iloc[0]
+    assert s.n_origins == 1 and s.n_untraced == 2 and s.support == "single-sourced"
 
 
 def test_aggregations():
@@ -357,8 +428,8 @@ def test_aggregations():
     assert traj["article_id"].tolist() == ["a1", "a2", "a3", "a4"]
     assert traj["position"].tolist() == [0, 1, 2, 3]
     assert traj["hardened"].tolist() == [False, True, True, False]
-    assert claims.corroboration(s)["support"].tolist() == ["corroborated"]
-    assert claims.circular_sourcing(s).empty
+    assert claims.corroboration(s)["support"].tolist() == ["circular"]  # a4's later flat repeat adds no origin
+    assert claims.circular_sourcing(s)["cluster_id"].tolist() == s["cluster_id"].tolist()
     assert claims.claim_cluster_summary(claims.cluster_claims(None), cl).empty
 
 

@@ -125,3 +125,27 @@ def test_loader_keeps_17_and_rejects_the_three_bad_records():
     assert any(r.startswith("duplicate") for r in reasons)
     assert any("empty" in r for r in reasons)
     assert any("date" in r for r in reasons)
+
+
+def test_the_sabotage_claim_reads_one_sided_with_its_untraced_repeats():
+    """The teaching point of the corpus: the claim travels to 10 independent articles, but only two Varnian
+    origins stand behind it (VNA's anonymous source, later the State Security Directorate); the tabloid's
+    flat repeat and "sources say", and Ostrel's denial, carry it without corroborating it."""
+    from analysis import claims
+    from analysis.corpus import load_articles
+    from analysis.pipeline import analyze
+
+    articles = load_articles(FILE).articles
+    actors = paths.EXAMPLES / "actors.yaml"
+    t = analyze(articles, actors=actors).tables
+    s = claims.claim_cluster_summary(t["claim_clusters"], t["claims"], articles, t["attributions"],
+                                     t["near_duplicates"], actors=actors)
+    row = s[s["text"].str.contains("saboteurs from Ostrel", case=False)].sort_values("n_articles").iloc[-1]
+    assert row.n_independent_articles >= 8 and row.n_untraced >= 3
+    assert row.origin_source == "A source close to the investigation"
+    assert row.origin_sides == "varnia" and row.support == "one-sided", row.to_dict()
+    carriers = claims.claim_carriers(t["claim_clusters"], t["claims"], articles, t["attributions"],
+                                     t["near_duplicates"], actors=actors, cluster_id=row.cluster_id)
+    outlet_trace = set(zip(carriers["outlet"].astype(str), carriers["trace"]))
+    assert ("Ostrel Press", "denied") in outlet_trace and ("The Daily Clarion", "unsourced") in outlet_trace
+    assert ("Varnian News Agency", "attributed") in outlet_trace
