@@ -1186,35 +1186,38 @@ def claim_cluster_summary(claim_clusters: pd.DataFrame, claims: pd.DataFrame,
     """
     if claim_clusters is None or claim_clusters.empty or claims is None or claims.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in SUMMARY_COLUMNS})
-    m = _carriers(claim_clusters, claims, articles, attributions, duplicates, actors)
-    rep_text = m[m["representative"]].drop_duplicates("cluster_id").set_index("cluster_id")["text"]
-
-    def one(g: pd.DataFrame) -> pd.Series:
-        first = g.iloc[0]
-        attributed = g[g["trace"] == "attributed"] if "trace" in g else g[g["origin_source"].notna()]
-        n_ind = g["independent_article"].nunique()
-        # an article's origin: its first traceable claim's (attributed, or its own reporting), else none
-        per_article = g.assign(_none=g["origin"].isna()).sort_values(
-            "_none", kind="stable").drop_duplicates("independent_article")
-        traced = per_article[per_article["origin"].notna()]
-        n_origins = traced["origin"].nunique()
-        n_traced = len(traced)
-        side_of = traced.drop_duplicates("origin")["origin_side"] if "origin_side" in traced else pd.Series([], dtype=object)
-        sides = sorted({s if isinstance(s, str) and s else "unknown" for s in side_of})
-        circular = bool(n_ind >= 2 and n_origins == 1 and n_traced >= 2)
-        return pd.Series({
-            "n_claims": len(g), "n_articles": g["article_id"].nunique(), "n_independent_articles": n_ind,
-            "n_outlets": g["outlet"].nunique(), "n_origins": n_origins, "n_untraced": n_ind - n_traced,
-            "first_seen": first["published"].date() if pd.notna(first["published"]) else None,
-            "first_outlet": first["outlet"],
-            "origin_source": attributed["origin_source"].iloc[0] if len(attributed) else None,
-            "origin_sides": ", ".join(sides) if sides else None,
-            "hedged_share": float(g["hedged"].fillna(False).astype(bool).mean()),
-            "circular": circular, "support": _support(n_origins, circular, sides),
-        })
-
-    out = (m.groupby("cluster_id", sort=True)[m.columns.drop("cluster_id")].apply(one).reset_index()
-           .assign(text=lambda d: d["cluster_id"].map(rep_text)))
+    m = _carriers(claim_clusters, claims, articles, attributions, duplicates, actors).reset_index(drop=True)
+    g = m.groupby("cluster_id", sort=True)
+    first = m.drop_duplicates("cluster_id").set_index("cluster_id")  # m is in publication order per cluster
+    traced_rows = m["trace"] == "attributed" if "trace" in m else m["origin_source"].notna()
+    origin_source = m[traced_rows].drop_duplicates("cluster_id").set_index("cluster_id")["origin_source"]
+    # an article's origin: its first traceable claim's (attributed, or its own reporting), else none
+    per_article = (m.assign(_none=m["origin"].isna()).sort_values(["cluster_id", "_none"], kind="stable")
+                   .drop_duplicates(["cluster_id", "independent_article"]))
+    traced = per_article[per_article["origin"].notna()]
+    n_origins = traced.groupby("cluster_id")["origin"].nunique()
+    n_traced = traced.groupby("cluster_id").size()
+    side_col = traced["origin_side"] if "origin_side" in traced else pd.Series(None, index=traced.index, dtype=object)
+    sides: dict = {}
+    for cid, sd in zip(traced["cluster_id"], side_col):
+        sides.setdefault(cid, set()).add(sd if isinstance(sd, str) and sd else "unknown")
+    out = pd.DataFrame({
+        "n_claims": g.size(), "n_articles": g["article_id"].nunique(),
+        "n_independent_articles": g["independent_article"].nunique(), "n_outlets": g["outlet"].nunique(),
+    })
+    out["n_origins"] = n_origins.reindex(out.index, fill_value=0).astype("int64")
+    out["n_untraced"] = out["n_independent_articles"] - n_traced.reindex(out.index, fill_value=0)
+    out["first_seen"] = [p.date() if pd.notna(p) else None for p in first["published"].reindex(out.index)]
+    out["first_outlet"] = first["outlet"].reindex(out.index).astype("str")
+    out["origin_source"] = origin_source.reindex(out.index)
+    side_lists = [sorted(sides.get(cid, ())) for cid in out.index]
+    out["origin_sides"] = [", ".join(sl) if sl else None for sl in side_lists]
+    out["hedged_share"] = m["hedged"].fillna(False).astype(bool).groupby(m["cluster_id"]).mean()
+    out["circular"] = ((out["n_independent_articles"] >= 2) & (out["n_origins"] == 1)
+                       & (out["n_independent_articles"] - out["n_untraced"] >= 2))
+    out["support"] = [_support(n, c, sl) for n, c, sl in zip(out["n_origins"], out["circular"], side_lists)]
+    out["text"] = m[m["representative"]].drop_duplicates("cluster_id").set_index("cluster_id")["text"].reindex(out.index)
+    out = out.reset_index()
     return out[SUMMARY_COLUMNS].astype({"n_claims": "int64", "n_articles": "int64", "n_independent_articles": "int64",
                                         "n_outlets": "int64", "n_origins": "int64", "n_untraced": "int64",
                                         "hedged_share": "float64", "circular": "bool"})
