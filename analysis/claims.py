@@ -1107,6 +1107,15 @@ def _carriers(claim_clusters: pd.DataFrame, claims: pd.DataFrame, articles: pd.D
     origins = [key(o) if t == "attributed" else (f"article:{ia}" if t == "own" else None)
                for o, t, ia in zip(m["origin_source"], trace, m["independent_article"])]
     sides = [s if isinstance(s, str) and s else None for s in m["origin_side"]]
+    # an outlet that repeats its own earlier reporting traces back to it (a presidency's daily formula)
+    own_first: dict = {}
+    for i, (cid, outlet) in enumerate(zip(m["cluster_id"], m["outlet"])):
+        if not isinstance(outlet, str) or not outlet:
+            continue
+        if trace[i] == "own":
+            own_first.setdefault((cid, outlet), origins[i])
+        elif trace[i] == "unsourced" and (cid, outlet) in own_first:
+            trace[i], origins[i] = "own", own_first[(cid, outlet)]
     # an anonymous source or the outlet's own reporting is only as independent as the outlet that vouches for it
     outlet_sides = {}
     for i, (t, ident) in enumerate(zip(trace, m["origin_identification"])):
@@ -1160,7 +1169,8 @@ def claim_cluster_summary(claim_clusters: pd.DataFrame, claims: pd.DataFrame,
     * an identifiable source (named, institutional, a described anonymous source such as "a source close
       to the investigation", a resolved pronoun) is an origin;
     * the outlet's own reporting is an origin: "The Ledger has learned", or the claim asserted without
-      attribution (or with an unspecified one) by the FIRST carrier (undated carriers count as first);
+      attribution (or with an unspecified one) by the FIRST carrier (undated carriers count as first),
+      and that outlet's later repeats trace back to it;
     * a later carrier that repeats the claim flatly, says "reportedly", or cites an unspecified crowd
       ("sources say", "analysts", ``unspecified_sources``) is *untraced*: it carries the claim but
       cannot corroborate it; so is the content of a denial ("rejected a report that ...",

@@ -617,3 +617,23 @@ def test_origins_count_one_actor_once_and_follow_a_carrying_outlet_to_its_source
                         "via": pd.array([None, None, None], dtype="Int64")})
     s = claims.claim_cluster_summary(claims.cluster_claims(cl), cl, articles, att).iloc[0]
     assert s.n_independent_articles == 3 and s.n_origins == 1 and s.circular
+
+
+def test_an_outlet_repeating_its_own_first_report_traces_back_to_it():
+    # a presidency's daily formula: first stated by the outlet itself, then repeated without attribution
+    articles = pd.DataFrame({"article_id": ["p1", "p2", "p3", "w1"],
+                             "outlet": ["president.example", "president.example", "president.example", "Wire"],
+                             "published": pd.to_datetime(["2024-05-01", "2024-05-02", "2024-05-03", "2024-05-04"],
+                                                         utc=True), "text": ["x"] * 4})
+    text = "Five servicemen were posthumously awarded the title of Hero"
+    cl = pd.DataFrame({"article_id": ["p1", "p2", "p3", "w1"], "claim_id": [0] * 4, "text": [text] * 4,
+                       "hedged": [False] * 4, "attributed": [False] * 4,
+                       "attribution_id": pd.array([None] * 4, dtype="Int64")})
+    att = pd.DataFrame({"article_id": pd.Series([], dtype=str), "attribution_id": pd.Series([], dtype=int),
+                        "source_text": pd.Series([], dtype=str), "via": pd.Series([], dtype="Int64")})
+    cc = claims.cluster_claims(cl)
+    s = claims.claim_cluster_summary(cc, cl, articles, att).iloc[0]
+    assert s.n_origins == 1 and s.n_untraced == 1 and s.circular  # the wire's flat repeat stays untraced
+    carriers = claims.claim_carriers(cc, cl, articles, att)
+    assert carriers["trace"].tolist() == ["own", "own", "own", "unsourced"]
+    assert carriers["origin"].tolist()[:3] == ["article:p1"] * 3
