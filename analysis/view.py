@@ -70,12 +70,12 @@ _CSS = """
 
 .sl-content { background: #ececec; }
 .sl-source-named { background: #cde3f3; box-shadow: inset 0 -2px 0 #0072B2; }
-.sl-source-institutional { background: #c9eee1; box-shadow: inset 0 -2px 0 #009E73; }
+.sl-source-institutional { background: #dcedf9; box-shadow: inset 0 -2px 0 #56B4E9; }
 .sl-source-anonymous { background: #fbd9c4; box-shadow: inset 0 -2px 0 #D55E00;
   outline: 1px dashed #D55E00; }
 .sl-source-vague { background: #fbe9b7; box-shadow: inset 0 -2px 0 #E69F00;
   outline: 1px dotted #9a6a00; }
-.sl-source-pronoun { background: #dcedf9; box-shadow: inset 0 -2px 0 #56B4E9; }
+.sl-source-pronoun { background: #e8e8e8; box-shadow: inset 0 -2px 0 #999999; }
 .sl-source-self { background: #f3dbe9; box-shadow: inset 0 -2px 0 #CC79A7; }
 .sl-cue { font-weight: bold; font-variant: small-caps; letter-spacing: 0.02em; }
 .sl-cue-doubting, .sl-cue-distancing { color: #a0410d; font-style: italic; }

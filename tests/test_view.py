@@ -379,3 +379,13 @@ def test_dollar_amounts_are_not_typeset_as_maths():
     page = show_article(res, res.articles.article_id[0])
     out = page._repr_html_() if hasattr(page, "_repr_html_") else page.data
     assert re.search(r'<div class="[^"]*\bsl-view\b[^"]*\btex2jax_ignore\b', out)
+
+
+@pytest.mark.parametrize("identification", ["named", "institutional", "anonymous", "vague", "pronoun", "self"])
+def test_source_colours_match_the_figures(identification):
+    # the article view marked institutional sources green and pronouns light blue, while every figure
+    # draws institutional light blue and pronouns grey: one meaning, one colour
+    from analysis import plots
+
+    rule = re.search(rf"\.sl-source-{identification} {{([^}}]*)}}", view._CSS).group(1)
+    assert re.search(rf"inset 0 -2px 0 {plots.COLORS[identification]}\b", rule, re.IGNORECASE), rule
