@@ -1895,6 +1895,11 @@ _NAME_TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+")
 _NAME_EDGES = re.compile(r"^[\s\"'“”‘’,.;:()\-–—]+|[\s\"'“”‘’,.;:()\-–—]+$")
 
 
+# "An internal inspection report, seen by The Ledger": the outlet that saw the document is not its source
+_HANDED_TO = re.compile(r"\b(?:seen|obtained|reviewed|viewed|shown|provided|given|leaked|sent|passed|"
+                        r"made available)\s+(?:by|to)\s+$", re.IGNORECASE)
+
+
 def _normalise_name(name: str, actors: ActorDictionary) -> tuple[str, str]:
     """(display name, grouping key): the dictionary's full alias in the text's spelling when the head
     is a known actor ("Mr. Trump" -> "Donald Trump") and that actor's entry as the key, so spellings
@@ -1910,12 +1915,12 @@ def _normalise_name(name: str, actors: ActorDictionary) -> tuple[str, str]:
         head = re.split(r" (?:of|for|at|from) ", part, maxsplit=1)[0]
         head = _NAME_TITLE.sub("", _NAME_DETERMINER.sub("", head))
         hit = [m for m in actors.find(head) if m.alias]
-        if hit and hit[-1].end == len(head):
+        if hit and hit[-1].end == len(head) and not _HANDED_TO.search(head, 0, hit[-1].start):
             last = hit[-1].surface.split()[-1]
             shown = next((a for a in hit[-1].actor.aliases if a.split()[-1] == last), hit[-1].surface)
             return shown, "actor:" + hit[-1].actor.name
     found = [m for m in actors.find(tidy) if m.alias]
-    if found and found[-1].end == len(tidy):
+    if found and found[-1].end == len(tidy) and not _HANDED_TO.search(tidy, 0, found[-1].start):
         last = found[-1].surface.split()[-1]
         # the first alias of the same entry that ends with the same word ("Mr. Trump" -> "Donald Trump")
         shown = next((a for a in found[-1].actor.aliases if a.split()[-1] == last), found[-1].surface)

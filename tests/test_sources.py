@@ -431,6 +431,18 @@ def test_top_sources_identify_a_source_by_how_it_is_named_not_by_its_pronouns():
     assert t.loc["Andrei Kessel", "n"] == 4 and t.loc["Andrei Kessel", "identification"] == "named"
 
 
+@pytest.mark.parametrize("name, key", [
+    ("An internal inspection report, seen by The Ledger", "internal inspection report, seen by the ledger"),
+    ("a memo obtained by Meridian Wire", "memo obtained by meridian wire"),
+    ("Varnia's state news agency, VNA", "actor:Varnian News Agency"),      # an apposition still names it
+    ("Mira Holt, the director of the Varnian Water Authority", "actor:Mira Holt"),
+])
+def test_top_sources_key_a_document_seen_by_an_outlet_as_the_document(name, key):
+    from analysis.sources import _normalise_name
+
+    assert _normalise_name(name, load_actors(paths.EXAMPLES / "actors.yaml"))[1] == key
+
+
 # --------------------------------------------------------------------------- review of real outputs (fixes)
 @pytest.mark.parametrize(
     "text, source, ident",
