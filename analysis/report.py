@@ -69,12 +69,15 @@ def execute_notebook(path: Path | str, output: Path | str, parameters: dict | No
 
 
 def to_html(executed: Path | str, html_path: Path | str) -> Path:
-    """Convert an executed notebook to a standalone HTML page (figures embedded)."""
+    """Convert an executed notebook to a standalone HTML page (figures embedded, no script from the web)."""
     import nbformat
     from nbconvert import HTMLExporter
 
     nb = nbformat.read(str(executed), as_version=4)
-    body, _ = HTMLExporter().from_notebook_node(nb)
+    # the lab page without scripts from a CDN (templates/sourcelens): the report reads the same offline
+    exporter = HTMLExporter(extra_template_basedirs=[str(Path(__file__).parent / "templates")],
+                            template_name="sourcelens")
+    body, _ = exporter.from_notebook_node(nb)
     html_path = Path(html_path)
     html_path.parent.mkdir(parents=True, exist_ok=True)
     html_path.write_text(body, encoding="utf-8")
