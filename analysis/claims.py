@@ -39,7 +39,7 @@ from .segment import split_sentences
 
 __all__ = [
     "extract_claims", "claims_stage", "claims_rows", "cluster_claims", "claim_cluster_summary", "claim_clusters_stage",
-    "claim_carriers", "claim_travel", "hedging_trajectory", "corroboration", "circular_sourcing", "CLAIM_COLUMNS",
+    "claim_carriers", "claim_travel", "hedging_trajectory", "hedging_change", "corroboration", "circular_sourcing", "CLAIM_COLUMNS",
     "CLUSTER_COLUMNS", "SUMMARY_COLUMNS",
 ]
 
@@ -1337,6 +1337,37 @@ def hedging_trajectory(claim_clusters: pd.DataFrame, claims: pd.DataFrame, artic
     return (per.assign(position=per.groupby("cluster_id").cumcount(),
                        hardened=seen_hedge.astype(bool) & ~per["hedged"])
             [cols].reset_index(drop=True))
+
+
+HEDGING_CHANGES = ("lost its hedge", "gained a hedge", "hedged throughout", "never hedged")
+
+
+def hedging_change(trajectory: pd.DataFrame) -> pd.DataFrame:
+    """One row per travelling claim: how its hedging changed from the first carrier to the later ones.
+
+    ``change`` is ``lost its hedge`` (the first carrier hedged it, a later one asserts it: it hardened),
+    ``gained a hedge`` (asserted first, hedged later), ``hedged throughout`` or ``never hedged``
+    (:data:`HEDGING_CHANGES`); ``n_carriers`` counts the articles, ``first_outlet`` and ``hardened_by``
+    (the outlets that first asserted it after a hedge) say who. Input: :func:`hedging_trajectory`.
+
+    >>> traj = pd.DataFrame({"cluster_id": [0, 0, 1, 1], "position": [0, 1, 0, 1], "article_id": list("abcd"),
+    ...                      "outlet": ["Wire", "Tabloid", "Wire", "Paper"], "hedged": [True, False, True, True],
+    ...                      "hardened": [False, True, False, False]})
+    >>> hedging_change(traj)[["cluster_id", "change", "hardened_by"]].fillna("-").values.tolist()
+    [[0, 'lost its hedge', 'Tabloid'], [1, 'hedged throughout', '-']]
+    """
+    cols = ["cluster_id", "n_carriers", "first_outlet", "change", "hardened_by"]
+    if trajectory is None or trajectory.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in cols})
+    rows = []
+    for cid, g in trajectory.sort_values(["cluster_id", "position"], kind="stable").groupby("cluster_id", sort=True):
+        hedged = g["hedged"].astype(bool).tolist()
+        first, later = hedged[0], hedged[1:]
+        change = (("lost its hedge" if not all(later) else "hedged throughout") if first
+                  else ("gained a hedge" if any(later) else "never hedged"))
+        by = g.loc[g["hardened"].astype(bool), "outlet"].astype(str).drop_duplicates().tolist()
+        rows.append((cid, len(g), g["outlet"].iloc[0], change, ", ".join(by) if by else None))
+    return pd.DataFrame(rows, columns=cols)
 
 
 def corroboration(summary: pd.DataFrame) -> pd.DataFrame:

@@ -637,3 +637,15 @@ def test_an_outlet_repeating_its_own_first_report_traces_back_to_it():
     carriers = claims.claim_carriers(cc, cl, articles, att)
     assert carriers["trace"].tolist() == ["own", "own", "own", "unsourced"]
     assert carriers["origin"].tolist()[:3] == ["article:p1"] * 3
+
+
+def test_hedging_change_labels_each_travelling_claim():
+    traj = pd.DataFrame({"cluster_id": [0, 0, 0, 1, 1, 2, 2, 3, 3], "position": [0, 1, 2, 0, 1, 0, 1, 0, 1],
+                         "article_id": list("abcdefghi"), "outlet": ["W", "T", "P", "W", "P", "W", "P", "W", "P"],
+                         "hedged": [True, True, False, False, True, True, True, False, False],
+                         "hardened": [False, False, True, False, False, False, False, False, False]})
+    out = claims.hedging_change(traj)
+    assert out["change"].tolist() == ["lost its hedge", "gained a hedge", "hedged throughout", "never hedged"]
+    assert out["hardened_by"].iloc[0] == "P" and out["n_carriers"].tolist() == [3, 2, 2, 2]
+    assert set(out["change"]) <= set(claims.HEDGING_CHANGES)
+    assert claims.hedging_change(traj.iloc[:0]).empty
