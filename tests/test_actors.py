@@ -140,3 +140,10 @@ def test_short_aliases_that_are_other_peoples_names_are_left_out():
     assert lookup["Justin Trudeau"][0].side == "canada"
     assert lookup["Dmitry Patrushev"][0].note.startswith("Minister of Agriculture")
     assert find_actors("Garry Trudeau drew it.").empty
+
+
+def test_a_visiting_chancellor_is_not_the_publishers_own():
+    # "The Chancellor stressed that Germany supports Ukraine" on president.gov.ua got side ukraine
+    a = load_actors()
+    assert a.home_side("The Chancellor", "president.gov.ua") is None
+    assert a.home_side("The Prime Minister", "president.gov.ua") == "ukraine"
