@@ -226,6 +226,7 @@ class Results:
 
     articles: pd.DataFrame
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    options: dict = field(default_factory=dict)  # the run's options (``actors``), for later summaries
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables = self.__dict__.get("tables", {})
@@ -379,7 +380,7 @@ def analyze(
         if df["article_id"].dtype != _STRING_DTYPE:
             df = df.astype({"article_id": "string"})
         tables[name] = df
-    results = Results(articles=table, tables=tables)
+    results = Results(articles=table, tables=tables, options=options)
     cnames = list(CORPUS_STAGES) if corpus_stages is None else list(corpus_stages)
     for name in cnames:
         t0 = perf_counter()

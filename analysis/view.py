@@ -507,6 +507,40 @@ def _attribution_table(results, article_id) -> str:
             f'<tbody>{"".join(body)}</tbody></table>')
 
 
+def _travelling_claims(results, article_id) -> str:
+    """The article's claims that other articles carry too: how far each travels and what stands behind
+    it (:func:`analysis.claims.claim_cluster_summary` on the claim's clusters only)."""
+    tables = getattr(results, "tables", {})
+    cc, claims = tables.get("claim_clusters"), tables.get("claims")
+    if cc is None or claims is None or cc.empty or claims.empty:
+        return ""
+    mine = cc.loc[cc["article_id"].astype(str) == str(article_id), "cluster_id"].unique()
+    if not len(mine):
+        return ""
+    from .claims import claim_cluster_summary
+
+    sub = cc[cc["cluster_id"].isin(mine)]
+    summary = claim_cluster_summary(sub, claims, results.articles, tables.get("attributions"),
+                                    tables.get("near_duplicates"),
+                                    actors=getattr(results, "options", {}).get("actors"))
+    travel = summary[summary["n_independent_articles"] >= 2].sort_values(
+        ["n_independent_articles", "cluster_id"], ascending=[False, True])
+    if travel.empty:
+        return ""
+    rows = []
+    for r in travel.itertuples(index=False):
+        text = str(r.text)
+        short = text if len(text) <= 90 else text[:89].rstrip() + "…"
+        sides = f" ({r.origin_sides})" if isinstance(r.origin_sides, str) and r.origin_sides != "unknown" else ""
+        outlets = f"{r.n_outlets} outlet{'s' if r.n_outlets != 1 else ''}"
+        cells = [short, f"{r.n_independent_articles} articles, {outlets}",
+                 f"{r.n_origins}{sides}, {r.n_untraced} untraced", r.support]
+        rows.append("<tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells) + "</tr>")
+    head = "".join(f"<th>{h}</th>" for h in ("claim", "carried by", "origins", "support"))
+    return (f'<h3 class="sl-aside-title">Claims that travel</h3><table class="sl-table sl-claims"><thead>'
+            f'<tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+
+
 def _meta(article: dict) -> str:
     published = article.get("published")
     when = published.strftime("%Y-%m-%d %H:%M %Z").strip() if isinstance(published, pd.Timestamp) \
@@ -552,7 +586,7 @@ def _body(results, article_id) -> str:
         f'<div class="sl-view tex2jax_ignore">{heading}{_meta(article)}{_legend(spans)}'
         f'<div class="sl-page"><main>{fragment}</main>'
         f'<aside><h3 class="sl-aside-title">Who says so</h3>'
-        f"{_attribution_table(results, article_id)}</aside></div></div>"
+        f"{_attribution_table(results, article_id)}{_travelling_claims(results, article_id)}</aside></div></div>"
     )
 
 
@@ -581,8 +615,9 @@ def show_article(results, article_id):
 
     Returns ``IPython.display.HTML`` when IPython is installed (else an :class:`ArticleView`);
     both have ``_repr_html_``, so a notebook cell ending in this call shows the page: a legend,
-    the annotated text and a side table of attributions (source, identification, kind, side,
-    via, cue, stance). Raises ``KeyError`` for an unknown ``article_id``.
+    the annotated text, a side table of attributions (source, identification, kind, side,
+    via, cue, stance) and, when the run clustered claims, the article's claims that other articles
+    carry too (articles, outlets, origins, support). Raises ``KeyError`` for an unknown ``article_id``.
 
     >>> import pandas as pd
     >>> from types import SimpleNamespace

@@ -389,3 +389,22 @@ def test_source_colours_match_the_figures(identification):
 
     rule = re.search(rf"\.sl-source-{identification} {{([^}}]*)}}", view._CSS).group(1)
     assert re.search(rf"inset 0 -2px 0 {plots.COLORS[identification]}\b", rule, re.IGNORECASE), rule
+
+
+def test_the_article_page_lists_its_claims_that_travel(examples):
+    from analysis import paths
+    from analysis.pipeline import analyze
+
+    res = analyze(examples, actors=paths.EXAMPLES / "actors.yaml")
+    assert res.options["actors"] == paths.EXAMPLES / "actors.yaml"
+    origin = examples.loc[examples.title.str.contains("sabotage", case=False)].article_id.iloc[0]
+    page = show_article(res, origin)._repr_html_()
+    section = page[page.index("Claims that travel"):]
+    row = re.search(r"<tr><td>saboteurs from Ostrel[^<]*</td>(.*?)</tr>", section)
+    assert row, section[:500]
+    carried, origins, support = re.findall(r"<td>([^<]*)</td>", row.group(1))
+    assert carried == "10 articles, 5 outlets" and support == "one-sided"
+    assert re.fullmatch(r"2 \(varnia\), [345] untraced", origins), origins
+    # without clustered claims (one article, or a run without the corpus stages) there is no section
+    single = analyze(examples.iloc[:1])
+    assert "Claims that travel" not in show_article(single, examples.article_id.iloc[0])._repr_html_()
