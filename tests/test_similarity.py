@@ -135,16 +135,19 @@ def test_translation_learns_word_pairs_and_is_off_without_a_table(tmp_path):
     assert row.argmax() == v["doctor"] and abs(t.table.sum(0).A.ravel().max() - 1) < 1e-9
     t.save(tmp_path / "t.npz")
     back = similarity.Translation.load(tmp_path / "t.npz")
-    assert back.words == t.words and (back.table != t.table).nnz == 0
+    assert back.words == t.words and (back.table != t.table).nnz == 0 and (back.back != t.back).nnz == 0
+    assert t.back[v["doctor"]].toarray().ravel().argmax() == v["photoshop"]  # claim word given tweet word
 
     cands = ["A doctored picture shows the senator.", "The senator gave a speech in the rain."]
     idx = similarity.build_index(cands)
     col = list(similarity.FEATURE_NAMES).index("translation")
+    col_back = list(similarity.FEATURE_NAMES).index("translation_back")
     (cand, F), = similarity.candidate_features(idx, ["senator photoshopped"])
-    assert not F[:, col].any()
+    assert not F[:, col].any() and not F[:, col_back].any()
     (cand_t, F_t), = similarity.candidate_features(idx, ["senator photoshopped"], translation=t)
     assert cand_t.tolist() == cand.tolist() and F_t[list(cand).index(0), col] > F_t[list(cand).index(1), col]
-    assert np.delete(F_t, col, axis=1).tolist() == np.delete(F, col, axis=1).tolist()
+    assert F_t[list(cand).index(0), col_back] > F_t[list(cand).index(1), col_back]
+    assert np.delete(F_t, [col, col_back], axis=1).tolist() == np.delete(F, [col, col_back], axis=1).tolist()
     (_, F_w), = similarity.with_translation(idx, ["senator photoshopped"], [(cand, F)], t)
     assert F_w.tolist() == F_t.tolist()
     assert len(similarity.RERANK_TRANSLATION_WEIGHTS) == len(similarity.FEATURE_NAMES)
