@@ -120,3 +120,35 @@ def test_agreement_features_leave_out_the_candidate_and_its_twins():
     names = list(similarity.FEATURE_NAMES)
     assert F[:, names.index("sim_to_best")].tolist() == pytest.approx(
         similarity._agreement(idx, cand, top)[1].tolist())
+
+
+def test_translation_learns_word_pairs_and_is_off_without_a_table(tmp_path):
+    """fit_translation (IBM Model 1 on matched query/claim pairs) links a tweet word to the claim word
+    it stands for; without a table the translation column is 0 and the ranking is the shipped one."""
+    queries = ["photoshopped picture of the mayor", "photoshopped snap of a shark on the highway",
+               "the governor photoshopped again"]
+    claims = ["A doctored image shows the mayor.", "A doctored photograph shows a shark on a highway.",
+              "A doctored video shows the governor."]
+    t = similarity.fit_translation(queries, claims, claims)
+    v = t.vocab
+    row = t.table[v["photoshop"]].toarray().ravel()
+    assert row.argmax() == v["doctor"] and abs(t.table.sum(0).A.ravel().max() - 1) < 1e-9
+    t.save(tmp_path / "t.npz")
+    back = similarity.Translation.load(tmp_path / "t.npz")
+    assert back.words == t.words and (back.table != t.table).nnz == 0 and (back.back != t.back).nnz == 0
+    assert t.back[v["doctor"]].toarray().ravel().argmax() == v["photoshop"]  # claim word given tweet word
+
+    cands = ["A doctored picture shows the senator.", "The senator gave a speech in the rain."]
+    idx = similarity.build_index(cands)
+    col = list(similarity.FEATURE_NAMES).index("translation")
+    col_back = list(similarity.FEATURE_NAMES).index("translation_back")
+    (cand, F), = similarity.candidate_features(idx, ["senator photoshopped"])
+    assert not F[:, col].any() and not F[:, col_back].any()
+    (cand_t, F_t), = similarity.candidate_features(idx, ["senator photoshopped"], translation=t)
+    assert cand_t.tolist() == cand.tolist() and F_t[list(cand).index(0), col] > F_t[list(cand).index(1), col]
+    assert F_t[list(cand).index(0), col_back] > F_t[list(cand).index(1), col_back]
+    assert np.delete(F_t, [col, col_back], axis=1).tolist() == np.delete(F, [col, col_back], axis=1).tolist()
+    (_, F_w), = similarity.with_translation(idx, ["senator photoshopped"], [(cand, F)], t)
+    assert F_w.tolist() == F_t.tolist()
+    assert len(similarity.RERANK_TRANSLATION_WEIGHTS) == len(similarity.FEATURE_NAMES)
+    assert similarity.match_claims(["senator photoshopped"], cands, k=1, translation=t) == [[0]]
