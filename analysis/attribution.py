@@ -336,6 +336,9 @@ _QUANTITY_SOURCE = re.compile(r"(?:(?i:at\s+least\s+|about\s+|nearly\s+|almost\s
                               r"(?:\d[\d,.]*\s*(?:%|percent|per\s+cent)|(?i:one|two|three|four|five|six|seven|eight|nine|"
                               r"\d+)\s+(?:in|of)\s+(?:\w+)|(?i:half|a\s+third|a\s+quarter|a\s+majority|majorities|most|"
                               r"a\s+plurality)|(?i:large|small|narrow|wide|slim)\s+majorities)\b)")
+# a document and its author inside a source: "a sentence in a report by the state news agency"
+_DOCUMENT_BY = re.compile(r"(?<![\w'’-])(?:report|reports|statement|article|dispatch|story|bulletin|release|document)"
+                          r"\s+(?:by|from|of)\s+(?:the\s+)?[\w'’-]+")
 _AT_LEAST = re.compile(r"(?i:at\s+(?:least|most))\s")  # "At least half of voters say": a quantity, no opener
 _TO_OR_BY = re.compile(r"\s+(?:to|by)\b")
 _CONTRACTED_HAS = {"he's", "she's", "it's", "that's", "who's", "there's", "what's"}  # "He's said": has, no possessive
@@ -695,8 +698,9 @@ def _source_before(text: str, lo: int, cue_start: int, lex: _Lexicon, gerund: bo
                     and len(head) <= 6 and not _VERBISH.search(text, s, rel.start())
                     and not any(m.group("verb").lower() in lex.verbs for m in lex.cue.finditer(text, s, e))):
                 return (s, e), "-relative-clause"  # "Republicans who have praised him warned"
-        if _n_words(text, s, e) > (16 if _QUANTITY_SOURCE.match(text, s, e) else 10):
-            return None, ""  # (a share of voters may run long: "One in four voters in a Times poll last year")
+        if _n_words(text, s, e) > (16 if _QUANTITY_SOURCE.match(text, s, e) or _DOCUMENT_BY.search(text, s, e) else 10):
+            return None, ""  # (a share of voters may run long: "One in four voters in a Times poll last year",
+            # and a part of a document by its author: "a single sentence in a report by the state news agency")
         words = text[s:e].split()
         first = words[0].lower().strip("'’")
         if first in lex.openers and first not in lex.pronouns and not _AT_LEAST.match(text, s, e):
@@ -932,8 +936,8 @@ def _appositive(text: str, lo: int, bounds: list, last, lex: _Lexicon) -> tuple[
         if _AGE.fullmatch(text, ns, ne) and k > 0 and text[prev[k - 1].start():prev[k - 1].end()] == ",":
             k -= 1  # "Jane Roe, 67, a retired nurse in Allentown, Pa., said"
             ns, ne = _strip(text, prev[k - 1].end() if k > 0 else lo, prev[k].start(), " \t\r\n")
-        if ne > ns and _NAME_HEAD.fullmatch(text, ns, ne):
-            return (ns, ae), "-appositive"
+        if ne > ns and _NAME_HEAD.fullmatch(text, ns, ne) and text[ns:ne].split()[0].lower() not in lex.openers:
+            return (ns, ae), "-appositive"  # (not a time opener: "By Wednesday, The Daily Clarion, a tabloid,")
     return (hs, ae), "-appositive"
 
 

@@ -1216,3 +1216,15 @@ def test_a_think_tank_is_no_cue():
 def test_a_share_of_voters_may_be_a_long_source():
     row = _row(find_attribution_spans("One in four voters in a New York Times poll last year said the plan failed."), "said")
     assert row["source_text"] == "One in four voters in a New York Times poll"
+
+
+def test_a_part_of_a_report_by_an_agency_may_be_a_long_source():
+    df = find_attribution_spans("On Friday morning, one short paragraph in a report by the Norland state news agency "
+                                "said that the bridge had been mined.")
+    row = _row(df, "said")
+    assert row["source_text"] == "one short paragraph in a report by the Norland state news agency"
+
+
+def test_a_time_opener_is_no_name_before_an_appositive():
+    row = _row(find_attribution_spans("By Friday, The Evening Bugle, a tabloid, said that the bridge was mined."), "said")
+    assert row["source_text"] == "The Evening Bugle, a tabloid"
