@@ -504,7 +504,9 @@ def _lexicon() -> _Lexicon:
         rf"(?:\s+(?P<part>{_words(p.lower() for p in particles)}))?(?![\w'’-])"
     )
     # an -ly adverb joins the cue only in lower case: "Kelly said" is a name and a verb
-    aux_re = re.compile(rf"(?:(?<![\w'’-])(?:{aux}|(?-i:[a-z]+ly))\s+){{1,3}}$", re.IGNORECASE)
+    # a contracted negation joins its auxiliary ("didn't", "wouldn’t", "can't", "won't")
+    aux_re = re.compile(rf"(?:(?<![\w'’-])(?:(?:{aux})(?:n['’]t)?|can['’]t|won['’]t|(?-i:[a-z]+ly))\s+){{1,3}}$",
+                        re.IGNORECASE)
     phrases = {p["phrase"].lower(): p.get("stance", "neutral") for p in pat["phrase_cues"]}
     heads = pat["source_heads"]
     source_head = re.compile(

@@ -1228,3 +1228,10 @@ def test_a_part_of_a_report_by_an_agency_may_be_a_long_source():
 def test_a_time_opener_is_no_name_before_an_appositive():
     row = _row(find_attribution_spans("By Friday, The Evening Bugle, a tabloid, said that the bridge was mined."), "said")
     assert row["source_text"] == "The Evening Bugle, a tabloid"
+
+
+@pytest.mark.parametrize("text, cue", [("The press secretary didn't say when the vote will be held.", "didn't say"),
+                                       ("The press secretary wouldn’t say whether the vote is on.", "wouldn’t say")])
+def test_a_contracted_negation_joins_the_cue(text, cue):
+    row = _row(find_attribution_spans(text), cue)
+    assert row["source_text"] == "The press secretary"
