@@ -1235,3 +1235,11 @@ def test_a_time_opener_is_no_name_before_an_appositive():
 def test_a_contracted_negation_joins_the_cue(text, cue):
     row = _row(find_attribution_spans(text), cue)
     assert row["source_text"] == "The press secretary"
+
+
+@pytest.mark.parametrize("text", ["Farm lobby advocates also said the tariff should go.",
+                                  "Farm lobby advocates quickly said the tariff should go."])
+def test_a_plural_noun_before_an_adverb_and_its_verb_is_no_cue(text):
+    df = find_attribution_spans(text)
+    assert df["cue_text"].tolist()[0].endswith("said")
+    assert df["source_text"].tolist()[0] == "Farm lobby advocates"
