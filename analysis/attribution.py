@@ -339,6 +339,10 @@ _QUANTITY_SOURCE = re.compile(r"(?:(?i:at\s+least\s+|about\s+|nearly\s+|almost\s
 # a document and its author inside a source: "a sentence in a report by the state news agency"
 _DOCUMENT_BY = re.compile(r"(?<![\w'’-])(?:report|reports|statement|article|dispatch|story|bulletin|release|document)"
                           r"\s+(?:by|from|of)\s+(?:the\s+)?[\w'’-]+")
+# a discourse aside between the source and its cue: "Jane Roe, a pollster, for example, said"
+_ASIDE_BEFORE_CUE = re.compile(r",\s*(?:for example|for instance|however|in fact|of course|in turn|in particular|"
+                               r"for (?:his|her|their|its) part|in response|in contrast|by contrast|meanwhile|too)"
+                               r"\s*,\s*$", re.IGNORECASE)
 _AT_LEAST = re.compile(r"(?i:at\s+(?:least|most))\s")  # "At least half of voters say": a quantity, no opener
 _TO_OR_BY = re.compile(r"\s+(?:to|by)\b")
 _CONTRACTED_HAS = {"he's", "she's", "it's", "that's", "who's", "there's", "what's"}  # "He's said": has, no possessive
@@ -670,6 +674,12 @@ def _source_before(text: str, lo: int, cue_start: int, lex: _Lexicon, gerund: bo
     condition of anonymity, added`` gives *The official*.
     """
     pattern = lex.gerund_boundary if gerund else lex.boundary
+    aside = _ASIDE_BEFORE_CUE.search(text, max(lo, cue_start - 40), cue_start)
+    if aside and aside.start() > lo:
+        src, suffix = _source_before(text, lo, aside.start() + 1, lex, gerund)  # "Roe, a pollster, for example, said"
+        if src is not None and suffix == "-long-appositive" and "," not in text[src[0]:src[1]]:
+            suffix = "-appositive"  # "Ted Cruz, by contrast, wrote": the aside was the apposition
+        return src, suffix
     before = text[max(lo, cue_start - 240):cue_start].rstrip()
     if before.endswith(")"):
         # "Sen. Bernie Sanders (I-Vt.) defended": look for the source before the parenthesis

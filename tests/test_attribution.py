@@ -1243,3 +1243,12 @@ def test_a_plural_noun_before_an_adverb_and_its_verb_is_no_cue(text):
     df = find_attribution_spans(text)
     assert df["cue_text"].tolist()[0].endswith("said")
     assert df["source_text"].tolist()[0] == "Farm lobby advocates"
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Jane Roe, the head of the county party in Vermont, for example, said the mayor hurt his cause.",
+     "Jane Roe, the head of the county party in Vermont"),
+    ("Jane Roe, by contrast, wrote an essay on the budget.", "Jane Roe"),
+])
+def test_a_discourse_aside_before_the_cue_is_no_source(text, source):
+    assert find_attribution_spans(text)["source_text"].tolist()[0] == source
