@@ -475,6 +475,7 @@ class _Lexicon:
     object_verbs: frozenset = frozenset()  # lemmas whose content is their object noun phrase
     noun_cue: re.Pattern | None = None  # "attacks on", "critical of" (``noun_cues``), for lower-cased text
     noun_cues: dict = field(default_factory=dict)  # (form, preposition) -> (kind, stance, possessive, clause)
+    cue_time: re.Pattern | None = None  # "said Tuesday": time words that join the cue (``cue_time_words``)
 
 
 def _trie(words) -> str:
@@ -552,6 +553,7 @@ def _lexicon() -> _Lexicon:
         source_head=source_head,
         relay=re.compile(rf"\s*,?\s*(?P<cue>{_words(pat['relay_cues']['words'])})\s+", re.IGNORECASE),
         cue_ext=re.compile(r"\s+(?:" + "|".join(pat["cue_extensions"]["patterns"]) + r")\b", re.IGNORECASE),
+        cue_time=re.compile(r"[ \t]+(?:" + "|".join(pat["cue_time_words"]["patterns"]) + r")(?![\w'’-])"),
         days=re.compile(rf"\s*,?\s*{_DAYS}\b", re.IGNORECASE),
         boundary=re.compile(rf"(?:{punct}|(?<![\w'’-])(?:{bnd})(?![\w'’-]))", re.IGNORECASE),
         gerund_boundary=re.compile(rf"(?:{punct}|(?<![\w'’-])(?:{gbnd})(?![\w'’-]))", re.IGNORECASE),
@@ -1760,7 +1762,9 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             bisect.insort(taken, row.cue)
 
     _continue_quotes(text, rows, sents, qpairs, lex)
-    return _to_columns(text, rows, _tidy_rows(text, rows, sents))
+    drop = _tidy_rows(text, rows, sents)
+    _extend_cue_times(text, rows, lex)
+    return _to_columns(text, rows, drop)
 
 # "his attacks on", "Trump's criticism of": a possessive right before the noun (and up to two modifiers)
 _POSSESSOR = re.compile(
@@ -1900,6 +1904,19 @@ _NP_COMMA = re.compile(r",\s+(?!(?:and|or|[A-Z][a-z]*\s+(?:and|or)|\d)\b)")
 
 
 _THAT_SUBJECT = re.compile(r"that(?:\s+[\w'’.-]+){0,6}\s*$", re.IGNORECASE)
+
+
+def _extend_cue_times(text: str, rows: list[_Row], lex: _Lexicon) -> None:
+    """Time words right after a reporting verb join its cue ("said Tuesday", "found last week",
+    "reported earlier"), unless they belong to the row's source or content."""
+    for r in rows:
+        m = lex.cue_time.match(text, r.cue[1])
+        if m is None or not lex.verbs.get(text[r.cue[0]:r.cue[1]].rsplit(None, 1)[-1].lower()):
+            continue
+        e = m.end()
+        if any(span and span[0] < e and r.cue[1] < span[1] for span in (r.source, r.content)):
+            continue
+        r.cue = (r.cue[0], e)
 
 
 def _subject_only(text: str, c0: int, cut: int) -> bool:
