@@ -222,6 +222,10 @@ _IN_POLL = re.compile(
 _NO_CONTENT_START = re.compile(r"(?:from|with)\s|by\s+[a-z]+ing\b")
 _SEEM_CUT = re.compile(r"\s*[:;—–]|\s(?:when|as|because|after|while)\s|,\s+(?:and|but|with|who|which|when)\s")
 _SEEM_TO_VERB = re.compile(r"\s+to\s+([a-z]+)\b")
+# after '"...," X said,' an adjunct or aside, not the rest of the quotation ('before insisting ...',
+# 'likely referring to ...', 'who answered the door', 'another reference to ...', 'three days after ...')
+_QUOTE_ADJUNCT = re.compile(r"(?:before|after|just|likely|apparently|perhaps|another|who|whose|which|when|while|"
+                            r"during|in|at|on|one|two|three|several|days|hours|minutes|moments)\b")
 _NEW_CLAUSE = re.compile(r"[a-z]+ing\b|(?:but|and|although|though|while|because|as)\b")
 _PASSIVE_TAIL = re.compile(r"(?:^|\s|’|')(?:is|are|was|were|be|been|being|s)$", re.IGNORECASE)
 _SAID_OF = re.compile(r"\s+of\s+(?:him|her|them|it|(?:[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3})(?=\s*[,.;:!?\"”’]|\s*$)")
@@ -1570,9 +1574,11 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                             # 'Asked about it, Clinton said, "I do."': an unquoted opener is
                             # no content, the quotation after the cue is
                             c_lo, after_rule = rest[0], "source-cue-content"
-                    elif ((nxt.islower() or (nxt.isupper() and _n_words(text, c_lo, c_hi) <= 4
-                                                and not any(q in text[c_lo:c_hi] for q in "\"“”")))
-                          and not _NEW_CLAUSE.match(text, rest[0])) or nxt in _OPEN_QUOTES:
+                    elif (((nxt.islower() or (nxt.isupper() and _n_words(text, c_lo, c_hi) <= 4
+                                                 and not any(q in text[c_lo:c_hi] for q in "\"“”")))
+                           and not _NEW_CLAUSE.match(text, rest[0])
+                           and not (_QUOTE_CHARS.search(text, c_lo, c_hi) and _QUOTE_ADJUNCT.match(text, rest[0])))
+                          or nxt in _OPEN_QUOTES):
                         content_hi = _extend_to_quote(text, rest[0], rest[1], qpairs, para_end(rest[0]))
             c = _strip(text, c_lo, content_hi)
             if c[1] > c[0]:

@@ -1260,3 +1260,15 @@ def test_a_discourse_aside_before_the_cue_is_no_source(text, source):
 def test_time_words_right_after_the_verb_join_the_cue(text, cue):
     row = find_attribution_spans(text).iloc[0]
     assert (row["cue_text"], row["content_text"]) == (cue, "that the road is closed")
+
+
+@pytest.mark.parametrize("text", ['"The bridge is safe," the mayor told reporters, before insisting that the budget was fine.',
+                                  '"The bridge is safe," the mayor said, likely referring to the new report.'])
+def test_an_adjunct_after_a_quotation_and_its_cue_is_no_content(text):
+    row = find_attribution_spans(text).iloc[0]
+    assert row["content_text"] == '"The bridge is safe,"'
+
+
+def test_a_quotation_resumed_after_its_cue_stays_content():
+    row = find_attribution_spans('"The bridge," the mayor said, "is safe."').iloc[0]
+    assert row["content_text"] == '"The bridge," the mayor said, "is safe."'
