@@ -182,6 +182,12 @@ _CONTENT_CUT = re.compile(
     r"|\s(?:[—–-]|--)\s"
     # the source's next verb: "reiterated those feelings and stressed the need"
     r"|\s+and\s+(?:has\s+|also\s+)?[a-z]+ed\b"
+    # ... also after an adverb, in the present tense or an irregular past ("and even questioned", "and calls
+    # her", "and wrote legislation")
+    r"|\s+and\s+(?:even|then|once again|again|pointedly|later|still)\s+[a-z]+(?:ed|s)\b"
+    r"|\s+and\s+(?:calls|ranks|goes|points|refuses|says|argues|accuses|insists|urges|praises|blames|criticizes|"
+    r"denies|warns)\b"
+    r"|\s+and\s+(?:took|wrote|went|gave|made|spoke|told|sent|left|ran|won|lost)\b"
     # a new subject: "said he respects her and he will ...", "..., and Ms. Roe added"
     r"|\s+(?:and|but)\s+(?:he|she|they)\b|,\s+and\s+[A-Z]"
     # a quoted phrase closed by a comma, then a participle or an appositive: 'as “fantastic,” telling'

@@ -1272,3 +1272,12 @@ def test_an_adjunct_after_a_quotation_and_its_cue_is_no_content(text):
 def test_a_quotation_resumed_after_its_cue_stays_content():
     row = find_attribution_spans('"The bridge," the mayor said, "is safe."').iloc[0]
     assert row["content_text"] == '"The bridge," the mayor said, "is safe."'
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor said he respects the council and calls its leader a friend.", "he respects the council"),
+    ("The senator opposed the first bill and wrote a new one herself.", "the first bill"),
+    ("The senator criticized the plan and even questioned the mayor's motives.", "the plan"),
+])
+def test_the_sources_next_verb_ends_the_content(text, content):
+    assert find_attribution_spans(text)["content_text"].tolist()[0] == content
