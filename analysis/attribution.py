@@ -168,7 +168,7 @@ _QUOTED_BEFORE = re.compile(r"[,?!]\s*(?:\"|”|’|'')\s*$")
 _PREV_WORD = re.compile(r"([\w'’]+)\s+$")
 # Where an indirect content clause ends: a new clause of the source's sentence starts.
 _CONTENT_CUT = re.compile(
-    r"(?:,|(?<=,[”\"’])|(?<=,''))\s+(?:while|but|whereas|although|though|however|which|who|whose|even as|even though|even if|despite|and then|before|after|adding|saying|"
+    r"(?:,|(?<=,[”\"’])|(?<=,''))\s+(?:while|but(?!\s+(?:that|also\s+that)\b)|whereas|although|though|however|which|who|whose|even as|even though|even if|despite|and then|before|after|adding|saying|"
     r"compared with|compared to|a move|likely|probably|"
     r"noting|explaining|arguing|insisting|calling|telling|according to|"
     r"putting|recalling|leading|pushing|quoting|alluding|citing|referring)\b"

@@ -1281,3 +1281,8 @@ def test_a_quotation_resumed_after_its_cue_stays_content():
 ])
 def test_the_sources_next_verb_ends_the_content(text, content):
     assert find_attribution_spans(text)["content_text"].tolist()[0] == content
+
+
+def test_a_second_that_clause_after_but_stays_content():
+    row = find_attribution_spans("The mayor said that the road is closed, but that it will reopen soon.").iloc[0]
+    assert row["content_text"] == "that the road is closed, but that it will reopen soon"
