@@ -686,7 +686,8 @@ def _source_before(text: str, lo: int, cue_start: int, lex: _Lexicon, gerund: bo
     condition of anonymity, added`` gives *The official*.
     """
     pattern = lex.gerund_boundary if gerund else lex.boundary
-    aside = _ASIDE_BEFORE_CUE.search(text, max(lo, cue_start - 40), cue_start)
+    aside = (_ASIDE_BEFORE_CUE.search(text, max(lo, cue_start - 40), cue_start)
+             if text[max(lo, cue_start - 3):cue_start].rstrip().endswith(",") else None)
     if aside and aside.start() > lo:
         src, suffix = _source_before(text, lo, aside.start() + 1, lex, gerund)  # "Roe, a pollster, for example, said"
         if src is not None and suffix == "-long-appositive" and "," not in text[src[0]:src[1]]:
@@ -1919,8 +1920,8 @@ _THAT_SUBJECT = re.compile(r"that(?:\s+[\w'’.-]+){0,6}\s*$", re.IGNORECASE)
 
 
 def _extend_cue_times(text: str, rows: list[_Row], lex: _Lexicon) -> None:
-    """Time words right after a reporting verb join its cue ("said Tuesday", "found last week",
-    "reported earlier"), unless they belong to the row's source or content."""
+    """Time words right after a reporting verb join its cue ("said Tuesday", "reported earlier",
+    "said again"), unless they belong to the row's source or content."""
     for r in rows:
         m = lex.cue_time.match(text, r.cue[1])
         if m is None or not lex.verbs.get(text[r.cue[0]:r.cue[1]].rsplit(None, 1)[-1].lower()):
