@@ -1477,6 +1477,7 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                 cue_s = cat.start()
             elif info.infinitive:
                 infinitive = True  # "She came on the show to talk about ...": the subject is the source
+                cue_s = prev.start(1)  # ("to" joins the cue: 11 of 11 train pairs)
             else:
                 continue  # an infinitive governed by another verb  # "He went on to say": the catenative verb joins the cue
         if verb == "asked" and (vs == ss or _WHEN_ASKED.search(text, max(ss, vs - 20), vs)):

@@ -1154,7 +1154,7 @@ def test_a_noun_cue_content_keeps_a_list_and_a_that_clause():
 def test_infinitive_cue_takes_the_clause_subject():
     df = find_attribution_spans("The author will come on the show to talk about her new book.")
     assert df[["source_text", "cue_text", "content_text", "rule"]].values.tolist() == [
-        ["The author", "talk about", "her new book", "source-cue-content-infinitive"]]
+        ["The author", "to talk about", "her new book", "source-cue-content-infinitive"]]
     assert find_attribution_spans("She went home to say goodbye.").empty   # no option: no row
 
 
@@ -1286,3 +1286,8 @@ def test_the_sources_next_verb_ends_the_content(text, content):
 def test_a_second_that_clause_after_but_stays_content():
     row = find_attribution_spans("The mayor said that the road is closed, but that it will reopen soon.").iloc[0]
     assert row["content_text"] == "that the road is closed, but that it will reopen soon"
+
+
+def test_to_joins_an_infinitive_cue():
+    row = _row(find_attribution_spans("The mayor came on the radio show to talk about the bridge."), "to talk about")
+    assert row["source_text"] == "The mayor"
