@@ -1419,7 +1419,7 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
             continue  # "pledged delegates", "called off"
         aux_words = text[cue_s:vs].lower().split()
         verb_aux = [w for w in aux_words if w in _VERB_AUX]
-        if (verb_aux and verb_aux[-1] in _PASSIVE and verb.endswith(("ed", "en", "wn", "ld", "id"))
+        if (verb_aux and verb_aux[-1] in _PASSIVE and verb.endswith(("ed", "en", "wn", "ld", "id", "ght"))
                 and verb not in _BELIEF_ADJECTIVES and not info.needs_particle):
             si_p = sent_of(vs)
             row = _passive_by(text, sents[si_p], (cue_s, cue_e), info, lex, si_p, sents[si_p - 1] if si_p else None)

@@ -1291,3 +1291,8 @@ def test_a_second_that_clause_after_but_stays_content():
 def test_to_joins_an_infinitive_cue():
     row = _row(find_attribution_spans("The mayor came on the radio show to talk about the bridge."), "to talk about")
     assert row["source_text"] == "The mayor"
+
+
+def test_a_passive_in_ght_names_no_source():
+    df = find_attribution_spans("Most state bridges were thought to be safe from floods.")
+    assert "Most state bridges" not in df["source_text"].tolist()
