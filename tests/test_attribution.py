@@ -1303,6 +1303,7 @@ def test_a_passive_in_ght_names_no_source():
     ("The mayor adds that she has released her tax returns.", ["adds"]),
     ("The mayor said the plan failed, saying it cost too much.", ["said", "saying"]),   # a gerund row stays
     ("In a new city poll, most voters said the plan failed.", ["In", "said"]),            # a poll frame is no statement
+    ("Most voters say the plan failed, according to a new city poll.", ["according to"]),  # content before the cue
 ])
 def test_a_nested_statement_inside_another_rows_content_is_no_row(text, cues):
     assert find_attribution_spans(text)["cue_text"].tolist() == cues
