@@ -724,6 +724,9 @@ def _source_before(text: str, lo: int, cue_start: int, lex: _Lexicon, gerund: bo
             s = pw.end()  # "an ad in which he says": the source follows the relative phrase
         if lex.days.fullmatch(text, s, e) and s > lo:
             return _source_before(text, lo, s, lex, gerund)  # "X, a senator, on Tuesday called"
+        who = _END_RELATIVE.search(text, s, e)
+        if who and not gerund:
+            return who.span(), ""  # "... rebuked critics who | say", "percent of voters who | said": PolNeAR marks "who"
         rel = _RELATIVE_IN.search(text, s, e)
         if rel and rel.start() > s and _n_words(text, s, e) <= 14 and not (
                 _CLAUSE_VERB.search(text, s, rel.start()) or _NEGATION.search(text, s, e)):

@@ -1307,3 +1307,9 @@ def test_a_passive_in_ght_names_no_source():
 ])
 def test_a_nested_statement_inside_another_rows_content_is_no_row(text, cues):
     assert find_attribution_spans(text)["cue_text"].tolist() == cues
+
+
+def test_who_is_the_source_after_a_long_noun_phrase():
+    row = _row(find_attribution_spans("The mayor won by nine points among the 30 percent of older voters in the county who "
+                                      "said the bridge mattered most."), "said")
+    assert (row["source_text"], row["content_text"]) == ("who", "the bridge mattered most")
