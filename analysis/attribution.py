@@ -1714,7 +1714,9 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
                     rule = "gerund-sentence-subject"
                     if src is None:
                         continue  # no subject found: too unreliable to report
-            elif src is None and _COORD_BEFORE.search(text, max(ss, cue_s - 30), cue_s):
+            elif src is None and (_COORD_BEFORE.search(text, max(ss, cue_s - 30), cue_s)
+                                  or text.startswith("then ", cue_s) and text.endswith(", ", ss, cue_s)):
+                # ("..., then says": the adverb joined the cue)
                 earlier = [r for r in rows if r.sentence == si and r.cue[0] < cue_s and r.source]
                 src = earlier[-1].source if earlier else _subject(text, ss, cue_s, lex)
                 if src is None:

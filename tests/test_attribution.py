@@ -1313,3 +1313,12 @@ def test_who_is_the_source_after_a_long_noun_phrase():
     row = _row(find_attribution_spans("The mayor won by nine points among the 30 percent of older voters in the county who "
                                       "said the bridge mattered most."), "said")
     assert (row["source_text"], row["content_text"]) == ("who", "the bridge mattered most")
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The mayor offered no details about the bridge plan.", "offered", "no details about the bridge plan"),
+    ("The mayor sees the vote as a test of the bridge plan.", "sees", "the vote as a test of the bridge plan"),
+])
+def test_offered_and_sees_are_cues(text, cue, content):
+    row = _row(find_attribution_spans(text), cue)
+    assert (row["source_text"], row["content_text"]) == ("The mayor", content)
