@@ -1322,3 +1322,12 @@ def test_who_is_the_source_after_a_long_noun_phrase():
 def test_offered_and_sees_are_cues(text, cue, content):
     row = _row(find_attribution_spans(text), cue)
     assert (row["source_text"], row["content_text"]) == ("The mayor", content)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Most voters prefer a mayor who has run a city before.", "prefer"),
+    ("The mayor is considering a run for governor.", "is considering"),
+    ("The council encouraged residents to use the new bridge.", "encouraged"),
+])
+def test_preference_and_intention_verbs_are_cues(text, cue):
+    assert cue in find_attribution_spans(text)["cue_text"].tolist()
