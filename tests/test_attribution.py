@@ -1331,3 +1331,9 @@ def test_offered_and_sees_are_cues(text, cue, content):
 ])
 def test_preference_and_intention_verbs_are_cues(text, cue):
     assert cue in find_attribution_spans(text)["cue_text"].tolist()
+
+
+@pytest.mark.parametrize("text, cue", [("Most residents doubt that the bridge will open.", "doubt"),
+                                       ("Engineers expect the bridge to open in May.", "expect")])
+def test_doubt_and_expect_are_cues(text, cue):
+    assert find_attribution_spans(text)["cue_text"].tolist() == [cue]
