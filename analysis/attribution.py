@@ -182,13 +182,11 @@ _CONTENT_CUT = re.compile(
     # a parenthetical set off by a spaced dash: "predicted a win - a landslide ..."
     r"|\s(?:[—–-]|--)\s"
     # the source's next verb: "reiterated those feelings and stressed the need"
-    r"|\s+and\s+(?:has\s+|also\s+)?[a-z]+ed\b"
     # ... also after an adverb, in the present tense or an irregular past ("and even questioned", "and calls
     # her", "and wrote legislation")
-    r"|\s+and\s+(?:even|then|once again|again|pointedly|later|still)\s+[a-z]+(?:ed|s)\b"
-    r"|\s+and\s+(?:calls|ranks|goes|points|refuses|says|argues|accuses|insists|urges|praises|blames|criticizes|"
-    r"denies|warns)\b"
-    r"|\s+and\s+(?:took|wrote|went|gave|made|spoke|told|sent|left|ran|won|lost)\b"
+    r"|\s+and\s+(?:(?:has\s+|also\s+)?[a-z]+ed|(?:even|then|once again|again|pointedly|later|still)\s+[a-z]+(?:ed|s)|"
+    r"calls|ranks|goes|points|refuses|says|argues|accuses|insists|urges|praises|blames|criticizes|denies|warns|"
+    r"took|wrote|went|gave|made|spoke|told|sent|left|ran|won|lost)\b"
     # a new subject: "said he respects her and he will ...", "..., and Ms. Roe added"
     r"|\s+(?:and|but)\s+(?:he|she|they)\b|,\s+and\s+[A-Z]"
     # a quoted phrase closed by a comma, then a participle or an appositive: 'as “fantastic,” telling'
@@ -724,9 +722,8 @@ def _source_before(text: str, lo: int, cue_start: int, lex: _Lexicon, gerund: bo
             s = pw.end()  # "an ad in which he says": the source follows the relative phrase
         if lex.days.fullmatch(text, s, e) and s > lo:
             return _source_before(text, lo, s, lex, gerund)  # "X, a senator, on Tuesday called"
-        who = _END_RELATIVE.search(text, s, e)
-        if who and not gerund:
-            return who.span(), ""  # "... rebuked critics who | say", "percent of voters who | said": PolNeAR marks "who"
+        if not gerund and text.endswith((" who", "\nwho"), s, e):
+            return (e - 3, e), ""  # "... rebuked critics who | say", "percent of voters who | said": PolNeAR marks "who"
         rel = _RELATIVE_IN.search(text, s, e)
         if rel and rel.start() > s and _n_words(text, s, e) <= 14 and not (
                 _CLAUSE_VERB.search(text, s, rel.start()) or _NEGATION.search(text, s, e)):
@@ -1942,10 +1939,18 @@ def _nested_rows(rows: list[_Row], drop: set[int]) -> set[int]:
     train rows of ``source-cue-content`` (125 of 778), 13% of ``content-...`` and 10% of ``subject-...``
     rows; gerund and coordinated rows (36-46%) stay, and so does the first source of a relay ("... according to
     VNA | citing security services")."""
-    spans = sorted(span for i, r in enumerate(rows) if i not in drop and r.content
-                   and not r.rule.startswith(_NESTED_OUTER_KEEP)
-                   for span in ((max(r.content[0], r.cue[0] + 1), r.content[1]), (r.content[0], min(r.content[1], r.cue[0])))
-                   if span[1] > span[0])
+    if len(rows) < 2:
+        return set()
+    spans = []
+    for i, r in enumerate(rows):
+        if i in drop or r.rule.startswith(_NESTED_OUTER_KEEP):
+            continue
+        (c0, c1), k = r.content, r.cue[0]
+        if c1 > k + 1:
+            spans.append((c0 if c0 > k else k + 1, c1))  # the content after the cue
+        if c0 < k:
+            spans.append((c0, c1 if c1 < k else k))  # ... and before it
+    spans.sort()
     if not spans:
         return set()
     starts = [s for s, _ in spans]
