@@ -1337,3 +1337,8 @@ def test_preference_and_intention_verbs_are_cues(text, cue):
                                        ("Engineers expect the bridge to open in May.", "expect")])
 def test_doubt_and_expect_are_cues(text, cue):
     assert find_attribution_spans(text)["cue_text"].tolist() == [cue]
+
+
+def test_spoke_is_a_cue_only_with_its_particle():
+    assert "spoke" not in find_attribution_spans("The mayor spoke just down the street from the bridge.")["cue_text"].tolist()
+    assert _row(find_attribution_spans("The mayor spoke about the bridge."), "spoke about")["source_text"] == "The mayor"
