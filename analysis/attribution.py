@@ -1947,22 +1947,29 @@ def _nested_rows(rows: list[_Row], drop: set[int]) -> set[int]:
             continue
         (c0, c1), k = r.content, r.cue[0]
         if c1 > k + 1:
-            spans.append((c0 if c0 > k else k + 1, c1))  # the content after the cue
+            spans.append((c0 if c0 > k else k + 1, c1, i))  # the content after the cue
         if c0 < k:
-            spans.append((c0, c1 if c1 < k else k))  # ... and before it
-    spans.sort()
+            spans.append((c0, c1 if c1 < k else k, i))  # ... and before it
     if not spans:
         return set()
-    starts = [s for s, _ in spans]
-    reach = list(itertools.accumulate((e for _, e in spans), max))
+    spans.sort()
+    starts = [s for s, _, _ in spans]
+    reach = list(itertools.accumulate((e for _, e, _ in spans), max))
     out = set()
     relays = {r.via_row for r in rows if r.via_row is not None}
     for i, r in enumerate(rows):
         if i in drop or i in relays or not r.rule.startswith(_NESTED_DROP_RULES):
             continue  # (a relay's first source stays: "... according to TASS | citing police")
-        k = bisect.bisect_right(starts, r.cue[0]) - 1
-        if k >= 0 and reach[k] > r.cue[0]:
-            out.add(i)
+        p = r.cue[0]
+        j = bisect.bisect_right(starts, p) - 1
+        while j >= 0 and reach[j] > p:
+            _, e, o = spans[j]
+            outer = rows[o]
+            if e > p and o != i and (not (r.content[0] <= outer.cue[0] < r.content[1])
+                                     or not r.rule.startswith("content-according")):
+                out.add(i)  # (when each holds the other's cue, '"A," X said, according to CNN.', "according to" stays)
+                break
+            j -= 1
     return out
 
 

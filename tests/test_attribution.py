@@ -1342,3 +1342,8 @@ def test_doubt_and_expect_are_cues(text, cue):
 def test_spoke_is_a_cue_only_with_its_particle():
     assert "spoke" not in find_attribution_spans("The mayor spoke just down the street from the bridge.")["cue_text"].tolist()
     assert _row(find_attribution_spans("The mayor spoke about the bridge."), "spoke about")["source_text"] == "The mayor"
+
+
+def test_a_statement_relayed_by_according_to_keeps_the_relay():
+    df = find_attribution_spans('"We will not protest," Jane Roe said, according to the Gazette. "It matters."')
+    assert df[["source_text", "cue_text"]].values.tolist() == [["the Gazette", "according to"]]
