@@ -1962,7 +1962,8 @@ def _nested_rows(rows: list[_Row], drop: set[int]) -> set[int]:
             continue  # (a relay's first source stays: "... according to TASS | citing police")
         p = r.cue[0]
         j = bisect.bisect_right(starts, p) - 1
-        while j >= 0 and reach[j] > p:
+        stop = j - 64  # (a bounded look back: long articles stay linear)
+        while j > stop and j >= 0 and reach[j] > p:
             _, e, o = spans[j]
             outer = rows[o]
             if e > p and o != i and (not (r.content[0] <= outer.cue[0] < r.content[1])
