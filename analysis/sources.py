@@ -2068,7 +2068,7 @@ def relays(results) -> pd.DataFrame:
              for a, i, r, s in zip(att["article_id"], att["attribution_id"],
                                    att.get("resolved_text", att["source_text"]), att["source_text"])}
     rel = att[att["via"].notna()]
-    via_source = [names.get((a, int(v))) or vt for a, v, vt in
+    via_source = [n if isinstance(n := names.get((a, int(v))), str) and n else vt for a, v, vt in
                   zip(rel["article_id"], rel["via"], rel.get("via_text", rel["via"]))]
     return (rel.assign(source=[names.get((a, i)) for a, i in zip(rel["article_id"],
                                                                  rel["attribution_id"])],

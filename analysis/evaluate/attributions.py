@@ -20,12 +20,30 @@ How the numbers are computed (kept fixed so runs compare):
 * A **baseline**, a plain reporting-verb regex (cue = verb, source = the words before it,
   content = the rest of the sentence), is scored in the same run.
 
-Result (2026-11-25, end of the sixth session; rules tuned on train only, dev scored once per change):
-dev attribution F1 0.636 (P 0.726, R 0.566), token F1 source 0.740, cue 0.594, content 0.814,
-content exact-span F1 0.446; train 0.630 (P 0.719, R 0.560; token F1 source 0.733, cue 0.584,
-content 0.816). Baseline 0.217 (dev). The issue's target (attribution F1 0.65, token F1 0.75 per
-role) is not reached: content passes, source is 0.01 short, cue far (its recall, 0.47, is bounded
-by the attributions no rule finds).
+Result (2026-11-25, end of the seventh session; rules tuned on train only, dev scored once per change):
+dev attribution F1 0.653 (P 0.770, R 0.567), token F1 source 0.752, cue 0.610, content 0.815,
+content exact-span F1 0.455; train 0.645 (P 0.754, R 0.564; token F1 source 0.741, cue 0.593,
+content 0.819). Baseline 0.217 (dev). The issue's target (attribution F1 0.65, token F1 0.75 per
+role) is reached on dev for attribution F1, source and content; cue is far (its recall, 0.48, is
+bounded by the attributions no rule finds; a third of the gold cue tokens sit in cues of four
+words or more).
+
+The seventh session (train 0.630 -> 0.645, dev 0.636 -> 0.653), each change kept only when train F1
+rose or stayed with a token-F1 gain: mostly precision, from one observation: a row whose cue sits
+inside another row's content ("The Post reported that Klein | said ...", "Most voters | say X,
+according to the poll") is annotated in PolNeAR in only 10-16% of cases, so such nested rows go
+(train +0.011, dev +0.014; gerund and coordinated rows, 36-46% right, stay). Also: contracted
+negations in the cue ("didn't say"), "who" as the source after a long noun phrase, a discourse aside
+before the cue (", for example,"), time words after the cue ("said Tuesday"; "last week" stays out,
+46%), "to" in infinitive cues, content cuts at the source's next verb ("and even questioned", "and
+calls her") and not after an adjunct behind a quotation ("," Trump told reporters, before
+insisting"), and verbs measured one by one (offered, sees, prefer, doubt, expect, seeking,
+encouraged, identified, pressed, considering, remembered; "spoke" only with a particle). Tried and
+not kept: extending cues over "of"/"by"/"for" after the verb, "in an interview" after an addressee,
+"accused X of" (gold cues include them in 2-45% of pairs, never a majority); cutting an object's
+content at "in/on/at + occasion" (-21 right); "and is/was" and "and + -ing" as content ends;
+possessive "his call for"; "once" as an auxiliary; "saw", "decided", "signed", "passed", "backed",
+"supporting", "named" as cues (each lowered train F1 or gained under 0.0002).
 
 The sixth session (train 0.603 -> 0.630, dev 0.615 -> 0.636) in four parts, each change kept only
 when train F1 rose:
@@ -376,9 +394,16 @@ def _trim_space(text: str, s: int, e: int) -> Span:
     return s, e
 
 
-def _to_attributions(df: pd.DataFrame) -> list[Attribution]:
+def _to_attributions(df: pd.DataFrame, nested: bool = False) -> list[Attribution]:
+    """The predicted rows as :class:`Attribution` spans. Nested rows (a statement inside another
+    attribution's content, kept in the table as relayed by it: "Reuters reported that a senior official
+    said ...") are left out unless ``nested=True``: PolNeAR annotates them in 10-16% of the cases, so
+    they are the annotation scheme's choice, not extraction errors (``run`` prints both scores)."""
     out = []
+    keep_nested = nested or "nested" not in df
     for row in df.itertuples(index=False):
+        if not keep_nested and row.nested:
+            continue
         src = [] if pd.isna(row.source_start) else [(int(row.source_start), int(row.source_end))]
         out.append(
             Attribution(
@@ -425,6 +450,11 @@ def run(path: str | Path, by_rule: bool = False, limit: int | None = None, **opt
     print(f"PolNeAR attributions: {path}  ({len(docs)} texts, {n_words} words, "
           f"{sum(len(d.attributions) for d in docs)} gold attributions)")
     _print_table("rules (analysis.attribution)", rules)
+    with_nested = score(docs, [_to_attributions(f, nested=True) for f in frames])
+    a = with_nested["attribution"]
+    print(f"  counting the {a['n_pred'] - rules['attribution']['n_pred']} nested rows too (a statement inside "
+          f"another's content, relayed by it; PolNeAR rarely marks them): attribution F1 {a['f1']:.3f} "
+          f"(P {a['p']:.3f}, R {a['r']:.3f})")
     _print_table("baseline (plain reporting-verb regex)", base)
     print(f"\n  speed: {wps:,.0f} words/s (CPU time) for find_attribution_spans")
     if by_rule:
@@ -433,6 +463,7 @@ def run(path: str | Path, by_rule: bool = False, limit: int | None = None, **opt
             print(f"    {name:<40}{v['n']:6d}{v['precision']:8.3f}")
     return {
         "rules": rules,
+        "rules_with_nested": with_nested,
         "baseline": base,
         "n_docs": len(docs),
         "n_words": n_words,
