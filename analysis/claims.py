@@ -1274,8 +1274,9 @@ def claim_carriers(claim_clusters: pd.DataFrame, claims: pd.DataFrame, articles:
     cc = claim_clusters if cluster_id is None else claim_clusters[claim_clusters["cluster_id"] == cluster_id]
     if cc.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in CARRIER_COLUMNS})
-    m = _carriers(cc, claims, articles, attributions if attributions is not None else claims.iloc[:0].assign(
-        attribution_id=[], source_text=[], via=[]), duplicates, actors)
+    if attributions is None:  # (no attributions: every carrier is traced as unattributed)
+        attributions = pd.DataFrame({c: [] for c in ("article_id", "attribution_id", "source_text", "via")})
+    m = _carriers(cc, claims, articles, attributions, duplicates, actors)
     out = m[CARRIER_COLUMNS].reset_index(drop=True)
     return out.astype({"origin_source": "object"}).where(out.notna(), None) if len(out) else out
 
