@@ -436,12 +436,6 @@ _ANAPHORIC_CONTENT = re.compile(r"(?:this|so)(?:\s+(?:during|in|at|on|while|when
 _NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
 # adverbs between a plural noun subject and its verb ("Gun rights advocates also said")
 _NOUN_ADVERBS = {"also", "all", "both", "never", "often", "still", "later", "then", "now", "long"}
-
-
-def _ly_words(text: str, s: int, e: int) -> set:
-    """The lower-case -ly adverb at ``text[s:e]`` (not a capitalised name such as "Kelly")."""
-    w = text[s:e]
-    return {w} if w.islower() else set()
 _CONTRACTED_SOURCE = re.compile(r"(?:I|[Ww]e|[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|[Ii]t)(['’](?:m|re|s|ve|d|ll))$")
 _DAYS = r"(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|afternoon|evening))?|yesterday|today|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|earlier|later|recently|again|publicly|privately|repeatedly|Monday\s+night|Tuesday\s+night)"
 
@@ -1467,7 +1461,7 @@ def _span_columns(text: str, sentences: list[tuple[int, int]] | None = None) -> 
         if verb.endswith("s") and not verb.endswith("ss"):
             nxt_verb = _NEXT_WORD.match(text, ve)
             nw = nxt_verb.group(1).lower() if nxt_verb else ""
-            if nw in _NOUN_ADVERBS or nw.endswith("ly") and nw in _ly_words(text, nxt_verb.start(1), nxt_verb.end(1)):
+            if nw in _NOUN_ADVERBS or nw.endswith("ly") and nxt_verb.group(1).islower():  # (not "Kelly")
                 nxt_verb = _NEXT_WORD.match(text, nxt_verb.end())  # "advocates also said", "advocates quickly said"
                 nw = nxt_verb.group(1).lower() if nxt_verb else ""
             if nw in ("have", "are", "were") or nw in lex.verbs and not nw.endswith("ing"):
