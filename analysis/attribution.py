@@ -1923,8 +1923,8 @@ _NP_COMMA = re.compile(r",\s+(?!(?:and|or|[A-Z][a-z]*\s+(?:and|or)|\d)\b)")
 _THAT_SUBJECT = re.compile(r"that(?:\s+[\w'’.-]+){0,6}\s*$", re.IGNORECASE)
 
 
-# rules whose rows inside another row's content are mostly no attributions of their own
-_NESTED_DROP_RULES = ("source-cue-content", "content-", "subject-")
+# rules whose rows inside another row's content PolNeAR mostly leaves unannotated (flagged `nested`)
+_NESTED_RULES = ("source-cue-content", "content-", "subject-")
 # outer rows whose content is a frame, not a statement that could hold one ("In a new poll, | ...";
 # '"A," said Roe, "B."')
 _NESTED_OUTER_KEEP = ("in-poll", "content-comma-cue-source")
@@ -1961,7 +1961,7 @@ def _nested_rows(rows: list[_Row], drop: set[int]) -> dict[int, int]:
     out: dict[int, int] = {}
     relays = {r.via_row for r in rows if r.via_row is not None}
     for i, r in enumerate(rows):
-        if i in drop or i in relays or not r.rule.startswith(_NESTED_DROP_RULES):
+        if i in drop or i in relays or not r.rule.startswith(_NESTED_RULES):
             continue  # (a relay's first source stays: "... according to TASS | citing police")
         p = r.cue[0]
         j = bisect.bisect_right(starts, p) - 1
