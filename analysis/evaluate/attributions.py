@@ -32,8 +32,8 @@ The seventh session (train 0.630 -> 0.645, dev 0.636 -> 0.653), each change kept
 rose or stayed with a token-F1 gain: mostly precision, from one observation: a row whose cue sits
 inside another row's content ("The Post reported that Klein | said ...", "Most voters | say X,
 according to the poll") is annotated in PolNeAR in only 10-16% of cases. Such *nested* rows stay in
-the attributions table (a teacher wants to see the official inside the Reuters report), relayed by
-the outer source (``via``) and flagged ``nested``; this scorer leaves them out (train +0.011, dev
+the attributions table (a teacher wants to see the official inside the Reuters report), flagged
+``nested``; this scorer leaves them out (train +0.011, dev
 +0.014; gerund and coordinated rows, 36-46% right, are not nested) and prints the score with them
 too (dev 0.638, P 0.720, R 0.573). Also: contracted
 negations in the cue ("didn't say"), "who" as the source after a long noun phrase, a discourse aside
@@ -399,7 +399,7 @@ def _trim_space(text: str, s: int, e: int) -> Span:
 
 def _to_attributions(df: pd.DataFrame, nested: bool = False) -> list[Attribution]:
     """The predicted rows as :class:`Attribution` spans. Nested rows (a statement inside another
-    attribution's content, kept in the table as relayed by it: "Reuters reported that a senior official
+    attribution's content, kept in the table and flagged: "Reuters reported that a senior official
     said ...") are left out unless ``nested=True``: PolNeAR annotates them in 10-16% of the cases, so
     they are the annotation scheme's choice, not extraction errors (``run`` prints both scores)."""
     out = []
@@ -456,7 +456,7 @@ def run(path: str | Path, by_rule: bool = False, limit: int | None = None, **opt
     with_nested = score(docs, [_to_attributions(f, nested=True) for f in frames])
     a = with_nested["attribution"]
     print(f"  counting the {a['n_pred'] - rules['attribution']['n_pred']} nested rows too (a statement inside "
-          f"another's content, relayed by it; PolNeAR rarely marks them): attribution F1 {a['f1']:.3f} "
+          f"another's content; PolNeAR rarely marks them): attribution F1 {a['f1']:.3f} "
           f"(P {a['p']:.3f}, R {a['r']:.3f})")
     _print_table("baseline (plain reporting-verb regex)", base)
     print(f"\n  speed: {wps:,.0f} words/s (CPU time) for find_attribution_spans")
